@@ -1,0 +1,54 @@
+//! Configuration of the server: one typed struct, filled from flags and `FGR_` environment
+//! variables by the CLI (see the README's configuration table).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// The default database: a SQLite file in the working directory, created when missing.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://fgr.db?mode=rwc";
+
+/// Limits and switches of the GraphQL endpoint.
+#[derive(Debug, Clone)]
+pub struct GraphqlLimits {
+    /// Deepest nesting of selections accepted.
+    pub max_depth: usize,
+    /// Highest query complexity accepted (each field costs 1; lists cost their page size).
+    pub max_complexity: usize,
+    /// Whether introspection (and GraphiQL's schema view) is on. When off, "did you mean"
+    /// suggestions are off too, so the schema cannot be guessed from error messages.
+    pub introspection: bool,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+}
+
+impl Default for GraphqlLimits {
+    fn default() -> Self {
+        Self {
+            max_depth: 12,
+            max_complexity: 2_000,
+            introspection: true,
+            max_body_bytes: 64 * 1024,
+        }
+    }
+}
+
+/// Everything `fgr serve` needs.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    /// Where to listen.
+    pub bind: SocketAddr,
+    /// The GraphQL endpoint's limits.
+    pub graphql: GraphqlLimits,
+    /// The folder with the console's compiled browser code (`pkg/`).
+    pub site_root: PathBuf,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            graphql: GraphqlLimits::default(),
+            site_root: PathBuf::from("target/site"),
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! The console's server-side transport: during server rendering the console's GraphQL requests
+//! run in-process through the same [`GraphqlService`] that serves `/graphql`.
+
+use async_graphql::Variables;
+use fgr_console::api::{ApiError, GqlFuture, GraphqlTransport};
+
+use crate::graphql::GraphqlService;
+
+/// Executes the console's requests in-process.
+pub struct ServerTransport {
+    service: GraphqlService,
+}
+
+impl ServerTransport {
+    /// A transport over `service`.
+    pub fn new(service: GraphqlService) -> Self {
+        Self { service }
+    }
+}
+
+impl GraphqlTransport for ServerTransport {
+    fn execute(&self, query: &'static str, variables: serde_json::Value) -> GqlFuture {
+        let service = self.service.clone();
+        Box::pin(async move {
+            let request =
+                async_graphql::Request::new(query).variables(Variables::from_json(variables));
+            let response = service.execute(request).await;
+            serde_json::to_value(&response).map_err(|e| ApiError {
+                message: e.to_string(),
+                code: "INTERNAL".into(),
+            })
+        })
+    }
+}

@@ -1,0 +1,117 @@
+//! Connecting to the database and migrating it, with failures that say what went wrong in one
+//! line.
+
+use std::time::Duration;
+
+use fgr_migrations::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+
+/// A database failure at start-up, worded for the operator.
+#[derive(Debug, thiserror::Error)]
+pub enum DbStartupError {
+    /// The URL is not one we can use.
+    #[error("invalid database URL '{url}': {reason}")]
+    InvalidUrl {
+        /// The URL with any password removed.
+        url: String,
+        /// Why.
+        reason: String,
+    },
+    /// The database did not answer.
+    #[error("cannot connect to the database at '{url}': {cause}")]
+    Unreachable {
+        /// The URL with any password removed.
+        url: String,
+        /// The driver's message.
+        cause: String,
+    },
+    /// Migrating failed.
+    #[error("migrating the database failed: {0}")]
+    Migration(String),
+}
+
+/// The URL with the password (if any) replaced by `***`, safe to print.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let creds = &url[scheme_end + 3..at];
+            match creds.find(':') {
+                Some(colon) => format!(
+                    "{}{}:***{}",
+                    &url[..scheme_end + 3],
+                    &creds[..colon],
+                    &url[at..]
+                ),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Opens a connection pool to `url` (`sqlite:`, `postgres:` or `mysql:`/`mariadb:`).
+///
+/// # Errors
+/// [`DbStartupError`] when the URL is not usable or the database does not answer.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbStartupError> {
+    let shown = redact(url);
+    let url = url
+        .strip_prefix("mariadb:")
+        .map_or_else(|| url.to_owned(), |rest| format!("mysql:{rest}"));
+    let scheme_ok = ["sqlite:", "postgres:", "postgresql:", "mysql:"]
+        .iter()
+        .any(|s| url.starts_with(s));
+    if !scheme_ok {
+        return Err(DbStartupError::InvalidUrl {
+            url: shown,
+            reason: "expected a sqlite:, postgres: or mysql:/mariadb: URL".into(),
+        });
+    }
+    let mut options = ConnectOptions::new(url);
+    options
+        .max_connections(10)
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(5))
+        .sqlx_logging(false);
+    Database::connect(options).await.map_err(|e| match e {
+        DbErr::Conn(_) | DbErr::ConnectionAcquire(_) => DbStartupError::Unreachable {
+            url: shown,
+            cause: e.to_string(),
+        },
+        other => DbStartupError::InvalidUrl {
+            url: shown,
+            reason: other.to_string(),
+        },
+    })
+}
+
+/// Applies every pending migration.
+///
+/// # Errors
+/// [`DbStartupError::Migration`] when a migration fails.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbStartupError> {
+    Migrator::up(db, None)
+        .await
+        .map_err(|e| DbStartupError::Migration(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_never_reach_the_log() {
+        assert_eq!(
+            redact("postgres://app:s3cret@db:5432/fgr"),
+            "postgres://app:***@db:5432/fgr"
+        );
+        assert_eq!(
+            redact("sqlite://fgr.db?mode=rwc"),
+            "sqlite://fgr.db?mode=rwc"
+        );
+        assert_eq!(
+            redact("mysql://root@127.0.0.1/test"),
+            "mysql://root@127.0.0.1/test"
+        );
+    }
+}

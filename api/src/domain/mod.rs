@@ -1,0 +1,10 @@
+//! The domain layer: rules, validation and queries, shared by every adapter (GraphQL, console,
+//! CLI). Functions take `&impl ConnectionTrait` so they run on a pool or in a transaction alike.
+
+pub mod dates;
+pub mod families;
+pub mod fuwasys;
+pub mod groups;
+pub mod profiles;
+pub mod requirements;
+pub mod search;

@@ -1,0 +1,266 @@
+//! The content of a group version: typings (one per scale) with their sections, and the core
+//! profile (kernprofiel) with result areas, results, behaviour indicators and competences.
+
+use std::collections::HashMap;
+
+use fgr_entities::{
+    competence, core_profile, core_profile_competence, core_profile_item, result_area, typing,
+    typing_item,
+};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::error::DomainResult;
+
+/// The five official sections of a typing, in their printed order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TypingSection {
+    /// Algemene omschrijving.
+    AlgemeneOmschrijving,
+    /// Resultaten, grouped in sub-categories.
+    Resultaten,
+    /// Speelruimte / Kaders.
+    SpeelruimteKaders,
+    /// Kennis & Vaardigheden.
+    KennisVaardigheden,
+    /// Contacten.
+    Contacten,
+}
+
+impl TypingSection {
+    /// All sections in printed order.
+    pub const ALL: [Self; 5] = [
+        Self::AlgemeneOmschrijving,
+        Self::Resultaten,
+        Self::SpeelruimteKaders,
+        Self::KennisVaardigheden,
+        Self::Contacten,
+    ];
+
+    /// The code stored in the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::AlgemeneOmschrijving => "ALGEMENE_OMSCHRIJVING",
+            Self::Resultaten => "RESULTATEN",
+            Self::SpeelruimteKaders => "SPEELRUIMTE_KADERS",
+            Self::KennisVaardigheden => "KENNIS_VAARDIGHEDEN",
+            Self::Contacten => "CONTACTEN",
+        }
+    }
+
+    /// The heading as printed on the FGR site.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::AlgemeneOmschrijving => "Algemene omschrijving",
+            Self::Resultaten => "Resultaten",
+            Self::SpeelruimteKaders => "Speelruimte / Kaders",
+            Self::KennisVaardigheden => "Kennis & Vaardigheden",
+            Self::Contacten => "Contacten",
+        }
+    }
+
+    /// The section stored under `code`.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// A typing with its section items.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypingContent {
+    /// The typing row.
+    pub typing: typing::Model,
+    /// Its items, in section and printed order.
+    pub items: Vec<typing_item::Model>,
+}
+
+/// A result area with its items.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultAreaContent {
+    /// The area.
+    pub area: result_area::Model,
+    /// Its results and behaviour indicators, in printed order.
+    pub items: Vec<core_profile_item::Model>,
+}
+
+/// A core profile with everything in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoreProfileContent {
+    /// The profile row.
+    pub profile: core_profile::Model,
+    /// Its result areas in printed order.
+    pub areas: Vec<ResultAreaContent>,
+    /// Its competences in printed order.
+    pub competences: Vec<competence::Model>,
+}
+
+/// The typings of each version, by scale, with their items (two statements).
+///
+/// # Errors
+/// `INTERNAL` when the database fails.
+pub async fn typings_for_versions(
+    db: &impl ConnectionTrait,
+    version_ids: &[i32],
+) -> DomainResult<HashMap<i32, Vec<TypingContent>>> {
+    let typings = typing::Entity::find()
+        .filter(typing::Column::GroupVersionId.is_in(version_ids.iter().copied()))
+        .order_by_asc(typing::Column::Scale)
+        .all(db)
+        .await?;
+    let mut items: HashMap<i32, Vec<typing_item::Model>> = HashMap::new();
+    if !typings.is_empty() {
+        for item in typing_item::Entity::find()
+            .filter(typing_item::Column::TypingId.is_in(typings.iter().map(|t| t.id)))
+            .order_by_asc(typing_item::Column::SortOrder)
+            .order_by_asc(typing_item::Column::Id)
+            .all(db)
+            .await?
+        {
+            items.entry(item.typing_id).or_default().push(item);
+        }
+    }
+    let mut by_version: HashMap<i32, Vec<TypingContent>> = HashMap::new();
+    for typing in typings {
+        let mut its = items.remove(&typing.id).unwrap_or_default();
+        // Printed order: by section, then the stored order within it.
+        its.sort_by_key(|i| {
+            TypingSection::from_code(&i.section)
+                .and_then(|s| TypingSection::ALL.iter().position(|x| *x == s))
+                .unwrap_or(usize::MAX)
+        });
+        by_version
+            .entry(typing.group_version_id)
+            .or_default()
+            .push(TypingContent { typing, items: its });
+    }
+    Ok(by_version)
+}
+
+/// The core profile of each version that has one (five statements, whatever the number).
+///
+/// # Errors
+/// `INTERNAL` when the database fails.
+pub async fn core_profiles_for_versions(
+    db: &impl ConnectionTrait,
+    version_ids: &[i32],
+) -> DomainResult<HashMap<i32, CoreProfileContent>> {
+    let profiles = core_profile::Entity::find()
+        .filter(core_profile::Column::GroupVersionId.is_in(version_ids.iter().copied()))
+        .all(db)
+        .await?;
+    if profiles.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let profile_ids: Vec<i32> = profiles.iter().map(|p| p.id).collect();
+    let areas = result_area::Entity::find()
+        .filter(result_area::Column::CoreProfileId.is_in(profile_ids.iter().copied()))
+        .order_by_asc(result_area::Column::SortOrder)
+        .all(db)
+        .await?;
+    let mut items: HashMap<i32, Vec<core_profile_item::Model>> = HashMap::new();
+    if !areas.is_empty() {
+        for item in core_profile_item::Entity::find()
+            .filter(core_profile_item::Column::ResultAreaId.is_in(areas.iter().map(|a| a.id)))
+            .order_by_asc(core_profile_item::Column::SortOrder)
+            .order_by_asc(core_profile_item::Column::Id)
+            .all(db)
+            .await?
+        {
+            items.entry(item.result_area_id).or_default().push(item);
+        }
+    }
+    let links = core_profile_competence::Entity::find()
+        .filter(core_profile_competence::Column::CoreProfileId.is_in(profile_ids.iter().copied()))
+        .order_by_asc(core_profile_competence::Column::SortOrder)
+        .all(db)
+        .await?;
+    let competences: HashMap<i32, competence::Model> = if links.is_empty() {
+        HashMap::new()
+    } else {
+        competence::Entity::find()
+            .filter(competence::Column::Id.is_in(links.iter().map(|l| l.competence_id)))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect()
+    };
+
+    let mut areas_by_profile: HashMap<i32, Vec<ResultAreaContent>> = HashMap::new();
+    for area in areas {
+        let its = items.remove(&area.id).unwrap_or_default();
+        areas_by_profile
+            .entry(area.core_profile_id)
+            .or_default()
+            .push(ResultAreaContent { area, items: its });
+    }
+    let mut competences_by_profile: HashMap<i32, Vec<competence::Model>> = HashMap::new();
+    for link in links {
+        if let Some(c) = competences.get(&link.competence_id) {
+            competences_by_profile
+                .entry(link.core_profile_id)
+                .or_default()
+                .push(c.clone());
+        }
+    }
+    Ok(profiles
+        .into_iter()
+        .map(|profile| {
+            let areas = areas_by_profile.remove(&profile.id).unwrap_or_default();
+            let competences = competences_by_profile
+                .remove(&profile.id)
+                .unwrap_or_default();
+            (
+                profile.group_version_id,
+                CoreProfileContent {
+                    profile,
+                    areas,
+                    competences,
+                },
+            )
+        })
+        .collect())
+}
+
+/// Every competence of the Competentietaal Rijk known to the register, by name.
+///
+/// # Errors
+/// `INTERNAL` when the database fails.
+pub async fn all_competences(db: &impl ConnectionTrait) -> DomainResult<Vec<competence::Model>> {
+    Ok(competence::Entity::find()
+        .order_by_asc(competence::Column::Name)
+        .all(db)
+        .await?)
+}
+
+/// A typing row with its items and the group version it belongs to (three statements).
+///
+/// # Errors
+/// `INTERNAL` when the database fails.
+pub async fn typing_node(
+    db: &impl ConnectionTrait,
+    row: typing::Model,
+    _as_of: chrono::NaiveDate,
+) -> DomainResult<Option<(TypingContent, super::groups::VersionedGroup)>> {
+    use fgr_entities::{function_group, group_version};
+    let Some(version) = group_version::Entity::find_by_id(row.group_version_id)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(group) = function_group::Entity::find_by_id(version.group_id)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let items = typing_item::Entity::find()
+        .filter(typing_item::Column::TypingId.eq(row.id))
+        .order_by_asc(typing_item::Column::SortOrder)
+        .all(db)
+        .await?;
+    Ok(Some((
+        TypingContent { typing: row, items },
+        super::groups::VersionedGroup { group, version },
+    )))
+}

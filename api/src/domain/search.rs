@@ -1,0 +1,51 @@
+//! Free-text search that ignores case and accents, the same on every database.
+//!
+//! Searchable records keep a folded copy of their text (`search_text`); a query is folded the same
+//! way and matched with `LIKE`, so "Beleidsmedewerker", "beleidsmédewerker" and "BELEIDS" all match.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-cases `text` and strips accents (é → e, ë → e, ï → i), collapsing runs of white space.
+pub fn fold(text: &str) -> String {
+    let stripped: String = text
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The escape character used in `LIKE` patterns built by [`like_pattern`].
+pub const LIKE_ESCAPE: char = '!';
+
+/// A `LIKE` pattern matching any text containing the folded `query`, with `%`, `_` and the escape
+/// character in the query taken literally.
+pub fn like_pattern(query: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in fold(query).chars() {
+        if c == '%' || c == '_' || c == LIKE_ESCAPE {
+            pattern.push(LIKE_ESCAPE);
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_accents_and_spacing() {
+        assert_eq!(
+            fold("  Coördinerend   BELEIDSmédewerker "),
+            "coordinerend beleidsmedewerker"
+        );
+    }
+
+    #[test]
+    fn like_patterns_take_wildcards_literally() {
+        assert_eq!(like_pattern("50%_a!"), "%50!%!_a!!%");
+    }
+}

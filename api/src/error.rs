@@ -1,0 +1,73 @@
+//! The domain error: every failure a caller can see, each with a stable code.
+
+use std::fmt;
+
+/// A failure of a domain operation. Adapters map it to their own shape (a GraphQL error with
+/// `extensions.code`, an HTTP status, a CLI message); the code is the contract.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DomainError {
+    /// The caller sent something the rules refuse; the message says what and why.
+    #[error("{message}")]
+    BadInput {
+        /// Which argument or field, e.g. `scale`.
+        field: String,
+        /// A sentence for the user.
+        message: String,
+    },
+    /// The thing asked for does not exist.
+    #[error("{0} not found")]
+    NotFound(String),
+    /// Something failed inside; the cause is logged with `reference`, never shown.
+    #[error("internal error (reference {reference})")]
+    Internal {
+        /// A reference to find the logged cause.
+        reference: String,
+    },
+}
+
+/// A short reference for a logged internal failure.
+fn next_reference() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(1);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    format!("E{t:x}-{n}")
+}
+
+impl DomainError {
+    /// A bad-input error on `field`.
+    pub fn bad_input(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::BadInput {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// Logs `cause` and returns an error that tells the caller only a reference to it.
+    pub fn internal(cause: impl fmt::Display) -> Self {
+        let reference = next_reference();
+        tracing::error!(%reference, %cause, "internal error");
+        Self::Internal { reference }
+    }
+
+    /// The stable machine-readable code: `BAD_USER_INPUT`, `NOT_FOUND` or `INTERNAL`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::BadInput { .. } => "BAD_USER_INPUT",
+            Self::NotFound(_) => "NOT_FOUND",
+            Self::Internal { .. } => "INTERNAL",
+        }
+    }
+}
+
+impl From<sea_orm::DbErr> for DomainError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        Self::internal(err)
+    }
+}
+
+/// The result of a domain operation.
+pub type DomainResult<T> = Result<T, DomainError>;

@@ -1,0 +1,241 @@
+//! GraphQL objects for a version's content: typings and the core profile, and competences.
+
+use async_graphql::{Enum, Object, SimpleObject, ID};
+use chrono::NaiveDate;
+use fgr_entities::competence;
+
+use super::families::{FunctionGroup, GroupVersion};
+use crate::domain::groups::VersionedGroup;
+use crate::domain::profiles::{CoreProfileContent, TypingContent, TypingSection};
+use crate::graphql::ids;
+
+/// A typing (functietypering) with its group and version.
+#[derive(Clone)]
+pub struct Typing {
+    content: TypingContent,
+    group: VersionedGroup,
+    as_of: NaiveDate,
+}
+
+impl Typing {
+    /// Wraps a typing of `group`'s version read on `as_of`.
+    pub fn new(content: TypingContent, group: VersionedGroup, as_of: NaiveDate) -> Self {
+        Self {
+            content,
+            group,
+            as_of,
+        }
+    }
+}
+
+/// The five sections of a typing.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum TypingSectionKind {
+    /// Algemene omschrijving.
+    AlgemeneOmschrijving,
+    /// Resultaten.
+    Resultaten,
+    /// Speelruimte / Kaders.
+    SpeelruimteKaders,
+    /// Kennis & Vaardigheden.
+    KennisVaardigheden,
+    /// Contacten.
+    Contacten,
+}
+
+impl From<TypingSection> for TypingSectionKind {
+    fn from(s: TypingSection) -> Self {
+        match s {
+            TypingSection::AlgemeneOmschrijving => Self::AlgemeneOmschrijving,
+            TypingSection::Resultaten => Self::Resultaten,
+            TypingSection::SpeelruimteKaders => Self::SpeelruimteKaders,
+            TypingSection::KennisVaardigheden => Self::KennisVaardigheden,
+            TypingSection::Contacten => Self::Contacten,
+        }
+    }
+}
+
+/// One bullet of a typing section.
+#[derive(SimpleObject, Clone)]
+pub struct TypingItem {
+    /// Sub-category within Resultaten, e.g. "Aansturing".
+    pub sub_category: Option<String>,
+    /// The text; empty when only the sub-category heading is known.
+    pub text: String,
+    /// True when the text is not from an official source.
+    pub illustrative: bool,
+}
+
+/// One section of a typing, always present (empty when its text is not yet in the register).
+#[derive(SimpleObject, Clone)]
+pub struct TypingSectionBlock {
+    /// Which section.
+    pub section: TypingSectionKind,
+    /// The heading as printed on the FGR site.
+    pub label: String,
+    /// Its bullets in printed order.
+    pub items: Vec<TypingItem>,
+}
+
+/// A FUWASYS score.
+#[derive(SimpleObject, Clone)]
+pub struct Fuwasys {
+    /// 14 digits grouped 5-5-2-2, e.g. `44443 44434 43 43`.
+    pub scores: String,
+    /// The sum of the digits.
+    pub total: i32,
+    /// As printed on the FGR site, e.g. `44443 44434 43 43 (52)`.
+    pub display: String,
+}
+
+/// A typing (functietypering): the description of one scale level of a function group.
+#[Object]
+impl Typing {
+    /// Global id (of this version's typing).
+    pub async fn id(&self) -> ID {
+        ids::encode("Typing", self.content.typing.id)
+    }
+    /// The salary scale.
+    async fn scale(&self) -> i32 {
+        self.content.typing.scale
+    }
+    /// The FUWASYS score, where known.
+    async fn fuwasys(&self) -> Option<Fuwasys> {
+        let t = &self.content.typing;
+        match (&t.fuwasys_scores, t.fuwasys_total) {
+            (Some(scores), Some(total)) => Some(Fuwasys {
+                scores: scores.clone(),
+                total,
+                display: crate::domain::fuwasys::FuwasysScore::display(scores, total),
+            }),
+            _ => None,
+        }
+    }
+    /// The five sections in printed order.
+    async fn sections(&self) -> Vec<TypingSectionBlock> {
+        TypingSection::ALL
+            .into_iter()
+            .map(|section| TypingSectionBlock {
+                section: section.into(),
+                label: section.label().to_owned(),
+                items: self
+                    .content
+                    .items
+                    .iter()
+                    .filter(|i| i.section == section.code())
+                    .map(|i| TypingItem {
+                        sub_category: i.sub_category.clone(),
+                        text: i.text.clone(),
+                        illustrative: i.illustrative,
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+    /// Where the data comes from.
+    async fn source_url(&self) -> Option<&str> {
+        self.content.typing.source_url.as_deref()
+    }
+    /// True when the record is not confirmed by an official source.
+    async fn illustrative(&self) -> bool {
+        self.content.typing.illustrative
+    }
+    /// The group the typing belongs to.
+    async fn function_group(&self) -> FunctionGroup {
+        FunctionGroup::new(self.group.clone(), self.as_of)
+    }
+    /// The version of the group's content this typing is part of.
+    async fn version(&self) -> GroupVersion {
+        GroupVersion::new(self.group.version.clone(), self.as_of)
+    }
+}
+
+/// A core profile (kernprofiel).
+#[derive(Clone)]
+pub struct CoreProfile(pub CoreProfileContent);
+
+/// A result area (resultaatgebied) with its results and behaviour indicators.
+#[derive(SimpleObject, Clone)]
+pub struct ResultArea {
+    /// `OPDRACHTGEVER`, `OMGEVING`, `BEDRIJFSVOERING` or `VERNIEUWEN_VERBETEREN`.
+    pub code: String,
+    /// Label as printed on the group page.
+    pub label: String,
+    /// Results.
+    pub results: Vec<String>,
+    /// Behaviour indicators (gedragsindicatoren).
+    pub behaviour_indicators: Vec<String>,
+}
+
+/// The core profile (kernprofiel) of a function group: purpose, the four result areas, and
+/// competences.
+#[Object]
+impl CoreProfile {
+    /// Doel van de functie, where known.
+    async fn purpose(&self) -> Option<&str> {
+        self.0.profile.purpose.as_deref()
+    }
+    /// Where the data comes from.
+    async fn source_url(&self) -> Option<&str> {
+        self.0.profile.source_url.as_deref()
+    }
+    /// True when the content is not confirmed by an official source.
+    async fn illustrative(&self) -> bool {
+        self.0.profile.illustrative
+    }
+    /// The result areas in printed order.
+    async fn result_areas(&self) -> Vec<ResultArea> {
+        self.0
+            .areas
+            .iter()
+            .map(|a| {
+                let of_kind = |kind: &str| {
+                    a.items
+                        .iter()
+                        .filter(|i| i.kind == kind)
+                        .map(|i| i.text.clone())
+                        .collect()
+                };
+                ResultArea {
+                    code: a.area.code.clone(),
+                    label: a.area.label.clone(),
+                    results: of_kind("RESULT"),
+                    behaviour_indicators: of_kind("BEHAVIOUR_INDICATOR"),
+                }
+            })
+            .collect()
+    }
+    /// The competences of the profile (Competentietaal Rijk).
+    async fn competences(&self) -> Vec<Competence> {
+        self.0.competences.iter().cloned().map(Competence).collect()
+    }
+}
+
+/// A competence.
+#[derive(Clone)]
+pub struct Competence(pub competence::Model);
+
+/// A competence of the Competentietaal Rijk.
+#[Object]
+impl Competence {
+    /// Global id.
+    pub async fn id(&self) -> ID {
+        ids::encode("Competence", self.0.id)
+    }
+    /// Official name.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// Description, where known.
+    async fn description(&self) -> Option<&str> {
+        self.0.description.as_deref()
+    }
+    /// Where the data comes from.
+    async fn source_url(&self) -> Option<&str> {
+        self.0.source_url.as_deref()
+    }
+    /// True when the record is not confirmed by an official source.
+    async fn illustrative(&self) -> bool {
+        self.0.illustrative
+    }
+}

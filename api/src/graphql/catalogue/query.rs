@@ -1,0 +1,302 @@
+//! The catalogue's root query fields.
+
+use async_graphql::connection::{Connection, Edge, EmptyFields};
+use async_graphql::{Context, InputObject, Interface, Object, SimpleObject, ID};
+use fgr_entities::{competence, job_family, responsibility_requirement, typing};
+use sea_orm::EntityTrait;
+
+use super::families::{
+    check_scale_in_range, FunctionGroup, FunctionGroupOrderField, JobFamily, OrderDirection,
+};
+use super::profiles::{Competence, Typing};
+use super::requirements::ResponsibilityRequirement;
+use crate::domain::groups::{self, GroupFilter, GroupOrder, GroupOrderField};
+use crate::domain::{families, profiles, requirements};
+use crate::error::DomainError;
+use crate::graphql::errors::GqlResultExt;
+use crate::graphql::ids;
+use crate::graphql::scalars::{day_or_today, Date};
+
+/// The largest page a connection returns.
+pub const MAX_PAGE_SIZE: i32 = 100;
+/// The page size when `first` is not given.
+pub const DEFAULT_PAGE_SIZE: i32 = 50;
+
+/// Filters for `functionGroups`.
+#[derive(InputObject, Default)]
+pub struct FunctionGroupFilter {
+    /// Only groups of the family with this code, e.g. `LIJNMANAGEMENT`.
+    pub family_code: Option<String>,
+    /// Only groups whose scale range contains this scale (1–19).
+    pub scale: Option<i32>,
+    /// Only groups in the manager families (Lijnmanagement, Project-/Programmamanagement).
+    #[graphql(default)]
+    pub manager_families_only: bool,
+    /// Only groups whose name, code or description contains this text; case and accents are
+    /// ignored.
+    pub search: Option<String>,
+}
+
+/// Sort order for `functionGroups`.
+#[derive(InputObject, Default)]
+pub struct FunctionGroupOrder {
+    /// The field to sort by.
+    #[graphql(default)]
+    pub field: FunctionGroupOrderField,
+    /// The direction.
+    #[graphql(default)]
+    pub direction: OrderDirection,
+}
+
+/// Totals of a connection.
+#[derive(SimpleObject)]
+pub struct ConnectionTotals {
+    /// How many items match, over all pages.
+    pub total_count: u64,
+}
+
+/// Anything with a global id.
+#[derive(Interface)]
+#[graphql(field(name = "id", ty = "ID", desc = "Global id."))]
+pub enum Node {
+    /// A family.
+    JobFamily(JobFamily),
+    /// A function group.
+    FunctionGroup(FunctionGroup),
+    /// A typing.
+    Typing(Typing),
+    /// A competence.
+    Competence(Competence),
+    /// A requirement.
+    ResponsibilityRequirement(ResponsibilityRequirement),
+}
+
+/// The catalogue's query fields.
+#[derive(Default)]
+pub struct CatalogueQuery;
+
+fn db<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a sea_orm::DatabaseConnection> {
+    ctx.data::<sea_orm::DatabaseConnection>()
+}
+
+#[Object]
+impl CatalogueQuery {
+    /// The eight job families, in official order.
+    async fn job_families(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Read nested content as of this date (default: today).")] as_of: Option<
+            Date,
+        >,
+    ) -> async_graphql::Result<Vec<JobFamily>> {
+        let as_of = day_or_today(as_of);
+        Ok(families::list(db(ctx)?)
+            .await
+            .gql()?
+            .into_iter()
+            .map(|model| JobFamily { model, as_of })
+            .collect())
+    }
+
+    /// The family with this code; null if there is none.
+    async fn job_family(
+        &self,
+        ctx: &Context<'_>,
+        code: String,
+        as_of: Option<Date>,
+    ) -> async_graphql::Result<Option<JobFamily>> {
+        let as_of = day_or_today(as_of);
+        Ok(families::by_code(db(ctx)?, &code)
+            .await
+            .gql()?
+            .map(|model| JobFamily { model, as_of }))
+    }
+
+    /// Function groups that exist on the date asked for, filtered, sorted and paginated.
+    async fn function_groups(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<FunctionGroupFilter>,
+        #[graphql(desc = "Page size, 0–100 (default 50).")] first: Option<i32>,
+        #[graphql(desc = "Cursor of the last item of the previous page.")] after: Option<String>,
+        order_by: Option<FunctionGroupOrder>,
+        as_of: Option<Date>,
+    ) -> async_graphql::Result<Connection<String, FunctionGroup, ConnectionTotals, EmptyFields>>
+    {
+        let as_of = day_or_today(as_of);
+        let first = first.unwrap_or(DEFAULT_PAGE_SIZE);
+        if !(0..=MAX_PAGE_SIZE).contains(&first) {
+            return Err(DomainError::bad_input(
+                "first",
+                format!("first moet tussen 0 en {MAX_PAGE_SIZE} liggen, niet {first}"),
+            ))
+            .gql();
+        }
+        let offset = match after {
+            None => 0,
+            Some(cursor) => ids::parse_cursor(&cursor)
+                .map(|n| n + 1)
+                .ok_or_else(|| DomainError::bad_input("after", "ongeldige cursor").clone())
+                .gql()?,
+        };
+        let filter = filter.unwrap_or_default();
+        let order = order_by.unwrap_or_default();
+        let domain_filter = GroupFilter {
+            family_code: filter.family_code,
+            scale: filter.scale,
+            manager_families_only: filter.manager_families_only,
+            search: filter.search,
+        };
+        let domain_order = GroupOrder {
+            field: match order.field {
+                FunctionGroupOrderField::Family => GroupOrderField::Family,
+                FunctionGroupOrderField::Name => GroupOrderField::Name,
+                FunctionGroupOrderField::Code => GroupOrderField::Code,
+                FunctionGroupOrderField::Scale => GroupOrderField::Scale,
+            },
+            descending: order.direction == OrderDirection::Desc,
+        };
+        let (rows, total) = groups::page(
+            db(ctx)?,
+            &domain_filter,
+            domain_order,
+            as_of,
+            offset,
+            first as u64,
+        )
+        .await
+        .gql()?;
+        let end = offset + rows.len() as u64;
+        let mut connection = Connection::with_additional_fields(
+            offset > 0,
+            end < total,
+            ConnectionTotals { total_count: total },
+        );
+        connection
+            .edges
+            .extend(rows.into_iter().enumerate().map(|(i, row)| {
+                Edge::new(
+                    ids::cursor(offset + i as u64),
+                    FunctionGroup::new(row, as_of),
+                )
+            }));
+        Ok(connection)
+    }
+
+    /// The function group with this code as it stands on the date asked for; null if it does not
+    /// exist (then).
+    async fn function_group(
+        &self,
+        ctx: &Context<'_>,
+        code: String,
+        as_of: Option<Date>,
+    ) -> async_graphql::Result<Option<FunctionGroup>> {
+        let as_of = day_or_today(as_of);
+        Ok(groups::by_code_at(db(ctx)?, &code, as_of)
+            .await
+            .gql()?
+            .map(|row| FunctionGroup::new(row, as_of)))
+    }
+
+    /// The typing of a group for one scale; null when the group does not exist (then),
+    /// `BAD_USER_INPUT` when the scale is not in its range.
+    async fn typing(
+        &self,
+        ctx: &Context<'_>,
+        group_code: String,
+        scale: i32,
+        as_of: Option<Date>,
+    ) -> async_graphql::Result<Option<Typing>> {
+        let as_of = day_or_today(as_of);
+        groups::validate_scale("scale", scale).gql()?;
+        let db = db(ctx)?;
+        let Some(row) = groups::by_code_at(db, &group_code, as_of).await.gql()? else {
+            return Ok(None);
+        };
+        check_scale_in_range(&row, scale).gql()?;
+        let mut typings = profiles::typings_for_versions(db, &[row.version.id])
+            .await
+            .gql()?
+            .remove(&row.version.id)
+            .unwrap_or_default();
+        Ok(typings
+            .iter()
+            .position(|t| t.typing.scale == scale)
+            .map(|i| Typing::new(typings.swap_remove(i), row, as_of)))
+    }
+
+    /// Every competence known to the register (Competentietaal Rijk; partial).
+    async fn competences(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Competence>> {
+        Ok(profiles::all_competences(db(ctx)?)
+            .await
+            .gql()?
+            .into_iter()
+            .map(Competence)
+            .collect())
+    }
+
+    /// The responsibility requirements that apply on the date asked for.
+    async fn responsibility_requirements(
+        &self,
+        ctx: &Context<'_>,
+        as_of: Option<Date>,
+    ) -> async_graphql::Result<Vec<ResponsibilityRequirement>> {
+        let as_of = day_or_today(as_of);
+        Ok(requirements::list(db(ctx)?)
+            .await
+            .gql()?
+            .into_iter()
+            .filter(|r| requirements::applies_on(r, as_of))
+            .map(|r| ResponsibilityRequirement::new(r, as_of))
+            .collect())
+    }
+
+    /// Any object by its global id, as it stands today; null when unknown.
+    async fn node(&self, ctx: &Context<'_>, id: ID) -> async_graphql::Result<Option<Node>> {
+        let Some((kind, key)) = ids::decode(&id) else {
+            return Err(DomainError::bad_input("id", "geen geldig id")).gql();
+        };
+        let as_of = crate::domain::dates::today();
+        let db = db(ctx)?;
+        let found = match kind.as_str() {
+            "JobFamily" => job_family::Entity::find_by_id(key)
+                .one(db)
+                .await
+                .map_err(DomainError::from)
+                .gql()?
+                .map(|model| Node::JobFamily(JobFamily { model, as_of })),
+            "FunctionGroup" => groups::by_id_at(db, key, as_of)
+                .await
+                .gql()?
+                .map(|row| Node::FunctionGroup(FunctionGroup::new(row, as_of))),
+            "Competence" => competence::Entity::find_by_id(key)
+                .one(db)
+                .await
+                .map_err(DomainError::from)
+                .gql()?
+                .map(|c| Node::Competence(Competence(c))),
+            "ResponsibilityRequirement" => responsibility_requirement::Entity::find_by_id(key)
+                .one(db)
+                .await
+                .map_err(DomainError::from)
+                .gql()?
+                .map(|r| Node::ResponsibilityRequirement(ResponsibilityRequirement::new(r, as_of))),
+            "Typing" => {
+                let Some(t) = typing::Entity::find_by_id(key)
+                    .one(db)
+                    .await
+                    .map_err(DomainError::from)
+                    .gql()?
+                else {
+                    return Ok(None);
+                };
+                profiles::typing_node(db, t, as_of)
+                    .await
+                    .gql()?
+                    .map(|(content, row)| Node::Typing(Typing::new(content, row, as_of)))
+            }
+            _ => None,
+        };
+        Ok(found)
+    }
+}

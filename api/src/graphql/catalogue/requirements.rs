@@ -1,0 +1,167 @@
+//! GraphQL objects for responsibility requirements and their coverage.
+
+use async_graphql::{Context, Enum, Object, SimpleObject, ID};
+use chrono::NaiveDate;
+use fgr_entities::{requirement_coverage, responsibility_requirement};
+
+use super::families::JobFamily;
+use crate::domain::requirements::Theme as DomainTheme;
+use crate::graphql::errors::GqlResultExt;
+use crate::graphql::ids;
+use crate::graphql::loaders::{FamilyKey, ScopesKey};
+use crate::graphql::scalars::Date;
+
+/// Themes of requirements.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// Sociale veiligheid.
+    SocialSafety,
+    /// Inclusie en diversiteit.
+    Inclusion,
+    /// Discriminatie en racisme.
+    DiscriminationRacism,
+    /// Integriteit.
+    Integrity,
+    /// Ongewenst en grensoverschrijdend gedrag.
+    UnwantedBehaviour,
+}
+
+impl From<DomainTheme> for Theme {
+    fn from(t: DomainTheme) -> Self {
+        match t {
+            DomainTheme::SocialSafety => Self::SocialSafety,
+            DomainTheme::Inclusion => Self::Inclusion,
+            DomainTheme::DiscriminationRacism => Self::DiscriminationRacism,
+            DomainTheme::Integrity => Self::Integrity,
+            DomainTheme::UnwantedBehaviour => Self::UnwantedBehaviour,
+        }
+    }
+}
+
+/// A responsibility requirement.
+#[derive(Clone)]
+pub struct ResponsibilityRequirement {
+    model: responsibility_requirement::Model,
+    as_of: NaiveDate,
+}
+
+impl ResponsibilityRequirement {
+    /// Wraps a requirement read on `as_of`.
+    pub fn new(model: responsibility_requirement::Model, as_of: NaiveDate) -> Self {
+        Self { model, as_of }
+    }
+}
+
+/// A responsibility requirement (verantwoordelijkheid) that job profiles must cover, such as the
+/// one the motie Bamenga asks for in every manager profile.
+#[Object]
+impl ResponsibilityRequirement {
+    /// Global id.
+    pub async fn id(&self) -> ID {
+        ids::encode("ResponsibilityRequirement", self.model.id)
+    }
+    /// Stable code, e.g. `MOTIE_BAMENGA`.
+    async fn code(&self) -> &str {
+        &self.model.code
+    }
+    /// Short title.
+    async fn title(&self) -> &str {
+        &self.model.title
+    }
+    /// The requirement, verbatim from its source.
+    async fn text(&self) -> &str {
+        &self.model.text
+    }
+    /// Its theme; null if the stored theme is unknown to this version of the API.
+    async fn theme(&self) -> Option<Theme> {
+        DomainTheme::from_code(&self.model.theme).map(Theme::from)
+    }
+    /// The citation, e.g. "Motie Bamenga, Kamerstukken II 2024/25, 30 950, nr. 415".
+    async fn source_reference(&self) -> &str {
+        &self.model.source_reference
+    }
+    /// Where the source can be read.
+    async fn source_url(&self) -> Option<&str> {
+        self.model.source_url.as_deref()
+    }
+    /// From when the requirement applies, where known.
+    async fn required_from(&self) -> Option<Date> {
+        self.model.required_from.map(Date)
+    }
+    /// True when the wording or scope is ours rather than the source's.
+    async fn illustrative(&self) -> bool {
+        self.model.illustrative
+    }
+    /// The families in whose groups the requirement is required.
+    async fn required_in_families(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<JobFamily>> {
+        let loaders = super::loaders(ctx)?;
+        let scopes = loaders
+            .load_one(ScopesKey(self.model.id))
+            .await
+            .gql()?
+            .unwrap_or_default();
+        let families = loaders
+            .load_many(scopes.iter().filter_map(|s| s.family_id).map(FamilyKey))
+            .await
+            .gql()?;
+        let mut out: Vec<JobFamily> = families
+            .into_values()
+            .map(|model| JobFamily {
+                model,
+                as_of: self.as_of,
+            })
+            .collect();
+        out.sort_by_key(|f| f.model.sort_order);
+        Ok(out)
+    }
+}
+
+/// Where a profile covers a requirement.
+#[derive(SimpleObject, Clone)]
+pub struct Coverage {
+    /// Where in the profile, e.g. "Typering schaal 12 › Resultaten › ...".
+    pub location: String,
+    /// The covering text, quoted.
+    pub quote: String,
+    /// True when this is an assessment of ours, not a committee finding.
+    pub illustrative: bool,
+    /// Remarks.
+    pub note: Option<String>,
+}
+
+/// A requirement as it stands in one group version: covered or missing.
+#[derive(SimpleObject, Clone)]
+pub struct RequirementStatus {
+    /// The requirement.
+    pub requirement: ResponsibilityRequirement,
+    /// Whether the version's content covers it.
+    pub covered: bool,
+    /// Where it is covered.
+    pub coverage: Vec<Coverage>,
+}
+
+impl RequirementStatus {
+    /// The status of `requirement` given the version's coverage `links` to it.
+    pub fn new(
+        requirement: responsibility_requirement::Model,
+        links: Vec<requirement_coverage::Model>,
+        as_of: NaiveDate,
+    ) -> Self {
+        Self {
+            requirement: ResponsibilityRequirement::new(requirement, as_of),
+            covered: !links.is_empty(),
+            coverage: links
+                .into_iter()
+                .map(|c| Coverage {
+                    location: c.location,
+                    quote: c.quote,
+                    illustrative: c.illustrative,
+                    note: c.note,
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Turning failures into GraphQL errors that carry a stable `extensions.code`.
+
+use async_graphql::{ErrorExtensions, ServerError};
+
+use crate::error::DomainError;
+
+/// A domain error as a GraphQL error: the message for people, `code` (and `field` for bad input)
+/// for programs. Internal causes were logged where they happened; only a reference leaves.
+pub fn to_gql(err: DomainError) -> async_graphql::Error {
+    let code = err.code();
+    match &err {
+        DomainError::BadInput { field, .. } => {
+            let field = field.clone();
+            async_graphql::Error::new(err.to_string()).extend_with(|_, e| {
+                e.set("code", code);
+                e.set("field", field);
+            })
+        }
+        DomainError::Internal { reference } => {
+            let reference = reference.clone();
+            async_graphql::Error::new("internal error").extend_with(|_, e| {
+                e.set("code", code);
+                e.set("reference", reference);
+            })
+        }
+        DomainError::NotFound(_) => {
+            async_graphql::Error::new(err.to_string()).extend_with(|_, e| e.set("code", code))
+        }
+    }
+}
+
+/// Shorthand for mapping a domain result at the resolver boundary.
+pub trait GqlResultExt<T> {
+    /// Maps the error with [`to_gql`].
+    ///
+    /// # Errors
+    /// The mapped error.
+    fn gql(self) -> async_graphql::Result<T>;
+}
+
+impl<T> GqlResultExt<T> for Result<T, DomainError> {
+    fn gql(self) -> async_graphql::Result<T> {
+        self.map_err(to_gql)
+    }
+}
+
+/// Gives every error a code. Errors from parsing, validation and argument coercion come from the
+/// library without one; anything else without a code is unexpected and is masked.
+pub fn classify(errors: &mut [ServerError]) {
+    for error in errors {
+        let has_code = error
+            .extensions
+            .as_ref()
+            .is_some_and(|e| e.get("code").is_some());
+        if has_code {
+            continue;
+        }
+        let input_error = error.message.starts_with("Failed to parse")
+            || error.message.starts_with("Invalid value")
+            || error.message.contains("is not a valid");
+        let code = if input_error {
+            "BAD_USER_INPUT"
+        } else if error.path.is_empty() {
+            "GRAPHQL_VALIDATION_FAILED"
+        } else {
+            let masked = DomainError::internal(&error.message);
+            error.message = "internal error".to_owned();
+            if let DomainError::Internal { reference } = masked {
+                error
+                    .extensions
+                    .get_or_insert_with(Default::default)
+                    .set("reference", reference);
+            }
+            "INTERNAL"
+        };
+        error
+            .extensions
+            .get_or_insert_with(Default::default)
+            .set("code", code);
+    }
+}

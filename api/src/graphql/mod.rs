@@ -1,0 +1,72 @@
+//! The GraphQL adapter: a thin layer over [`crate::domain`]. The schema is built once at start-up;
+//! each request gets its own DataLoaders. Every error leaves with an `extensions.code`.
+
+pub mod catalogue;
+pub mod errors;
+pub mod ids;
+pub mod loaders;
+pub mod scalars;
+
+use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
+use sea_orm::DatabaseConnection;
+
+use crate::config::GraphqlLimits;
+
+/// The root query: one object per domain area, merged.
+#[derive(MergedObject, Default)]
+pub struct QueryRoot(catalogue::query::CatalogueQuery);
+
+/// The schema type.
+pub type FgrSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
+
+/// The schema with its limits; DataLoaders are added per request by [`GraphqlService`].
+pub fn build_schema(limits: &GraphqlLimits) -> FgrSchema {
+    let mut builder = Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
+        .limit_depth(limits.max_depth)
+        .limit_complexity(limits.max_complexity)
+        .limit_recursive_depth(32)
+        .limit_directives(8);
+    if !limits.introspection {
+        builder = builder.disable_introspection().disable_suggestions();
+    }
+    builder.finish()
+}
+
+/// The SDL of the schema, as checked in at `schema.graphql`.
+pub fn sdl() -> String {
+    build_schema(&GraphqlLimits::default()).sdl()
+}
+
+/// Executes GraphQL requests against the database: the one entry point for HTTP and for the
+/// console's server-side rendering, so both go through the same rules.
+#[derive(Clone)]
+pub struct GraphqlService {
+    schema: FgrSchema,
+    db: DatabaseConnection,
+}
+
+impl GraphqlService {
+    /// A service over `db` with the given limits.
+    pub fn new(db: DatabaseConnection, limits: &GraphqlLimits) -> Self {
+        Self {
+            schema: build_schema(limits),
+            db,
+        }
+    }
+
+    /// The database this service reads.
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// Runs one request with fresh DataLoaders; errors without a code get one, and internal
+    /// details are masked.
+    pub async fn execute(&self, request: async_graphql::Request) -> async_graphql::Response {
+        let request = request
+            .data(self.db.clone())
+            .data(loaders::CatalogueLoader::new_loader(self.db.clone()));
+        let mut response = self.schema.execute(request).await;
+        errors::classify(&mut response.errors);
+        response
+    }
+}

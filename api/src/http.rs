@@ -1,0 +1,273 @@
+//! The axum router: GraphQL at `/graphql`, the console at `/`, health checks, and the transport
+//! rules that the libraries leave to us (see `shared/SECURITY-NOTES.md`).
+
+use std::path::Path;
+
+use async_graphql::http::GraphiQLSource;
+use async_graphql::parser::types::OperationType;
+use async_graphql::{ParseRequestError, Request as GqlRequest, Variables};
+use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use axum::extract::{Query, Request, State};
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use fgr_console::api::Api;
+use leptos::prelude::{provide_context, LeptosOptions};
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use serde::Deserialize;
+use serde_json::json;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+
+use crate::config::ServerConfig;
+use crate::console_bridge::ServerTransport;
+use crate::graphql::GraphqlService;
+
+/// The name the console's browser build is published under (`/pkg/fgr_console.js`).
+pub const CONSOLE_OUTPUT_NAME: &str = "fgr_console";
+
+/// The whole application: API, console and health checks.
+pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
+    let graphql = Router::new()
+        .route(
+            "/graphql",
+            get(graphql_get)
+                .post(graphql_post)
+                .layer(middleware::from_fn(post_guard)),
+        )
+        .layer(RequestBodyLimitLayer::new(config.graphql.max_body_bytes))
+        .with_state(service.clone());
+    let health = Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz))
+        .with_state(service.clone());
+    graphql
+        .merge(health)
+        .merge(console_router(service, &config.site_root))
+}
+
+/// A JSON error body in GraphQL's shape, for requests refused before execution.
+fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
+    (
+        status,
+        Json(json!({ "errors": [{ "message": message, "extensions": { "code": code } }] })),
+    )
+        .into_response()
+}
+
+/// POST rules: a JSON body, and no cross-site browser requests. Runs before the body is read.
+/// HTML forms and `fetch` without a preflight cannot send `application/json`, so this closes
+/// CSRF for cookie-authenticated use.
+async fn post_guard(request: Request, next: Next) -> Response {
+    if request.method() != Method::POST {
+        return next.run(request).await;
+    }
+    let headers = request.headers();
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    if !essence.eq_ignore_ascii_case("application/json") {
+        return refuse(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "UNSUPPORTED_MEDIA_TYPE",
+            "POST /graphql takes Content-Type: application/json",
+        );
+    }
+    if is_cross_site(headers) {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "FORBIDDEN",
+            "cross-site requests are refused",
+        );
+    }
+    next.run(request).await
+}
+
+/// Whether a browser says the request comes from another site.
+fn is_cross_site(headers: &HeaderMap) -> bool {
+    let fetch_site = headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("none");
+    if !matches!(fetch_site, "same-origin" | "none") {
+        return true;
+    }
+    match (
+        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+        headers.get(header::HOST).and_then(|v| v.to_str().ok()),
+    ) {
+        (Some(origin), Some(host)) => {
+            let origin_host = origin.split("://").nth(1).unwrap_or("");
+            origin_host != host
+        }
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Why a request body was refused, without echoing parser internals.
+pub struct BodyRejection(ParseRequestError);
+
+impl From<ParseRequestError> for BodyRejection {
+    fn from(e: ParseRequestError) -> Self {
+        Self(e)
+    }
+}
+
+impl IntoResponse for BodyRejection {
+    fn into_response(self) -> Response {
+        match self.0 {
+            ParseRequestError::UnsupportedBatch => refuse(
+                StatusCode::BAD_REQUEST,
+                "BATCH_NOT_SUPPORTED",
+                "batched requests are not supported: send one operation per request",
+            ),
+            ParseRequestError::PayloadTooLarge => refuse(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "PAYLOAD_TOO_LARGE",
+                "the request body is too large",
+            ),
+            ParseRequestError::Io(e) if e.to_string().contains("length limit") => refuse(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "PAYLOAD_TOO_LARGE",
+                "the request body is too large",
+            ),
+            _ => refuse(
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                "the request body is not a valid GraphQL request",
+            ),
+        }
+    }
+}
+
+async fn graphql_post(
+    State(service): State<GraphqlService>,
+    request: GraphQLRequest<BodyRejection>,
+) -> GraphQLResponse {
+    service.execute(request.into_inner()).await.into()
+}
+
+/// Parameters of a GraphQL GET request.
+#[derive(Deserialize)]
+struct GetParams {
+    query: Option<String>,
+    variables: Option<String>,
+    #[serde(rename = "operationName")]
+    operation_name: Option<String>,
+}
+
+/// GET: GraphiQL for a browser without a query; queries (never mutations) with one.
+async fn graphql_get(
+    State(service): State<GraphqlService>,
+    params: Result<Query<GetParams>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let Ok(Query(params)) = params else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "BAD_REQUEST",
+            "malformed query string",
+        );
+    };
+    let Some(query) = params.query else {
+        return Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
+    };
+    if selects_non_query(&query, params.operation_name.as_deref()) {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "POST")],
+            Json(json!({ "errors": [{
+                "message": "mutations are only accepted over POST",
+                "extensions": { "code": "METHOD_NOT_ALLOWED" } }] })),
+        )
+            .into_response();
+    }
+    let variables = match params.variables.as_deref().map(serde_json::from_str) {
+        None => Variables::default(),
+        Some(Ok(v)) => Variables::from_json(v),
+        Some(Err(_)) => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                "variables are not valid JSON",
+            )
+        }
+    };
+    let mut request = GqlRequest::new(query).variables(variables);
+    if let Some(name) = params.operation_name {
+        request = request.operation_name(name);
+    }
+    GraphQLResponse::from(service.execute(request).await).into_response()
+}
+
+/// Whether the operation a GET would run is a mutation or subscription. Unparsable documents are
+/// left to the executor, which reports them properly.
+fn selects_non_query(query: &str, operation_name: Option<&str>) -> bool {
+    let Ok(document) = async_graphql::parser::parse_query(query) else {
+        return false;
+    };
+    document.operations.iter().any(|(name, op)| {
+        let selected = match (operation_name, name) {
+            (Some(wanted), Some(name)) => name.as_str() == wanted,
+            (Some(_), None) => false,
+            (None, _) => true,
+        };
+        selected && op.node.ty != OperationType::Query
+    })
+}
+
+/// Ready when the database answers.
+async fn readyz(State(service): State<GraphqlService>) -> Response {
+    match service.db().ping().await {
+        Ok(()) => (StatusCode::OK, "ready").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
+        }
+    }
+}
+
+/// The console: server-rendered pages whose data comes through the same [`GraphqlService`] as
+/// the API's, the browser build under `/pkg`, and the stylesheet.
+fn console_router(service: GraphqlService, site_root: &Path) -> Router {
+    let options = LeptosOptions::builder()
+        .output_name(CONSOLE_OUTPUT_NAME)
+        .site_root(site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .build();
+    if !site_root
+        .join("pkg")
+        .join(format!("{CONSOLE_OUTPUT_NAME}.js"))
+        .exists()
+    {
+        tracing::warn!(
+            site_root = %site_root.display(),
+            "console browser build not found: pages render, but will not hydrate (run `cargo xtask console`)"
+        );
+    }
+    let api = Api::new(ServerTransport::new(service));
+    let routes = generate_route_list(fgr_console::app::App);
+    let shell_options = options.clone();
+    Router::new()
+        .leptos_routes_with_context(
+            &options,
+            routes,
+            move || provide_context(api.clone()),
+            move || fgr_console::app::shell(shell_options.clone()),
+        )
+        .route(fgr_console::STYLESHEET_PATH, get(stylesheet))
+        .nest_service("/pkg", ServeDir::new(site_root.join("pkg")))
+        .fallback(leptos_axum::file_and_error_handler(fgr_console::app::shell))
+        .with_state(options)
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        fgr_console::STYLESHEET,
+    )
+}

@@ -1,0 +1,612 @@
+//! The seed content: the FGR as far as public sources confirm it (see
+//! `shared/domain/fgr-facts.md`), plus the minister's letter of 2025 verbatim.
+//!
+//! Every record carries its source. Anything that is an inference or our own wording is flagged
+//! `illustrative: true`, and what is known to be missing is said in a `data_note`.
+
+/// The FGR site, the main source.
+pub const FGR_SITE: &str = "https://www.functiegebouwrijksoverheid.nl";
+/// The FGR version log.
+pub const VERSION_LOG: &str = "https://www.functiegebouwrijksoverheid.nl/over/versiebeheer";
+/// The families FAQ.
+pub const FAMILIES_FAQ: &str =
+    "https://www.functiegebouwrijksoverheid.nl/veelgesteldevragen/wat-is-een-functiefamilie";
+/// The kernprofiel ABC page (the four result areas).
+pub const KERNPROFIEL_ABC: &str = "https://www.functiegebouwrijksoverheid.nl/abc/kernprofiel";
+/// The minister's letter of 2025 on racism in the workplace at the Rijk (in `shared/seed/`).
+pub const LETTER: &str =
+    "Kamerbrief van de minister van BZK (2025) over racisme en discriminatie op de werkvloer van de Rijksoverheid";
+/// The Gedragscode Integriteit Rijk.
+pub const GIR_URL: &str = "https://www.pianoo.nl/nl/document/11472/gedragscode-integriteit-rijk";
+
+/// A family to seed.
+pub struct FamilySeed {
+    /// Stable code.
+    pub code: &'static str,
+    /// Official name.
+    pub name: &'static str,
+    /// Official definition, where retrieved.
+    pub definition: Option<&'static str>,
+    /// Manager family?
+    pub manager: bool,
+    /// Source of the definition (or of the name).
+    pub source_url: &'static str,
+    /// What is missing.
+    pub data_note: Option<&'static str>,
+}
+
+const DEFINITION_MISSING: Option<&str> =
+    Some("Definitie nog niet opgehaald uit de officiële bron; aan te vullen door FGR-beheer.");
+
+/// The eight families, in the order of the official FAQ.
+pub const FAMILIES: &[FamilySeed] = &[
+    FamilySeed {
+        code: "UITVOERING",
+        name: "Uitvoering",
+        definition: None,
+        manager: false,
+        source_url: FAMILIES_FAQ,
+        data_note: DEFINITION_MISSING,
+    },
+    FamilySeed {
+        code: "ADVISERING",
+        name: "Advisering",
+        definition: None,
+        manager: false,
+        source_url: FAMILIES_FAQ,
+        data_note: DEFINITION_MISSING,
+    },
+    FamilySeed {
+        code: "BEDRIJFSVOERING",
+        name: "Bedrijfsvoering",
+        definition: None,
+        manager: false,
+        source_url: FAMILIES_FAQ,
+        data_note: DEFINITION_MISSING,
+    },
+    FamilySeed {
+        code: "TOEZICHT",
+        name: "Toezicht",
+        definition: None,
+        manager: false,
+        source_url: FAMILIES_FAQ,
+        data_note: DEFINITION_MISSING,
+    },
+    FamilySeed {
+        code: "PPM",
+        name: "Project-/Programmamanagement",
+        definition: Some("Het als opdrachtnemer verantwoordelijk zijn voor de levering van project-/programmaresultaten, binnen een tijdelijk werkverband, gericht op realisatie van de doelen van de opdrachtgever, conform (vooraf) gemaakte afspraken en met gebruikmaking van beschikbaar gestelde middelen."),
+        manager: true,
+        source_url: "https://www.functiegebouwrijksoverheid.nl/functiegebouw/functiefamilies/project---programmamanagement",
+        data_note: None,
+    },
+    FamilySeed {
+        code: "LIJNMANAGEMENT",
+        name: "Lijnmanagement",
+        definition: Some("Het sturen op en verantwoordelijk zijn voor de realisatie van de doelen van het structurele organisatieonderdeel door publiek leiderschap."),
+        manager: true,
+        source_url: "https://www.functiegebouwrijksoverheid.nl/functiegebouw/functiefamilies/lijnmanagement",
+        data_note: None,
+    },
+    FamilySeed {
+        code: "KENNIS_ONDERZOEK",
+        name: "Kennis en Onderzoek",
+        definition: None,
+        manager: false,
+        source_url: FAMILIES_FAQ,
+        data_note: DEFINITION_MISSING,
+    },
+    FamilySeed {
+        code: "BELEID",
+        name: "Beleid",
+        definition: None,
+        manager: false,
+        source_url: FAMILIES_FAQ,
+        data_note: DEFINITION_MISSING,
+    },
+];
+
+/// A typing bullet to seed: section code, optional sub-category, verbatim text (empty when only
+/// the sub-category heading is confirmed).
+pub type ItemSeed = (&'static str, Option<&'static str>, &'static str);
+
+/// A typing to seed.
+pub struct TypingSeed {
+    /// Salary scale.
+    pub scale: i32,
+    /// FUWASYS scores and total, where confirmed.
+    pub fuwasys: Option<(&'static str, i32)>,
+    /// Confirmed fragments of the typing text.
+    pub items: &'static [ItemSeed],
+}
+
+/// How the first version's period and provenance are known.
+pub struct VersionSeed {
+    /// First day in effect.
+    pub effective_from: &'static str,
+    /// The decision the version rests on.
+    pub reference: &'static str,
+    /// Where to check it.
+    pub url: &'static str,
+    /// Date of the decision, where known.
+    pub decided_on: Option<&'static str>,
+    /// True when the period is our inference rather than a stated fact.
+    pub illustrative: bool,
+}
+
+/// A function group to seed, with its first version.
+pub struct GroupSeed {
+    /// The family's code.
+    pub family: &'static str,
+    /// Stable code.
+    pub code: &'static str,
+    /// Official name.
+    pub name: &'static str,
+    /// Official one-line description.
+    pub description: Option<&'static str>,
+    /// Scale range.
+    pub scales: (i32, i32),
+    /// Werk- en denkniveau.
+    pub work_levels: Option<&'static str>,
+    /// Id on the FGR site.
+    pub fgr_site_id: Option<i32>,
+    /// Date added to the FGR, where known.
+    pub added_on: Option<&'static str>,
+    /// Source page.
+    pub source_url: &'static str,
+    /// What is missing or uncertain.
+    pub data_note: Option<&'static str>,
+    /// The first version.
+    pub version: VersionSeed,
+    /// Typings with confirmed content; scales in the range without an entry get an empty typing.
+    pub typings: &'static [TypingSeed],
+    /// Names of competences confirmed for the group's core profile.
+    pub competences: &'static [&'static str],
+}
+
+const LM_VERSION: VersionSeed = VersionSeed {
+    effective_from: "2017-12-18",
+    reference: "Besluit DGOO, 18-12-2017: groot onderhoud functiefamilie Lijnmanagement",
+    url: VERSION_LOG,
+    decided_on: Some("2017-12-18"),
+    // That the published text dates from this decision is our inference from the version log.
+    illustrative: true,
+};
+
+const PPM_VERSION: VersionSeed = VersionSeed {
+    effective_from: "2016-12-20",
+    reference: "Besluit DGOO, 20-12-2016 (Groot Onderhoud FGR): vier PPM-functiegroepen vervangen door Projectleider 9-11, Project-/programmamanager 12-15 en Project-/programmadirecteur 16-17",
+    url: VERSION_LOG,
+    decided_on: Some("2016-12-20"),
+    illustrative: false,
+};
+
+const UNKNOWN_START: VersionSeed = VersionSeed {
+    effective_from: "2009-11-20",
+    reference: "Datum van ingang onbekend; gezet op het ministerraadsbesluit tot rijksbrede invoering van het FGR (20-11-2009)",
+    url: "https://www.functiegebouwrijksoverheid.nl/nieuws",
+    decided_on: None,
+    illustrative: true,
+};
+
+const PARTIAL_RANGE: Option<&str> =
+    Some("Alleen deze schalen zijn op officiële pagina's gezien; de schaalrange kan breder zijn.");
+
+/// The competences named in the Topmanager core profile (kwaliteitenprofiel 518).
+pub const TOPMANAGER_COMPETENCES: &[&str] = &[
+    "Bestuurssensitiviteit",
+    "Conceptuele flexibiliteit",
+    "Gedeeld leiderschap",
+    "Stressbestendigheid",
+    "Omgevingsbewustzijn",
+    "Aansturen organisatie",
+    "Reflecteren",
+];
+
+/// Source of the confirmed competence names.
+pub const COMPETENCE_SOURCE: &str =
+    "https://www.functiegebouwrijksoverheid.nl/functiegebouw-html/kwaliteitenprofielvergelijken/518";
+
+const AO: &str = "ALGEMENE_OMSCHRIJVING";
+const RES: &str = "RESULTATEN";
+
+/// The function groups, manager families first.
+pub const GROUPS: &[GroupSeed] = &[
+    GroupSeed {
+        family: "LIJNMANAGEMENT",
+        code: "OPERATIONEEL_MANAGER",
+        name: "Operationeel Manager",
+        description: Some("Stuurt op en is verantwoordelijk voor het realiseren van de doelen van het eigen organisatieonderdeel binnen duidelijk geformuleerde kaders en levert input voor die kaders."),
+        scales: (7, 11),
+        work_levels: Some("mbo,hbo,hboplus"),
+        fgr_site_id: Some(511),
+        added_on: None,
+        source_url: "https://www.functiegebouwrijksoverheid.nl/functiegebouw/functiefamilies/lijnmanagement/operationeel-manager/functietypering",
+        data_note: Some("Typeringsteksten zijn slechts gedeeltelijk overgenomen: alleen bevestigde fragmenten."),
+        version: LM_VERSION,
+        typings: &[
+            TypingSeed { scale: 7, fuwasys: Some(("33332 33223 23 32", 37)), items: &[
+                (RES, Some("Aansturing"), ""),
+                (RES, Some("Kwaliteit en kwantiteit (bedrijfs)processen van de structurele eenheid"), ""),
+                (RES, Some("Bijdragen aan organisatie-ontwikkelingen en -doelstellingen en/of aan samenwerkingsverbanden"), ""),
+            ] },
+            TypingSeed { scale: 8, fuwasys: Some(("33332 33223 33 33", 39)), items: &[] },
+            TypingSeed { scale: 9, fuwasys: Some(("33333 33333 33 33", 42)), items: &[] },
+            TypingSeed { scale: 10, fuwasys: Some(("43343 43333 33 33", 45)), items: &[] },
+            TypingSeed { scale: 11, fuwasys: Some(("43343 44334 43 43", 49)), items: &[] },
+        ],
+        competences: &[],
+    },
+    GroupSeed {
+        family: "LIJNMANAGEMENT",
+        code: "MANAGER",
+        name: "Manager",
+        description: Some("Stuurt op en is verantwoordelijk voor de realisatie van de doelen van het eigen organisatieonderdeel binnen de gegeven strategische richting en levert input voor de strategische richting van de overkoepelende organisatie"),
+        scales: (12, 15),
+        work_levels: Some("wo"),
+        fgr_site_id: Some(517),
+        added_on: None,
+        source_url: "https://www.functiegebouwrijksoverheid.nl/functiegebouw/functiefamilies/lijnmanagement/manager-s12-15/functietypering",
+        data_note: Some("Typeringsteksten zijn slechts gedeeltelijk overgenomen: alleen bevestigde fragmenten."),
+        version: LM_VERSION,
+        typings: &[
+            TypingSeed { scale: 12, fuwasys: Some(("44443 44434 43 43", 52)), items: &[
+                (AO, None, "domein: structurele beleids-, toezicht-, kennis- en onderzoeks-, uitvoerings- of bedrijfsvoeringsorganisatie"),
+                (AO, None, "organisatieonderdeel met een afgebakend primair of ondersteunend terrein"),
+                (AO, None, "vertaling van hoger beleid naar eenheid"),
+                (RES, Some("Aansturing"), "effectieve leiding en planning, efficiënte inzet van mensen en middelen"),
+                (RES, Some("Aansturing"), "personeelsmanagement in lijn met de rijksbrede visie en afspraken uitgevoerd"),
+                (RES, Some("Aansturing"), "gestructureerd werkoverleg en adequate (interne) communicatie"),
+            ] },
+            TypingSeed { scale: 13, fuwasys: Some(("44444 44444 44 44", 56)), items: &[] },
+            TypingSeed { scale: 14, fuwasys: Some(("45444 45544 44 44", 59)), items: &[] },
+            TypingSeed { scale: 15, fuwasys: Some(("45445 45545 44 45", 62)), items: &[] },
+        ],
+        competences: &[],
+    },
+    GroupSeed {
+        family: "LIJNMANAGEMENT",
+        code: "TOPMANAGER",
+        name: "Topmanager",
+        description: Some("Stuurt op en is verantwoordelijk voor de realisatie van de doelen van het eigen organisatieonderdeel in het grotere geheel van de maatschappelijke opgave, beslist over de strategische richting van het eigen organisatieonderdeel en heeft richtinggevende invloed op de strategie van de overkoepelende organisatie."),
+        scales: (16, 18),
+        work_levels: Some("wo"),
+        fgr_site_id: Some(518),
+        added_on: None,
+        source_url: "https://www.functiegebouwrijksoverheid.nl/functiegebouw/functiefamilies/lijnmanagement/topmanager-s16-18/functietypering",
+        data_note: Some("Typeringsteksten zijn slechts gedeeltelijk overgenomen: alleen bevestigde fragmenten."),
+        version: LM_VERSION,
+        typings: &[
+            TypingSeed { scale: 16, fuwasys: Some(("55445 45545 54 45", 64)), items: &[
+                (AO, None, "verschillende samenhangende werkterreinen met een strategisch karakter"),
+                (AO, None, "integrale aansturing en (eind)verantwoordelijkheid voor de ontwikkeling en realisatie van de strategie en/of doelstellingen"),
+            ] },
+            TypingSeed { scale: 17, fuwasys: Some(("55455 45555 54 55", 67)), items: &[] },
+            TypingSeed { scale: 18, fuwasys: Some(("55555 55555 55 55", 70)), items: &[] },
+        ],
+        competences: TOPMANAGER_COMPETENCES,
+    },
+    GroupSeed {
+        family: "LIJNMANAGEMENT",
+        code: "TOPMANAGER_GENERAAL",
+        name: "Topmanager-generaal",
+        description: None,
+        scales: (19, 19),
+        work_levels: None,
+        fgr_site_id: None,
+        added_on: Some("2015-11-16"),
+        source_url: VERSION_LOG,
+        data_note: Some("Omschrijving, werk- en denkniveau, site-id en FUWASYS-score niet opgehaald."),
+        version: VersionSeed {
+            effective_from: "2015-11-16",
+            reference: "Besluit DGOBR, 16-11-2015: functiegroep Topmanager-generaal N19 toegevoegd aan Lijnmanagement",
+            url: VERSION_LOG,
+            decided_on: Some("2015-11-16"),
+            illustrative: false,
+        },
+        typings: &[],
+        competences: &[],
+    },
+    GroupSeed {
+        family: "PPM",
+        code: "PROJECTLEIDER",
+        name: "Projectleider",
+        description: Some("Is verantwoordelijk voor de realisatie van projectresultaten en voor aansturing van een projectteam."),
+        scales: (9, 11),
+        work_levels: Some("hbo,hboplus,wo"),
+        fgr_site_id: Some(533),
+        added_on: Some("2016-12-20"),
+        source_url: "https://www.functiegebouwrijksoverheid.nl/functiegebouw-html/functietyperingvergelijken/533",
+        data_note: Some("FUWASYS-scores voor schaal 10 en 11 niet opgehaald; typeringsteksten gedeeltelijk."),
+        version: PPM_VERSION,
+        typings: &[
+            TypingSeed { scale: 9, fuwasys: Some(("33333 33333 33 33", 42)), items: &[
+                (RES, Some("Projectleiding"), ""),
+                (RES, Some("Bijdragen aan projectdefinitie; projectvoorbereiding en -realisatie en -evaluatie"), ""),
+            ] },
+        ],
+        competences: &[],
+    },
+    GroupSeed {
+        family: "PPM",
+        code: "PROJECT_PROGRAMMAMANAGER",
+        name: "Project-/Programmamanager",
+        description: Some("Is verantwoordelijk voor de realisatie van projectresultaten en/of programmadoelen en voor sturing van projecten en/of programma's"),
+        scales: (12, 15),
+        work_levels: Some("wo"),
+        fgr_site_id: Some(545),
+        added_on: Some("2016-12-20"),
+        source_url: "https://www.functiegebouwrijksoverheid.nl/functiegebouw-html/functietyperingvergelijken/545",
+        data_note: Some("FUWASYS-scores voor schaal 13 tot en met 15 niet opgehaald; typeringsteksten gedeeltelijk."),
+        version: PPM_VERSION,
+        typings: &[
+            TypingSeed { scale: 12, fuwasys: Some(("44443 44434 43 43", 52)), items: &[
+                (RES, Some("project/programmamanagement"), "bedrijfscultuur uitgedragen door voorbeeldgedrag en zorg dragen voor een transparant, veilig en stimulerend werkklimaat"),
+                (RES, Some("voorbereiding, ontwikkeling, realisatie en evaluatie (programma-/project)resultaten en doelstellingen"), ""),
+            ] },
+        ],
+        competences: &[],
+    },
+    GroupSeed {
+        family: "PPM",
+        code: "PROJECT_PROGRAMMADIRECTEUR",
+        name: "Project-/Programmadirecteur",
+        description: Some("Is verantwoordelijk voor de realisatie van de toebedeelde projecten-/programmaportfolio en stuurt project-/ programmaorganisatie aan."),
+        scales: (16, 17),
+        work_levels: None,
+        fgr_site_id: Some(549),
+        added_on: Some("2016-12-20"),
+        source_url: "https://www.functiegebouwrijksoverheid.nl/functiegebouw/functiefamilies/project---programmamanagement/project--programmadirecteur",
+        data_note: Some("Werk- en denkniveau en FUWASYS-scores niet opgehaald."),
+        version: PPM_VERSION,
+        typings: &[],
+        competences: &[],
+    },
+    GroupSeed {
+        family: "ADVISERING",
+        code: "MEDEWERKER_ADVISERING",
+        name: "Medewerker Advisering",
+        description: Some("Ondersteunt, bereidt voor en adviseert op onderdelen van het adviesproces"),
+        scales: (8, 11),
+        work_levels: None,
+        fgr_site_id: None,
+        added_on: None,
+        source_url: "https://www.functiegebouwrijksoverheid.nl/functiegebouw/functiefamilies/advisering/medewerker-advisering/functietypering",
+        data_note: Some("Werk- en denkniveau niet opgehaald; datum van ingang onbekend."),
+        version: UNKNOWN_START,
+        typings: &[
+            TypingSeed { scale: 8, fuwasys: Some(("32332 33233 32 33", 38)), items: &[] },
+            TypingSeed { scale: 9, fuwasys: Some(("33333 33333 33 33", 42)), items: &[] },
+            TypingSeed { scale: 10, fuwasys: Some(("43343 43333 33 33", 45)), items: &[] },
+            TypingSeed { scale: 11, fuwasys: Some(("43343 44334 43 43", 49)), items: &[] },
+        ],
+        competences: &[],
+    },
+    GroupSeed {
+        family: "KENNIS_ONDERZOEK",
+        code: "WETENSCHAPPELIJK_MEDEWERKER",
+        name: "Wetenschappelijk Medewerker",
+        description: Some("Uitvoeren en inhoudelijk verantwoordelijk zijn voor (complexere) wetenschappelijke onderzoeken"),
+        scales: (10, 13),
+        work_levels: None,
+        fgr_site_id: None,
+        added_on: None,
+        source_url: "https://www.functiegebouwrijksoverheid.nl/functiegebouw/functiefamilies/kennis-en-onderzoek/wetenschappelijk-medewerker/functietypering",
+        data_note: Some("Werk- en denkniveau niet opgehaald; datum van ingang onbekend."),
+        version: UNKNOWN_START,
+        typings: &[
+            TypingSeed { scale: 10, fuwasys: Some(("44343 43333 43 33", 47)), items: &[] },
+            TypingSeed { scale: 11, fuwasys: Some(("44343 44334 43 33", 49)), items: &[] },
+            TypingSeed { scale: 12, fuwasys: Some(("44443 44344 43 43", 52)), items: &[] },
+            TypingSeed { scale: 13, fuwasys: Some(("44443 44444 44 44", 55)), items: &[] },
+        ],
+        competences: &[],
+    },
+    GroupSeed {
+        family: "KENNIS_ONDERZOEK",
+        code: "ONDERZOEKSMEDEWERKER",
+        name: "Onderzoeksmedewerker",
+        description: None,
+        scales: (8, 9),
+        work_levels: None,
+        fgr_site_id: Some(514),
+        added_on: None,
+        source_url: "https://www.functiegebouwrijksoverheid.nl/functiegebouw-html/functietyperingvergelijken/514",
+        data_note: PARTIAL_RANGE,
+        version: UNKNOWN_START,
+        typings: &[TypingSeed { scale: 8, fuwasys: Some(("33232 33233 33 33", 39)), items: &[] }],
+        competences: &[],
+    },
+    GroupSeed {
+        family: "TOEZICHT",
+        code: "INSPECTEUR_MEDEWERKER_TOEZICHT",
+        name: "Inspecteur / Medewerker Toezicht",
+        description: None,
+        scales: (8, 9),
+        work_levels: None,
+        fgr_site_id: Some(519),
+        added_on: None,
+        source_url: "https://www.functiegebouwrijksoverheid.nl/functiegebouw-html/functietyperingvergelijken/519",
+        data_note: PARTIAL_RANGE,
+        version: UNKNOWN_START,
+        typings: &[TypingSeed { scale: 8, fuwasys: Some(("33332 33233 33 33", 40)), items: &[] }],
+        competences: &[],
+    },
+    GroupSeed {
+        family: "TOEZICHT",
+        code: "ONDERSTEUNEND_MEDEWERKER_TOEZICHT",
+        name: "Ondersteunend Medewerker Toezicht / Medewerker Toezicht",
+        description: None,
+        scales: (5, 6),
+        work_levels: None,
+        fgr_site_id: Some(513),
+        added_on: None,
+        source_url: "https://www.functiegebouwrijksoverheid.nl/functiegebouw-html/functietyperingvergelijken/513",
+        data_note: PARTIAL_RANGE,
+        version: UNKNOWN_START,
+        typings: &[
+            TypingSeed { scale: 5, fuwasys: Some(("22222 22222 22 22", 28)), items: &[] },
+            TypingSeed { scale: 6, fuwasys: Some(("32232 33222 22 22", 32)), items: &[] },
+        ],
+        competences: &[],
+    },
+    GroupSeed {
+        family: "BEDRIJFSVOERING",
+        code: "ASSISTENT_MEDEWERKER_FACILITAIR_MANAGEMENT",
+        name: "Assistent Medewerker Facilitair Management",
+        description: None,
+        scales: (1, 3),
+        work_levels: None,
+        fgr_site_id: None,
+        added_on: None,
+        source_url: "https://www.functiegebouwrijksoverheid.nl/nieuws/2022/functiegroepen-assistent-facilitair-medewerker-tekstueel-aangescherpt",
+        data_note: Some("Omschrijving en werk- en denkniveau niet opgehaald."),
+        version: VersionSeed {
+            effective_from: "2022-06-10",
+            reference: "Besluit DGOO, 10-06-2022: tekstueel aangescherpt voor schoonmaakwerkzaamheden (RSO)",
+            url: VERSION_LOG,
+            decided_on: Some("2022-06-10"),
+            illustrative: false,
+        },
+        typings: &[],
+        competences: &[],
+    },
+    GroupSeed {
+        family: "BEDRIJFSVOERING",
+        code: "MEDEWERKER_FACILITAIR_MANAGEMENT",
+        name: "Medewerker Facilitair Management",
+        description: None,
+        scales: (4, 8),
+        work_levels: None,
+        fgr_site_id: None,
+        added_on: None,
+        source_url: "https://www.functiegebouwrijksoverheid.nl/nieuws/2022/functiegroepen-assistent-facilitair-medewerker-tekstueel-aangescherpt",
+        data_note: Some("Omschrijving en werk- en denkniveau niet opgehaald."),
+        version: VersionSeed {
+            effective_from: "2022-06-10",
+            reference: "Besluit DGOO, 10-06-2022: tekstueel aangescherpt voor schoonmaakwerkzaamheden (RSO)",
+            url: VERSION_LOG,
+            decided_on: Some("2022-06-10"),
+            illustrative: false,
+        },
+        typings: &[],
+        competences: &[],
+    },
+];
+
+/// The four result areas of every kernprofiel [C], code and label.
+pub const RESULT_AREAS: &[(&str, &str)] = &[
+    ("OPDRACHTGEVER", "Opdracht(gever) (politiek/ambtelijk)"),
+    ("OMGEVING", "Omgeving"),
+    ("BEDRIJFSVOERING", "Bedrijfsvoering"),
+    ("VERNIEUWEN_VERBETEREN", "Vernieuwen en verbeteren"),
+];
+
+/// A requirement to seed.
+pub struct RequirementSeed {
+    /// Stable code.
+    pub code: &'static str,
+    /// Short title (ours).
+    pub title: &'static str,
+    /// Verbatim text from the source.
+    pub text: &'static str,
+    /// Theme code.
+    pub theme: &'static str,
+    /// Citation.
+    pub source_reference: &'static str,
+    /// Where to read it.
+    pub source_url: Option<&'static str>,
+    /// From when it applies.
+    pub required_from: Option<&'static str>,
+    /// Families where it is required.
+    pub families: &'static [&'static str],
+    /// True when the scope (where it is required) is our reading, not stated by the source.
+    pub illustrative: bool,
+}
+
+/// The manager families.
+const MANAGER_FAMILIES: &[&str] = &["LIJNMANAGEMENT", "PPM"];
+/// All eight families.
+const ALL_FAMILIES: &[&str] = &[
+    "UITVOERING",
+    "ADVISERING",
+    "BEDRIJFSVOERING",
+    "TOEZICHT",
+    "PPM",
+    "LIJNMANAGEMENT",
+    "KENNIS_ONDERZOEK",
+    "BELEID",
+];
+
+/// The responsibility requirements from the letter and the integrity code.
+pub const REQUIREMENTS: &[RequirementSeed] = &[
+    RequirementSeed {
+        code: "MOTIE_BAMENGA",
+        title: "Actief zorgdragen voor een veilige en inclusieve werkomgeving vrij van racisme en discriminatie",
+        text: "in functieomschrijvingen en in de beoordelingscycli (personeelsgesprekken) van alle ambtenaren met een leidinggevende functie de expliciete verantwoordelijkheid op te nemen om actief zorg te dragen voor een veilige en inclusieve werkomgeving vrij van racisme en discriminatie",
+        theme: "DISCRIMINATION_RACISM",
+        source_reference: "Motie Bamenga, Kamerstukken II 2024/25, 30 950, nr. 415",
+        source_url: None,
+        required_from: None,
+        families: MANAGER_FAMILIES,
+        illustrative: false,
+    },
+    RequirementSeed {
+        code: "SOCIALE_VEILIGHEID_LEIDINGGEVENDEN",
+        title: "Bevorderen en bewaken van een sociaal veilige en inclusieve werkomgeving",
+        text: "Leidinggevenden binnen de Rijksoverheid hebben een nadrukkelijke verantwoordelijkheid voor het bevorderen en bewaken van een sociaal veilige en inclusieve werkomgeving.",
+        theme: "SOCIAL_SAFETY",
+        source_reference: LETTER,
+        source_url: None,
+        required_from: None,
+        families: MANAGER_FAMILIES,
+        illustrative: false,
+    },
+    RequirementSeed {
+        code: "ONGEWENST_GEDRAG_LEIDINGGEVENDEN",
+        title: "Aanpak van discriminatie, racisme en ander ongewenst en grensoverschrijdend gedrag",
+        text: "Zoals gezegd wil ik de verantwoordelijkheid van alle leidinggevenden binnen de Rijksoverheid voor de aanpak van discriminatie en racisme en andere vormen van ongewenst en grensoverschrijdend gedrag meegenomen zien in functieprofielen en in vacatureteksten.",
+        theme: "UNWANTED_BEHAVIOUR",
+        source_reference: LETTER,
+        source_url: None,
+        required_from: None,
+        families: MANAGER_FAMILIES,
+        illustrative: false,
+    },
+    RequirementSeed {
+        code: "GIR_OMGANG_MET_ANDEREN",
+        title: "Zorgvuldig in de omgang met anderen (Gedragscode Integriteit Rijk)",
+        text: "wees zorgvuldig in de omgang met anderen",
+        theme: "INTEGRITY",
+        source_reference: "Gedragscode Integriteit Rijk (minimumkader voor iedereen die voor of bij het Rijk werkt)",
+        source_url: Some(GIR_URL),
+        required_from: None,
+        families: ALL_FAMILIES,
+        // The instruction is verbatim; requiring it in every family's profile is our reading.
+        illustrative: true,
+    },
+];
+
+/// A coverage link to seed: where a group's seeded text covers a requirement.
+pub struct CoverageSeed {
+    /// Group code.
+    pub group: &'static str,
+    /// Requirement code.
+    pub requirement: &'static str,
+    /// Where in the profile.
+    pub location: &'static str,
+    /// The covering text, verbatim.
+    pub quote: &'static str,
+    /// Remarks.
+    pub note: &'static str,
+}
+
+/// Coverage we read in the confirmed texts. These are our assessments, not committee findings,
+/// so they are seeded as illustrative.
+pub const COVERAGE: &[CoverageSeed] = &[CoverageSeed {
+    group: "PROJECT_PROGRAMMAMANAGER",
+    requirement: "SOCIALE_VEILIGHEID_LEIDINGGEVENDEN",
+    location: "Typering schaal 12 › Resultaten › project/programmamanagement",
+    quote: "bedrijfscultuur uitgedragen door voorbeeldgedrag en zorg dragen voor een transparant, veilig en stimulerend werkklimaat",
+    note: "Illustratieve beoordeling (geen bevinding van de Standaardisatiecommissie): dekt 'veilig', niet expliciet 'inclusief'.",
+}];

@@ -1,0 +1,288 @@
+//! Loads the seed content ([`data`]) into a database. Idempotent: a record that exists (by code or
+//! name) is left alone, so running it twice changes nothing and a newer seed only adds.
+
+pub mod data;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use fgr_entities::{
+    competence, core_profile, core_profile_competence, function_group, group_version, job_family,
+    requirement_coverage, requirement_scope, responsibility_requirement, result_area, typing,
+    typing_item,
+};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionSession, TransactionTrait,
+};
+
+use crate::domain::{fuwasys::FuwasysScore, search};
+use crate::error::{DomainError, DomainResult};
+
+/// What one run of the seed inserted.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SeedReport {
+    /// Families inserted.
+    pub families: usize,
+    /// Function groups inserted (each with its first version and core profile).
+    pub groups: usize,
+    /// Typings inserted.
+    pub typings: usize,
+    /// Competences inserted.
+    pub competences: usize,
+    /// Requirements inserted.
+    pub requirements: usize,
+}
+
+impl SeedReport {
+    /// True when nothing was inserted (the database already held the seed).
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+fn date(s: &str) -> DomainResult<NaiveDate> {
+    s.parse()
+        .map_err(|e| DomainError::internal(format!("bad seed date {s}: {e}")))
+}
+
+/// Loads the seed content in one transaction.
+///
+/// # Errors
+/// `INTERNAL` when the database fails or the seed content breaks a rule (it is checked like any
+/// other input).
+pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<SeedReport> {
+    let txn = db.begin().await?;
+    let mut report = SeedReport::default();
+
+    let mut families: HashMap<&str, i32> = HashMap::new();
+    for (i, f) in data::FAMILIES.iter().enumerate() {
+        let existing = job_family::Entity::find()
+            .filter(job_family::Column::Code.eq(f.code))
+            .one(&txn)
+            .await?;
+        let id = match existing {
+            Some(row) => row.id,
+            None => {
+                report.families += 1;
+                job_family::ActiveModel {
+                    code: Set(f.code.to_owned()),
+                    name: Set(f.name.to_owned()),
+                    definition: Set(f.definition.map(str::to_owned)),
+                    manager_family: Set(f.manager),
+                    sort_order: Set(i as i32 + 1),
+                    source_url: Set(Some(f.source_url.to_owned())),
+                    illustrative: Set(false),
+                    data_note: Set(f.data_note.map(str::to_owned)),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?
+                .id
+            }
+        };
+        families.insert(f.code, id);
+    }
+
+    let mut competences: HashMap<&str, i32> = HashMap::new();
+    for name in data::TOPMANAGER_COMPETENCES {
+        let existing = competence::Entity::find()
+            .filter(competence::Column::Name.eq(*name))
+            .one(&txn)
+            .await?;
+        let id = match existing {
+            Some(row) => row.id,
+            None => {
+                report.competences += 1;
+                competence::ActiveModel {
+                    name: Set((*name).to_owned()),
+                    description: Set(None),
+                    source_url: Set(Some(data::COMPETENCE_SOURCE.to_owned())),
+                    illustrative: Set(false),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?
+                .id
+            }
+        };
+        competences.insert(name, id);
+    }
+
+    let mut requirements: HashMap<&str, i32> = HashMap::new();
+    for (i, r) in data::REQUIREMENTS.iter().enumerate() {
+        let existing = responsibility_requirement::Entity::find()
+            .filter(responsibility_requirement::Column::Code.eq(r.code))
+            .one(&txn)
+            .await?;
+        let id = match existing {
+            Some(row) => row.id,
+            None => {
+                report.requirements += 1;
+                let row = responsibility_requirement::ActiveModel {
+                    code: Set(r.code.to_owned()),
+                    title: Set(r.title.to_owned()),
+                    text: Set(r.text.to_owned()),
+                    theme: Set(r.theme.to_owned()),
+                    source_reference: Set(r.source_reference.to_owned()),
+                    source_url: Set(r.source_url.map(str::to_owned)),
+                    required_from: Set(r.required_from.map(date).transpose()?),
+                    illustrative: Set(r.illustrative),
+                    sort_order: Set(i as i32 + 1),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+                for family in r.families {
+                    requirement_scope::ActiveModel {
+                        requirement_id: Set(row.id),
+                        family_id: Set(Some(families[family])),
+                        group_id: Set(None),
+                        ..Default::default()
+                    }
+                    .insert(&txn)
+                    .await?;
+                }
+                row.id
+            }
+        };
+        requirements.insert(r.code, id);
+    }
+
+    for (i, g) in data::GROUPS.iter().enumerate() {
+        let exists = function_group::Entity::find()
+            .filter(function_group::Column::Code.eq(g.code))
+            .one(&txn)
+            .await?
+            .is_some();
+        if exists {
+            continue;
+        }
+        report.groups += 1;
+        let search_text = search::fold(&format!(
+            "{} {} {}",
+            g.name,
+            g.code.replace('_', " "),
+            g.description.unwrap_or_default()
+        ));
+        let group = function_group::ActiveModel {
+            family_id: Set(families[g.family]),
+            code: Set(g.code.to_owned()),
+            name: Set(g.name.to_owned()),
+            description: Set(g.description.map(str::to_owned)),
+            scale_min: Set(g.scales.0),
+            scale_max: Set(g.scales.1),
+            work_levels: Set(g.work_levels.map(str::to_owned)),
+            fgr_site_id: Set(g.fgr_site_id),
+            added_on: Set(g.added_on.map(date).transpose()?),
+            search_text: Set(search_text),
+            source_url: Set(Some(g.source_url.to_owned())),
+            illustrative: Set(false),
+            data_note: Set(g.data_note.map(str::to_owned)),
+            sort_order: Set(i as i32 + 1),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let version = group_version::ActiveModel {
+            group_id: Set(group.id),
+            version_no: Set(1),
+            effective_from: Set(date(g.version.effective_from)?),
+            effective_to: Set(None),
+            provenance_kind: Set("SEED".to_owned()),
+            provenance_reference: Set(Some(g.version.reference.to_owned())),
+            provenance_url: Set(Some(g.version.url.to_owned())),
+            decided_on: Set(g.version.decided_on.map(date).transpose()?),
+            illustrative: Set(g.version.illustrative),
+            note: Set(Some(
+                "Overgenomen uit openbare bronnen; alleen bevestigde gegevens zijn ingevuld."
+                    .to_owned(),
+            )),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+
+        let profile = core_profile::ActiveModel {
+            group_version_id: Set(version.id),
+            purpose: Set(None),
+            source_url: Set(Some(data::KERNPROFIEL_ABC.to_owned())),
+            illustrative: Set(false),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        for (n, (code, label)) in data::RESULT_AREAS.iter().enumerate() {
+            result_area::ActiveModel {
+                core_profile_id: Set(profile.id),
+                code: Set((*code).to_owned()),
+                label: Set((*label).to_owned()),
+                sort_order: Set(n as i32 + 1),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+        for (n, name) in g.competences.iter().enumerate() {
+            core_profile_competence::ActiveModel {
+                core_profile_id: Set(profile.id),
+                competence_id: Set(competences[name]),
+                sort_order: Set(n as i32 + 1),
+            }
+            .insert(&txn)
+            .await?;
+        }
+
+        for scale in g.scales.0..=g.scales.1 {
+            let seed = g.typings.iter().find(|t| t.scale == scale);
+            let fuwasys = seed.and_then(|t| t.fuwasys);
+            if let Some((scores, total)) = fuwasys {
+                FuwasysScore::parse(scores, total)?;
+            }
+            report.typings += 1;
+            let row = typing::ActiveModel {
+                group_version_id: Set(version.id),
+                scale: Set(scale),
+                fuwasys_scores: Set(fuwasys.map(|(s, _)| s.to_owned())),
+                fuwasys_total: Set(fuwasys.map(|(_, t)| t)),
+                source_url: Set(Some(g.source_url.to_owned())),
+                illustrative: Set(false),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            for (n, (section, sub, text)) in
+                seed.map(|t| t.items).unwrap_or_default().iter().enumerate()
+            {
+                typing_item::ActiveModel {
+                    typing_id: Set(row.id),
+                    section: Set((*section).to_owned()),
+                    sub_category: Set(sub.map(str::to_owned)),
+                    text: Set((*text).to_owned()),
+                    sort_order: Set(n as i32 + 1),
+                    illustrative: Set(false),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+            }
+        }
+
+        for c in data::COVERAGE.iter().filter(|c| c.group == g.code) {
+            requirement_coverage::ActiveModel {
+                group_version_id: Set(version.id),
+                requirement_id: Set(requirements[c.requirement]),
+                location: Set(c.location.to_owned()),
+                quote: Set(c.quote.to_owned()),
+                illustrative: Set(true),
+                note: Set(Some(c.note.to_owned())),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+
+    txn.commit().await?;
+    Ok(report)
+}

@@ -1,0 +1,59 @@
+//! The app shell and routes.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::components::header::Header;
+use crate::pages::family::FamilyPage;
+use crate::pages::group::GroupPage;
+use crate::pages::home::HomePage;
+use crate::pages::not_found::NotFound;
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="nl">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="stylesheet" href=crate::STYLESHEET_PATH/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The console. Pages wait for their data on the server (`SsrMode::Async`), so every page reads
+/// fully without JavaScript; once hydrated, navigation happens in the browser.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title text="FGR Register"/>
+        <Router>
+            <Header/>
+            <main id="main">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/families/:code") view=FamilyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/groups/:code") view=GroupPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>
+                    "Bron: "
+                    <a href="https://www.functiegebouwrijksoverheid.nl">"functiegebouwrijksoverheid.nl"</a>
+                    ". Gegevens die niet door een officiële bron zijn bevestigd, zijn gemarkeerd als "
+                    <span class="badge illustrative">"illustratief"</span>"."
+                </p>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,30 @@
+//! The site header with the date picker.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::as_of::use_as_of;
+
+/// Brand, and the form that sets the peildatum (a plain GET form: works without JavaScript).
+#[component]
+pub fn Header() -> impl IntoView {
+    let as_of = use_as_of();
+    let location = use_location();
+    let path = move || location.pathname.get();
+    view! {
+        <header class="site-header">
+            <a class="brand" href="/">"FGR Register"</a>
+            <span class="tagline">"Functiegebouw Rijk: functiegroepen, typeringen en verantwoordelijkheden"</span>
+            <form method="get" action=path class="as-of" id="as-of-form">
+                <label for="asOf">"Peildatum"</label>
+                <input type="date" id="asOf" name="asOf" value=move || as_of.get().unwrap_or_default()/>
+                <button type="submit">"Toon"</button>
+                {move || as_of.get().map(|d| view! {
+                    <span class="as-of-note">"U bekijkt het FGR zoals het gold op " {d} ". "
+                        <a href=path>"Naar vandaag"</a>
+                    </span>
+                })}
+            </form>
+        </header>
+    }
+}

@@ -1,0 +1,6 @@
+//! Widgets shared by pages.
+
+pub mod as_of;
+pub mod badges;
+pub mod header;
+pub mod load_error;

@@ -1,0 +1,25 @@
+//! The FGR Register console: a Dutch-language Leptos app, rendered on the server and hydrated in
+//! the browser.
+//!
+//! It reads and writes only through the GraphQL API ([`api::Api`]): in the browser over HTTP, and
+//! during server rendering through a [`api::GraphqlTransport`] that the server hands it, so every
+//! rule the API enforces holds for the console too.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod pages;
+pub mod queries;
+
+/// The console's stylesheet, served by the server at [`STYLESHEET_PATH`].
+pub const STYLESHEET: &str = include_str!("../style/console.css");
+/// Where the server serves [`STYLESHEET`].
+pub const STYLESHEET_PATH: &str = "/console.css";
+
+/// Entry point of the browser build: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

@@ -1,0 +1,77 @@
+//! A family page: its definition and its function groups.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use serde_json::json;
+
+use crate::api::Api;
+use crate::components::as_of::{as_of_variable, href_with_as_of, use_as_of};
+use crate::components::badges::{IllustrativeBadge, SourceLink};
+use crate::components::load_error::LoadError;
+use crate::pages::not_found::NotFound;
+use crate::queries::{FamilyData, FAMILY};
+
+/// One family.
+#[component]
+pub fn FamilyPage() -> impl IntoView {
+    let api = Api::from_context();
+    let params = use_params_map();
+    let as_of = use_as_of();
+    let data = Resource::new(
+        move || (params.read().get("code").unwrap_or_default(), as_of.get()),
+        move |(code, as_of)| {
+            let api = api.clone();
+            async move {
+                api.query::<FamilyData>(
+                    FAMILY,
+                    json!({ "code": code, "asOf": as_of_variable(as_of) }),
+                )
+                .await
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Laden…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(FamilyData { job_family: Some(f) }) => {
+                        let as_of = as_of.get_untracked();
+                        view! {
+                            <nav class="crumbs"><a href=href_with_as_of("/", as_of.as_deref())>"Functiefamilies"</a>" › "{f.name.clone()}</nav>
+                            <h1>{f.name.clone()}</h1>
+                            {f.is_manager_family.then(|| view! { <span class="badge manager">"leidinggevend"</span> })}
+                            {f.definition.map(|d| view! { <p class="definition">{d}</p> })}
+                            {f.data_note.map(|n| view! { <p class="note">{n}</p> })}
+                            <p><SourceLink url=f.source_url/></p>
+                            <table class="groups" id="groups">
+                                <thead><tr>
+                                    <th scope="col">"Functiegroep"</th>
+                                    <th scope="col">"Schalen"</th>
+                                    <th scope="col">"Werk- en denkniveau"</th>
+                                    <th scope="col">"Omschrijving"</th>
+                                    <th scope="col">"Versie"</th>
+                                </tr></thead>
+                                <tbody>
+                                    {f.function_groups.into_iter().map(|g| {
+                                        let href = href_with_as_of(&format!("/groups/{}", g.code), as_of.as_deref());
+                                        view! {
+                                            <tr>
+                                                <td><a href=href>{g.name}</a>" "<IllustrativeBadge on=g.illustrative/></td>
+                                                <td>{g.scale_range.label()}</td>
+                                                <td>{if g.work_levels.is_empty() { "—".to_owned() } else { g.work_levels.join(", ") }}</td>
+                                                <td>{g.description.unwrap_or_else(|| "—".to_owned())}</td>
+                                                <td>{format!("v{} (sinds {})", g.version.number, g.version.effective_from)}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }
+                    Ok(FamilyData { job_family: None }) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,66 @@
+//! Home: the eight families with their function groups.
+
+use leptos::prelude::*;
+use serde_json::json;
+
+use crate::api::Api;
+use crate::components::as_of::{as_of_variable, href_with_as_of, use_as_of};
+use crate::components::load_error::LoadError;
+use crate::queries::{FamiliesData, FAMILIES};
+
+/// The families overview.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let api = Api::from_context();
+    let as_of = use_as_of();
+    let data = Resource::new(
+        move || as_of.get(),
+        move |as_of| {
+            let api = api.clone();
+            async move {
+                api.query::<FamiliesData>(FAMILIES, json!({ "asOf": as_of_variable(as_of) }))
+                    .await
+            }
+        },
+    );
+    view! {
+        <h1>"Functiefamilies"</h1>
+        <p class="lead">
+            "Het Functiegebouw Rijk (FGR) kent acht functiefamilies. De families Lijnmanagement en "
+            "Project-/Programmamanagement bevatten de leidinggevende functies."
+        </p>
+        <Suspense fallback=|| view! { <p>"Laden…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) => {
+                        let as_of = as_of.get_untracked();
+                        view! {
+                            <ul class="families" id="families">
+                                {d.job_families.into_iter().map(|f| {
+                                    let family_href = href_with_as_of(&format!("/families/{}", f.code), as_of.as_deref());
+                                    view! {
+                                        <li class="family" class:manager=f.is_manager_family>
+                                            <h2><a href=family_href>{f.name.clone()}</a></h2>
+                                            {f.is_manager_family.then(|| view! { <span class="badge manager">"leidinggevend"</span> })}
+                                            {f.definition.map(|d| view! { <p class="definition">{d}</p> })}
+                                            {f.data_note.map(|n| view! { <p class="note">{n}</p> })}
+                                            <ul class="groups">
+                                                {f.function_groups.into_iter().map(|g| {
+                                                    let href = href_with_as_of(&format!("/groups/{}", g.code), as_of.as_deref());
+                                                    view! {
+                                                        <li><a href=href>{g.name}</a>" "<span class="scales">{g.scale_range.label()}</span></li>
+                                                    }
+                                                }).collect_view()}
+                                            </ul>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

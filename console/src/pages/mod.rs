@@ -1,0 +1,6 @@
+//! One module per route.
+
+pub mod family;
+pub mod group;
+pub mod home;
+pub mod not_found;

@@ -1,0 +1,411 @@
+//! The GraphQL operations the console sends, and the shapes of their answers.
+//!
+//! Every operation is listed in [`ALL`], so the server's test suite can check each one against
+//! the schema (a renamed field fails a test, not a user).
+
+use serde::{Deserialize, Serialize};
+
+/// The families with their groups, for the home page.
+pub const FAMILIES: &str = r#"query ConsoleFamilies($asOf: Date) {
+  jobFamilies(asOf: $asOf) {
+    code name definition isManagerFamily dataNote
+    functionGroups { code name scaleRange { min max } }
+  }
+}"#;
+
+/// One family with its groups.
+pub const FAMILY: &str = r#"query ConsoleFamily($code: String!, $asOf: Date) {
+  jobFamily(code: $code, asOf: $asOf) {
+    code name definition isManagerFamily sourceUrl dataNote
+    functionGroups {
+      code name description workLevels illustrative
+      scaleRange { min max }
+      version { number effectiveFrom }
+    }
+  }
+}"#;
+
+/// One group with all of its content.
+pub const GROUP: &str = r#"query ConsoleGroup($code: String!, $asOf: Date) {
+  functionGroup(code: $code, asOf: $asOf) {
+    code name description workLevels fgrSiteId addedOn sourceUrl illustrative dataNote
+    scaleRange { min max }
+    family { code name }
+    version {
+      number effectiveFrom effectiveTo illustrative note
+      provenance { kind reference url decidedOn }
+    }
+    versions { number effectiveFrom effectiveTo inEffect provenance { reference } }
+    typings {
+      scale sourceUrl illustrative
+      fuwasys { display }
+      sections { section label items { subCategory text illustrative } }
+    }
+    coreProfile {
+      purpose sourceUrl illustrative
+      resultAreas { code label results behaviourIndicators }
+      competences { name }
+    }
+    requirements {
+      covered
+      requirement { code title text sourceReference illustrative }
+      coverage { location quote illustrative note }
+    }
+  }
+}"#;
+
+/// Every operation of the console, by name.
+pub const ALL: &[(&str, &str)] = &[
+    ("ConsoleFamilies", FAMILIES),
+    ("ConsoleFamily", FAMILY),
+    ("ConsoleGroup", GROUP),
+];
+
+/// A scale range.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScaleRange {
+    /// Lowest.
+    pub min: i32,
+    /// Highest.
+    pub max: i32,
+}
+
+impl ScaleRange {
+    /// "schaal 12–15" or "schaal 19".
+    pub fn label(&self) -> String {
+        if self.min == self.max {
+            format!("schaal {}", self.min)
+        } else {
+            format!("schaal {}–{}", self.min, self.max)
+        }
+    }
+}
+
+/// Answer of [`FAMILIES`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FamiliesData {
+    /// The families.
+    pub job_families: Vec<FamilySummary>,
+}
+
+/// A family on the home page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FamilySummary {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Definition.
+    pub definition: Option<String>,
+    /// Manager family?
+    pub is_manager_family: bool,
+    /// What is missing.
+    pub data_note: Option<String>,
+    /// Its groups.
+    pub function_groups: Vec<GroupSummary>,
+}
+
+/// A group in a listing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupSummary {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Scales.
+    pub scale_range: ScaleRange,
+}
+
+/// Answer of [`FAMILY`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FamilyData {
+    /// The family, if it exists.
+    pub job_family: Option<FamilyDetail>,
+}
+
+/// A family page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FamilyDetail {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Definition.
+    pub definition: Option<String>,
+    /// Manager family?
+    pub is_manager_family: bool,
+    /// Source.
+    pub source_url: Option<String>,
+    /// What is missing.
+    pub data_note: Option<String>,
+    /// Its groups.
+    pub function_groups: Vec<GroupRow>,
+}
+
+/// A group row on a family page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupRow {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: Option<String>,
+    /// Levels.
+    pub work_levels: Vec<String>,
+    /// Illustrative?
+    pub illustrative: bool,
+    /// Scales.
+    pub scale_range: ScaleRange,
+    /// Version shown.
+    pub version: VersionSummary,
+}
+
+/// A version number and start.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionSummary {
+    /// Number.
+    pub number: i32,
+    /// First day in effect.
+    pub effective_from: String,
+}
+
+/// Answer of [`GROUP`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupData {
+    /// The group, if it exists on the date.
+    pub function_group: Option<GroupDetail>,
+}
+
+/// A family reference.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FamilyRef {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+}
+
+/// The group page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupDetail {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: Option<String>,
+    /// Levels.
+    pub work_levels: Vec<String>,
+    /// Site id.
+    pub fgr_site_id: Option<i32>,
+    /// Added on.
+    pub added_on: Option<String>,
+    /// Source.
+    pub source_url: Option<String>,
+    /// Illustrative?
+    pub illustrative: bool,
+    /// What is missing.
+    pub data_note: Option<String>,
+    /// Scales.
+    pub scale_range: ScaleRange,
+    /// Family.
+    pub family: FamilyRef,
+    /// The version shown.
+    pub version: VersionDetail,
+    /// All versions.
+    pub versions: Vec<VersionListItem>,
+    /// Typings.
+    pub typings: Vec<TypingView>,
+    /// Core profile.
+    pub core_profile: Option<CoreProfileView>,
+    /// Requirements.
+    pub requirements: Vec<RequirementStatusView>,
+}
+
+/// Provenance of a version.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProvenanceView {
+    /// SEED or DECISION.
+    pub kind: String,
+    /// Reference.
+    pub reference: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Decision date.
+    pub decided_on: Option<String>,
+}
+
+/// The version shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionDetail {
+    /// Number.
+    pub number: i32,
+    /// From.
+    pub effective_from: String,
+    /// To.
+    pub effective_to: Option<String>,
+    /// Illustrative?
+    pub illustrative: bool,
+    /// Note.
+    pub note: Option<String>,
+    /// Provenance.
+    pub provenance: ProvenanceView,
+}
+
+/// Provenance reference only.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProvenanceRef {
+    /// Reference.
+    pub reference: Option<String>,
+}
+
+/// A version in the history list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionListItem {
+    /// Number.
+    pub number: i32,
+    /// From.
+    pub effective_from: String,
+    /// To.
+    pub effective_to: Option<String>,
+    /// In effect on the date shown?
+    pub in_effect: bool,
+    /// Provenance.
+    pub provenance: ProvenanceRef,
+}
+
+/// A FUWASYS display string.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FuwasysView {
+    /// E.g. `44443 44434 43 43 (52)`.
+    pub display: String,
+}
+
+/// A typing item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TypingItemView {
+    /// Sub-category.
+    pub sub_category: Option<String>,
+    /// Text.
+    pub text: String,
+    /// Illustrative?
+    pub illustrative: bool,
+}
+
+/// A typing section.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TypingSectionView {
+    /// Section code.
+    pub section: String,
+    /// Heading.
+    pub label: String,
+    /// Items.
+    pub items: Vec<TypingItemView>,
+}
+
+/// A typing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TypingView {
+    /// Scale.
+    pub scale: i32,
+    /// Source.
+    pub source_url: Option<String>,
+    /// Illustrative?
+    pub illustrative: bool,
+    /// FUWASYS.
+    pub fuwasys: Option<FuwasysView>,
+    /// Sections.
+    pub sections: Vec<TypingSectionView>,
+}
+
+/// A result area.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResultAreaView {
+    /// Code.
+    pub code: String,
+    /// Label.
+    pub label: String,
+    /// Results.
+    pub results: Vec<String>,
+    /// Behaviour indicators.
+    pub behaviour_indicators: Vec<String>,
+}
+
+/// A competence name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CompetenceRef {
+    /// Name.
+    pub name: String,
+}
+
+/// A core profile.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CoreProfileView {
+    /// Purpose.
+    pub purpose: Option<String>,
+    /// Source.
+    pub source_url: Option<String>,
+    /// Illustrative?
+    pub illustrative: bool,
+    /// Areas.
+    pub result_areas: Vec<ResultAreaView>,
+    /// Competences.
+    pub competences: Vec<CompetenceRef>,
+}
+
+/// A requirement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequirementView {
+    /// Code.
+    pub code: String,
+    /// Title.
+    pub title: String,
+    /// Text.
+    pub text: String,
+    /// Citation.
+    pub source_reference: String,
+    /// Illustrative?
+    pub illustrative: bool,
+}
+
+/// A coverage link.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CoverageView {
+    /// Where.
+    pub location: String,
+    /// Quote.
+    pub quote: String,
+    /// Illustrative?
+    pub illustrative: bool,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// A requirement's status in the group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequirementStatusView {
+    /// Covered?
+    pub covered: bool,
+    /// The requirement.
+    pub requirement: RequirementView,
+    /// Where covered.
+    pub coverage: Vec<CoverageView>,
+}

@@ -1,0 +1,17 @@
+//! SeaORM entities of the FGR register: one module per table, nothing else.
+//!
+//! Behaviour (validation, versioning rules, queries) lives in the `api` crate's domain layer.
+
+pub mod competence;
+pub mod core_profile;
+pub mod core_profile_competence;
+pub mod core_profile_item;
+pub mod function_group;
+pub mod group_version;
+pub mod job_family;
+pub mod requirement_coverage;
+pub mod requirement_scope;
+pub mod responsibility_requirement;
+pub mod result_area;
+pub mod typing;
+pub mod typing_item;

@@ -1,0 +1,18 @@
+//! Database migrations of the FGR register.
+//!
+//! The same migrations run on SQLite, PostgreSQL and MariaDB, up and down. They never import the
+//! `entities` crate: a migration is frozen in time, entities move on.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261126_000001_catalogue;
+
+/// Every migration of the register, in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261126_000001_catalogue::Migration)]
+    }
+}
