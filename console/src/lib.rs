@@ -22,4 +22,8 @@ pub const STYLESHEET_PATH: &str = "/console.css";
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(app::App);
+    // A marker for people and browser tests: the page is now interactive.
+    if let Some(body) = leptos::prelude::document().body() {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
 }

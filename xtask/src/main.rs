@@ -1,1 +1,314 @@
-fn main() {}
+//! Project tasks, so that a fresh machine needs one command for each job:
+//!
+//! - `cargo xtask serve [FGR ARGS]`: build the hydrated console, then run `fgr serve` on SQLite
+//!   with the seed data (extra arguments go to `fgr serve`);
+//! - `cargo xtask test`: install what the tests need, build the console, and run the whole suite
+//!   (Rust tests on SQLite, PostgreSQL and MariaDB, then the browser tests in headless Chromium);
+//! - `cargo xtask console`: only build the console's browser code into `target/site/pkg`.
+//!
+//! No dependencies: it only runs other programs.
+
+use std::env;
+use std::fs;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// The console crate and the name its browser build is published under.
+const CONSOLE_CRATE: &str = "fgr-console";
+const CONSOLE_OUTPUT: &str = "fgr_console";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("console") => build_console(),
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(&args[1..]),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <serve [fgr serve args] | test [nextest filters] | console>"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn step(what: &str) {
+    eprintln!("\n==> {what}");
+}
+
+fn run(cmd: &mut Command) -> Result {
+    let shown = format!("{cmd:?}");
+    let status = cmd
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+fn output(cmd: &mut Command) -> Option<String> {
+    cmd.current_dir(root())
+        .stderr(Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+}
+
+fn cargo() -> Command {
+    Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+/// The version of `package` in Cargo.lock.
+fn locked_version(package: &str) -> Result<String> {
+    let lock =
+        fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == format!("name = \"{package}\"") {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err(format!("{package} is not in Cargo.lock"))
+}
+
+/// `wasm-bindgen` of exactly the version the console links, installed from crates.io if needed.
+fn wasm_bindgen() -> Result<PathBuf> {
+    let wanted = locked_version("wasm-bindgen")?;
+    let cargo_home = env::var("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env::var("HOME").unwrap_or_default()).join(".cargo"));
+    let installed = cargo_home.join("bin").join("wasm-bindgen");
+    let have = output(Command::new(&installed).arg("--version"));
+    if have.as_deref() != Some(&format!("wasm-bindgen {wanted}")) {
+        step(&format!(
+            "installing wasm-bindgen-cli {wanted} (once per machine)"
+        ));
+        // Not --locked: its lockfile pins a webpki-roots version the registry no longer has.
+        run(cargo().args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &wanted,
+            "--force",
+        ]))?;
+    }
+    Ok(installed)
+}
+
+/// Builds the console for the browser and publishes it in target/site/pkg.
+fn build_console() -> Result {
+    step("building the console for the browser (wasm32, hydrate)");
+    if let Some(rustup) = output(Command::new("rustup").args(["target", "list", "--installed"])) {
+        if !rustup.lines().any(|l| l == "wasm32-unknown-unknown") {
+            run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+        }
+    }
+    let bindgen = wasm_bindgen()?;
+    run(cargo().args([
+        "build",
+        "-p",
+        CONSOLE_CRATE,
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--no-default-features",
+        "--features",
+        "hydrate",
+    ]))?;
+    let wasm = root().join("target/wasm32-unknown-unknown/debug/fgr_console.wasm");
+    let out_dir = root().join("target/site/pkg");
+    run(Command::new(bindgen)
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            CONSOLE_OUTPUT,
+            "--out-dir",
+        ])
+        .arg(&out_dir)
+        .arg(&wasm))?;
+    eprintln!("console published in {}", out_dir.display());
+    Ok(())
+}
+
+fn serve(extra: &[String]) -> Result {
+    build_console()?;
+    step("starting fgr serve (SQLite file fgr.db, seeded on first start)");
+    run(cargo()
+        .args(["run", "-p", "fgr-api", "--bin", "fgr", "--", "serve"])
+        .args(extra))
+}
+
+fn have(program: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).as_deref() == Some("0")
+}
+
+/// Chromium and ChromeDriver from Debian, when missing.
+fn ensure_chromium() -> Result {
+    if have("chromium") {
+        return Ok(());
+    }
+    if !(is_root() && have("apt-get")) {
+        return Err("the browser tests need Chromium: install Debian's `chromium` package".into());
+    }
+    step("installing Chromium (Debian package) for the browser tests");
+    run(Command::new("apt-get").arg("update").arg("-qq"))?;
+    run(Command::new("apt-get")
+        .args([
+            "install",
+            "-y",
+            "-qq",
+            "--no-install-recommends",
+            "chromium",
+        ])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// The browser tests' npm packages (playwright-core, which drives the system Chromium).
+fn ensure_npm_packages() -> Result {
+    let dir = root().join("tests/browser");
+    if dir.join("node_modules/playwright-core").exists() {
+        return Ok(());
+    }
+    step("installing the browser tests' npm packages");
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund", "--prefix"])
+        .arg(&dir)
+        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+}
+
+fn free_port() -> Result<u16> {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| format!("no free port: {e}"))
+}
+
+/// A server process that is stopped when dropped.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn wait_until_ready(url: &str, server: &mut Server) -> Result {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let host_port = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
+    while Instant::now() < deadline {
+        if let Ok(Some(status)) = server.0.try_wait() {
+            return Err(format!("the server exited early ({status})"));
+        }
+        if let Ok(mut stream) = std::net::TcpStream::connect(&host_port) {
+            use std::io::{Read, Write};
+            let _ = write!(stream, "GET /readyz HTTP/1.0\r\nHost: {host_port}\r\n\r\n");
+            let mut answer = String::new();
+            let _ = stream.read_to_string(&mut answer);
+            if answer.starts_with("HTTP/1.0 200") || answer.starts_with("HTTP/1.1 200") {
+                return Ok(());
+            }
+        }
+        thread::sleep(Duration::from_millis(200));
+    }
+    Err("the server did not become ready within 60 s".into())
+}
+
+fn test(filters: &[String]) -> Result {
+    let started = Instant::now();
+    ensure_chromium()?;
+    ensure_npm_packages()?;
+    build_console()?;
+
+    step("Rust test suite on SQLite, PostgreSQL and MariaDB");
+    let mut nextest = cargo();
+    if have("cargo-nextest") {
+        nextest.args(["nextest", "run", "--workspace", "--no-fail-fast"]);
+    } else {
+        nextest.args(["test", "--workspace", "--no-fail-fast"]);
+    }
+    run(nextest.args(filters))?;
+
+    step("browser tests (headless Chromium) against a freshly seeded server");
+    run(cargo().args(["build", "-p", "fgr-api", "--bin", "fgr"]))?;
+    let port = free_port()?;
+    let url = format!("http://127.0.0.1:{port}");
+    let db_dir = env::temp_dir().join(format!("fgr-browser-{}", std::process::id()));
+    fs::create_dir_all(&db_dir).map_err(|e| e.to_string())?;
+    let db_url = format!("sqlite://{}?mode=rwc", db_dir.join("fgr.db").display());
+    let log = fs::File::create(db_dir.join("server.log")).map_err(|e| e.to_string())?;
+    let mut server = Server(
+        Command::new(root().join("target/debug/fgr"))
+            .current_dir(root())
+            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+            .env("DATABASE_URL", &db_url)
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .map_err(|e| format!("cannot start fgr: {e}"))?,
+    );
+    wait_until_ready(&url, &mut server)?;
+    let result = run(Command::new("node")
+        .args(["--test", "--test-reporter=spec", "tests/browser/"])
+        .env("FGR_URL", &url)
+        .env(
+            "CHROMIUM",
+            which("chromium").unwrap_or_else(|| "/usr/bin/chromium".into()),
+        ));
+    drop(server);
+    if result.is_err() {
+        if let Ok(log) = fs::read_to_string(db_dir.join("server.log")) {
+            eprintln!("--- server log ---\n{log}");
+        }
+    }
+    let _ = fs::remove_dir_all(&db_dir);
+    result?;
+    eprintln!(
+        "\nall tests passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn which(program: &str) -> Option<String> {
+    output(Command::new("sh").args(["-c", &format!("command -v {program}")]))
+}
