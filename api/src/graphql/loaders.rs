@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use chrono::NaiveDate;
 use fgr_entities::{
     group_version, job_family, requirement_coverage, requirement_scope, responsibility_requirement,
@@ -16,8 +16,9 @@ use crate::domain::profiles::{self, CoreProfileContent, TypingContent};
 use crate::domain::requirements::{self, GroupRef};
 use crate::error::DomainError;
 
-/// The loaders of one request.
-pub type Loaders = DataLoader<CatalogueLoader>;
+/// The loaders of one request. Their cache lives as long as the request, so lists can prefetch
+/// what their items will ask for (see `catalogue::prefetch`).
+pub type Loaders = DataLoader<CatalogueLoader, HashMapCache>;
 
 /// Batches catalogue reads; one key type per kind of read.
 pub struct CatalogueLoader {
@@ -27,7 +28,7 @@ pub struct CatalogueLoader {
 impl CatalogueLoader {
     /// A fresh DataLoader over `db`.
     pub fn new_loader(db: DatabaseConnection) -> Loaders {
-        DataLoader::new(Self { db }, tokio::spawn)
+        DataLoader::with_cache(Self { db }, tokio::spawn, HashMapCache::default())
     }
 }
 
@@ -134,7 +135,8 @@ impl Loader<TypingsKey> for CatalogueLoader {
 }
 
 impl Loader<CoreProfileKey> for CatalogueLoader {
-    type Value = CoreProfileContent;
+    /// `None` for a version without a core profile, so that absence is cached too.
+    type Value = Option<CoreProfileContent>;
     type Error = DomainError;
 
     async fn load(
@@ -142,11 +144,8 @@ impl Loader<CoreProfileKey> for CatalogueLoader {
         keys: &[CoreProfileKey],
     ) -> Result<HashMap<CoreProfileKey, Self::Value>, Self::Error> {
         let ids: Vec<i32> = keys.iter().map(|k| k.0).collect();
-        Ok(keyed(
-            keys,
-            profiles::core_profiles_for_versions(&self.db, &ids).await?,
-            |k| k.0,
-        ))
+        let mut found = profiles::core_profiles_for_versions(&self.db, &ids).await?;
+        Ok(keys.iter().map(|k| (*k, found.remove(&k.0))).collect())
     }
 }
 

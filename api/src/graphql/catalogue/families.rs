@@ -225,6 +225,7 @@ impl FunctionGroup {
             .load_one(CoreProfileKey(self.row.version.id))
             .await
             .gql()?
+            .flatten()
             .map(CoreProfile))
     }
     /// Each responsibility requirement required in this group on the date asked for, and whether

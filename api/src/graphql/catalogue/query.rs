@@ -166,6 +166,12 @@ impl CatalogueQuery {
         )
         .await
         .gql()?;
+        super::prefetch::function_groups(
+            ctx,
+            &ctx.look_ahead().field("edges").field("node"),
+            &rows,
+        )
+        .await?;
         let end = offset + rows.len() as u64;
         let mut connection = Connection::with_additional_fields(
             offset > 0,

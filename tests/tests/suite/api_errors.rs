@@ -1,0 +1,84 @@
+//! Bad input gets a typed error and changes nothing; internal failures are logged, not shown.
+
+use fgr_api::config::GraphqlLimits;
+use sea_orm::ConnectionTrait;
+use serde_json::{json, Value};
+
+use crate::on_every_backend;
+use crate::support::{Backend, TestApp, TestDb};
+
+on_every_backend! {
+    async fn bad_arguments_are_bad_user_input(backend) {
+        let app = TestApp::seeded(backend).await;
+        for (query, variables) in [
+            ("{ functionGroups(first: -1) { totalCount } }", json!({})),
+            ("{ functionGroups(first: 101) { totalCount } }", json!({})),
+            (r#"{ functionGroups(after: "not-a-cursor") { totalCount } }"#, json!({})),
+            ("{ functionGroups(filter: { scale: 42 }) { totalCount } }", json!({})),
+            (r#"{ typing(groupCode: "MANAGER", scale: 42) { scale } }"#, json!({})),
+            (r#"{ typing(groupCode: "MANAGER", scale: 5) { scale } }"#, json!({})),
+            (r#"{ functionGroup(code: "MANAGER") { typing(scale: 0) { scale } } }"#, json!({})),
+            (r#"{ jobFamilies(asOf: "2025-13-45") { code } }"#, json!({})),
+            ("query Q($d: Date) { jobFamilies(asOf: $d) { code } }", json!({ "d": "gisteren" })),
+        ] {
+            let code = app.error_code(query, variables).await;
+            assert_eq!(code, "BAD_USER_INPUT", "{query}");
+        }
+    }
+
+    async fn unknown_codes_answer_null_without_an_error(backend) {
+        let app = TestApp::seeded(backend).await;
+        let data = app.data(
+            r#"{ jobFamily(code: "ICT") { name } functionGroup(code: "GEEN_GROEP") { name } typing(groupCode: "GEEN_GROEP", scale: 9) { scale } }"#,
+            json!({}),
+        ).await;
+        assert_eq!(data, json!({ "jobFamily": null, "functionGroup": null, "typing": null }));
+    }
+
+    async fn a_database_failure_is_masked_as_internal_with_a_reference(backend) {
+        let app = TestApp::seeded(backend).await;
+        let drop_fk_child = match backend {
+            Backend::Postgres => "DROP TABLE typing_item CASCADE",
+            _ => "DROP TABLE typing_item",
+        };
+        app.db.conn.execute_unprepared(drop_fk_child).await.expect("drop table");
+        let response = app.graphql(r#"{ typing(groupCode: "MANAGER", scale: 12) { scale } }"#, json!({})).await;
+        let error = &response["errors"][0];
+        assert_eq!(error["extensions"]["code"], "INTERNAL");
+        assert_eq!(error["message"], "internal error");
+        assert!(error["extensions"]["reference"].as_str().is_some_and(|r| r.starts_with('E')));
+        let text = response.to_string().to_lowercase();
+        for leak in ["typing_item", "sqlx", "select", "no such table", "doesn't exist", "does not exist"] {
+            assert!(!text.contains(leak), "response leaks '{leak}': {response}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn unknown_fields_fail_validation_and_suggest_nothing_when_introspection_is_off() {
+    let limits = GraphqlLimits {
+        introspection: false,
+        ..GraphqlLimits::default()
+    };
+    let app = TestApp::over(TestDb::seeded(Backend::Sqlite).await, limits);
+    let response = app.graphql("{ jobFamilie { name } }", json!({})).await;
+    assert_eq!(
+        response["errors"][0]["extensions"]["code"],
+        "GRAPHQL_VALIDATION_FAILED"
+    );
+    assert!(!response.to_string().contains("Did you mean"), "{response}");
+    let schema = app
+        .graphql("{ __schema { types { name } } }", json!({}))
+        .await;
+    assert_eq!(schema["data"]["__schema"], Value::Null);
+}
+
+#[tokio::test]
+async fn with_introspection_on_unknown_fields_still_carry_a_code() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let response = app.graphql("{ jobFamilie { name } }", json!({})).await;
+    assert_eq!(
+        response["errors"][0]["extensions"]["code"],
+        "GRAPHQL_VALIDATION_FAILED"
+    );
+}

@@ -1,0 +1,77 @@
+//! The console renders complete pages on the server (readable without JavaScript), with data it
+//! got through the GraphQL API.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+
+use crate::support::{Backend, TestApp};
+
+async fn page(app: &TestApp, path: &str) -> (StatusCode, String) {
+    let answer = app
+        .send(Request::builder().uri(path).body(Body::empty()).unwrap())
+        .await;
+    (answer.status, answer.body)
+}
+
+#[tokio::test]
+async fn the_home_page_lists_the_families_with_their_groups() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let (status, html) = page(&app, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    for family in [
+        "Uitvoering",
+        "Lijnmanagement",
+        "Project-/Programmamanagement",
+        "Beleid",
+    ] {
+        assert!(html.contains(family), "{family} missing");
+    }
+    assert!(html.contains(r#"href="/groups/TOPMANAGER_GENERAAL""#));
+}
+
+#[tokio::test]
+async fn a_group_page_holds_its_typings_core_profile_and_requirements() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let (status, html) = page(&app, "/groups/MANAGER").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"id="typings""#));
+    for text in [
+        "Schaal 12",
+        "Schaal 15",
+        "44443 44434 43 43 (52)",
+        "45445 45545 44 45 (62)",
+        "Vernieuwen en verbeteren",
+        "Motie Bamenga, Kamerstukken II 2024/25, 30 950, nr. 415",
+        "Besluit DGOO, 18-12-2017",
+    ] {
+        assert!(html.contains(text), "{text} missing from the group page");
+    }
+    assert!(
+        !html.contains("Laden…"),
+        "the page was sent before its data"
+    );
+}
+
+#[tokio::test]
+async fn the_peildatum_in_the_address_selects_the_version() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let (status, html) = page(&app, "/groups/TOPMANAGER_GENERAAL?asOf=2015-01-01").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("bestond niet op de gekozen peildatum"));
+    let (status, html) = page(&app, "/families/LIJNMANAGEMENT?asOf=2016-06-01").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("Topmanager-generaal")
+            && !html.contains(r#"href="/groups/MANAGER?asOf=2016-06-01""#)
+    );
+}
+
+#[tokio::test]
+async fn unknown_pages_are_404() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    assert_eq!(
+        page(&app, "/groups/GEEN_GROEP").await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(page(&app, "/bestaat/niet").await.0, StatusCode::NOT_FOUND);
+}

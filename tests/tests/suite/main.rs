@@ -1,0 +1,15 @@
+//! The black-box test suite of the FGR register: one binary, one `support` module.
+//!
+//! Tests that touch the database run on SQLite, PostgreSQL and MariaDB (`name::sqlite`,
+//! `name::postgres`, `name::mariadb`), each on a fresh database.
+
+mod support;
+
+mod api_errors;
+mod catalogue_api;
+mod console_pages;
+mod contract;
+mod migrations;
+mod seed_facts;
+mod statement_counts;
+mod transport;

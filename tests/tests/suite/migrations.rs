@@ -1,0 +1,93 @@
+//! Migrations run up and down on every backend, and the database enforces the catalogue's shape.
+
+use fgr_entities::{function_group, job_family, requirement_scope, typing};
+use fgr_migrations::{Migrator, MigratorTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
+
+use crate::on_every_backend;
+use crate::support::TestDb;
+
+fn group(family_id: i32, code: &str, min: i32, max: i32) -> function_group::ActiveModel {
+    function_group::ActiveModel {
+        family_id: Set(family_id),
+        code: Set(code.to_owned()),
+        name: Set(code.to_owned()),
+        description: Set(None),
+        scale_min: Set(min),
+        scale_max: Set(max),
+        work_levels: Set(None),
+        fgr_site_id: Set(None),
+        added_on: Set(None),
+        search_text: Set(code.to_lowercase()),
+        source_url: Set(None),
+        illustrative: Set(true),
+        data_note: Set(None),
+        sort_order: Set(99),
+        ..Default::default()
+    }
+}
+
+on_every_backend! {
+    async fn migrations_run_up_then_down_then_up_again(backend) {
+        let db = TestDb::empty(backend).await;
+        Migrator::up(&db.conn, None).await.expect("up");
+        assert!(Migrator::get_pending_migrations(&db.conn).await.expect("status").is_empty());
+        Migrator::down(&db.conn, None).await.expect("down");
+        assert!(
+            job_family::Entity::find().all(&db.conn).await.is_err(),
+            "tables must be gone after rolling back"
+        );
+        Migrator::up(&db.conn, None).await.expect("up again");
+        assert_eq!(job_family::Entity::find().count(&db.conn).await.expect("count"), 0);
+    }
+
+    async fn the_database_itself_refuses_impossible_catalogue_rows(backend) {
+        let db = TestDb::seeded(backend).await;
+        let family = job_family::Entity::find()
+            .filter(job_family::Column::Code.eq("LIJNMANAGEMENT"))
+            .one(&db.conn)
+            .await
+            .expect("query")
+            .expect("family");
+
+        let duplicate_family = job_family::ActiveModel {
+            code: Set("LIJNMANAGEMENT".into()),
+            name: Set("Dubbel".into()),
+            definition: Set(None),
+            manager_family: Set(false),
+            sort_order: Set(9),
+            source_url: Set(None),
+            illustrative: Set(true),
+            data_note: Set(None),
+            ..Default::default()
+        };
+        assert!(duplicate_family.insert(&db.conn).await.is_err(), "duplicate family code accepted");
+        assert!(group(family.id, "MANAGER", 12, 15).insert(&db.conn).await.is_err(), "duplicate group code accepted");
+        assert!(group(family.id, "SCALE_TWENTY", 12, 20).insert(&db.conn).await.is_err(), "scale 20 accepted");
+        assert!(group(family.id, "SCALE_ZERO", 0, 3).insert(&db.conn).await.is_err(), "scale 0 accepted");
+        assert!(group(family.id, "UPSIDE_DOWN", 15, 12).insert(&db.conn).await.is_err(), "min > max accepted");
+        assert!(group(999_999, "NO_FAMILY", 1, 3).insert(&db.conn).await.is_err(), "unknown family accepted");
+
+        let bad_typing = typing::ActiveModel {
+            group_version_id: Set(1),
+            scale: Set(42),
+            fuwasys_scores: Set(None),
+            fuwasys_total: Set(None),
+            source_url: Set(None),
+            illustrative: Set(true),
+            ..Default::default()
+        };
+        assert!(bad_typing.insert(&db.conn).await.is_err(), "typing scale 42 accepted");
+
+        let nowhere = requirement_scope::ActiveModel {
+            requirement_id: Set(1),
+            family_id: Set(None),
+            group_id: Set(None),
+            ..Default::default()
+        };
+        assert!(nowhere.insert(&db.conn).await.is_err(), "scope without family or group accepted");
+
+        // A valid row still goes in: the constraints refuse only what is wrong.
+        group(family.id, "VALID_EXTRA", 7, 8).insert(&db.conn).await.expect("valid group");
+    }
+}

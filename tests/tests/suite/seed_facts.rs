@@ -1,0 +1,117 @@
+//! The seed data is the real FGR as far as public sources confirm it, and seeding is idempotent.
+
+use fgr_api::domain::fuwasys::FuwasysScore;
+use fgr_api::seed::{self, data};
+use fgr_entities::{function_group, group_version, typing};
+use sea_orm::{EntityTrait, PaginatorTrait};
+use serde_json::json;
+
+use crate::on_every_backend;
+use crate::support::{TestApp, TestDb};
+
+#[test]
+fn every_seeded_fuwasys_total_is_the_sum_of_its_digits() {
+    let mut checked = 0;
+    for group in data::GROUPS {
+        for typing in group.typings {
+            if let Some((scores, total)) = typing.fuwasys {
+                FuwasysScore::parse(scores, total)
+                    .unwrap_or_else(|e| panic!("{} schaal {}: {e}", group.code, typing.scale));
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(
+        checked, 26,
+        "the number of confirmed FUWASYS strings changed"
+    );
+}
+
+on_every_backend! {
+    async fn the_catalogue_holds_exactly_the_eight_official_families(backend) {
+        let app = TestApp::seeded(backend).await;
+        let data = app.data("{ jobFamilies { name isManagerFamily } }", json!({})).await;
+        let names: Vec<&str> = data["jobFamilies"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+        assert_eq!(names, [
+            "Uitvoering", "Advisering", "Bedrijfsvoering", "Toezicht",
+            "Project-/Programmamanagement", "Lijnmanagement", "Kennis en Onderzoek", "Beleid",
+        ]);
+        let managers: Vec<&str> = data["jobFamilies"].as_array().unwrap().iter()
+            .filter(|f| f["isManagerFamily"] == true).map(|f| f["name"].as_str().unwrap()).collect();
+        assert_eq!(managers, ["Project-/Programmamanagement", "Lijnmanagement"]);
+    }
+
+    async fn the_manager_families_hold_their_confirmed_groups_scales_and_scores(backend) {
+        let app = TestApp::seeded(backend).await;
+        let data = app.data(
+            r#"{ jobFamily(code: "LIJNMANAGEMENT") { functionGroups { name scaleRange { min max } fgrSiteId typings { scale fuwasys { scores total } } } } }"#,
+            json!({}),
+        ).await;
+        let groups = data["jobFamily"]["functionGroups"].as_array().unwrap();
+        let summary: Vec<(String, i64, i64)> = groups.iter().map(|g| (
+            g["name"].as_str().unwrap().to_owned(),
+            g["scaleRange"]["min"].as_i64().unwrap(),
+            g["scaleRange"]["max"].as_i64().unwrap(),
+        )).collect();
+        assert_eq!(summary, [
+            ("Operationeel Manager".to_owned(), 7, 11),
+            ("Manager".to_owned(), 12, 15),
+            ("Topmanager".to_owned(), 16, 18),
+            ("Topmanager-generaal".to_owned(), 19, 19),
+        ]);
+        let manager = &groups[1];
+        assert_eq!(manager["fgrSiteId"], 517);
+        let scores: Vec<(i64, &str, i64)> = manager["typings"].as_array().unwrap().iter().map(|t| (
+            t["scale"].as_i64().unwrap(),
+            t["fuwasys"]["scores"].as_str().unwrap(),
+            t["fuwasys"]["total"].as_i64().unwrap(),
+        )).collect();
+        assert_eq!(scores, [
+            (12, "44443 44434 43 43", 52), (13, "44444 44444 44 44", 56),
+            (14, "45444 45544 44 44", 59), (15, "45445 45545 44 45", 62),
+        ]);
+        // Unconfirmed scores stay empty rather than invented.
+        let generaal = &groups[3];
+        assert_eq!(generaal["typings"][0]["fuwasys"], serde_json::Value::Null);
+    }
+
+    async fn every_seeded_record_names_its_source(backend) {
+        let db = TestDb::seeded(backend).await;
+        for g in function_group::Entity::find().all(&db.conn).await.unwrap() {
+            assert!(g.source_url.is_some(), "group {} has no source", g.code);
+        }
+        for t in typing::Entity::find().all(&db.conn).await.unwrap() {
+            assert!(t.source_url.is_some(), "typing {} has no source", t.id);
+        }
+        for v in group_version::Entity::find().all(&db.conn).await.unwrap() {
+            assert!(v.provenance_reference.is_some() && v.provenance_url.is_some(), "version {} has no provenance", v.id);
+        }
+    }
+
+    async fn seeding_twice_adds_nothing(backend) {
+        let db = TestDb::seeded(backend).await;
+        let groups = function_group::Entity::find().count(&db.conn).await.unwrap();
+        let typings = typing::Entity::find().count(&db.conn).await.unwrap();
+        let report = seed::run(&db.conn).await.expect("second seed");
+        assert!(report.is_empty(), "second run inserted {report:?}");
+        assert_eq!(function_group::Entity::find().count(&db.conn).await.unwrap(), groups);
+        assert_eq!(typing::Entity::find().count(&db.conn).await.unwrap(), typings);
+    }
+
+    async fn the_motie_bamenga_is_required_verbatim_in_both_manager_families(backend) {
+        let app = TestApp::seeded(backend).await;
+        let data = app.data(
+            "{ responsibilityRequirements { code text theme sourceReference illustrative requiredInFamilies { code } } }",
+            json!({}),
+        ).await;
+        let bamenga = data["responsibilityRequirements"].as_array().unwrap().iter()
+            .find(|r| r["code"] == "MOTIE_BAMENGA").expect("MOTIE_BAMENGA seeded");
+        assert!(bamenga["text"].as_str().unwrap().contains(
+            "de expliciete verantwoordelijkheid op te nemen om actief zorg te dragen voor een veilige en inclusieve werkomgeving vrij van racisme en discriminatie"
+        ));
+        assert_eq!(bamenga["sourceReference"], "Motie Bamenga, Kamerstukken II 2024/25, 30 950, nr. 415");
+        assert_eq!(bamenga["theme"], "DISCRIMINATION_RACISM");
+        assert_eq!(bamenga["illustrative"], false);
+        assert_eq!(bamenga["requiredInFamilies"], json!([{ "code": "PPM" }, { "code": "LIJNMANAGEMENT" }]));
+    }
+}

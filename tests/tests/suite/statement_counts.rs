@@ -1,0 +1,221 @@
+//! No N+1: a nested listing of every group costs the same number of SQL statements for 10 groups
+//! as for 100.
+
+use chrono::NaiveDate;
+use fgr_entities::{
+    competence, core_profile, core_profile_competence, core_profile_item, function_group,
+    group_version, job_family, requirement_coverage, requirement_scope, responsibility_requirement,
+    result_area, typing, typing_item,
+};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, Set, TransactionTrait};
+use serde_json::json;
+
+use crate::on_every_backend;
+use crate::support::{Backend, TestApp, TestDb};
+
+const NESTED_LISTING: &str = r#"{ functionGroups(first: 100) { totalCount edges { node {
+  code
+  family { name }
+  version { number }
+  versions { number }
+  typings { scale fuwasys { total } sections { label items { subCategory text } } }
+  coreProfile { purpose resultAreas { code results behaviourIndicators } competences { name } }
+  requirements { covered requirement { code requiredInFamilies { code } } coverage { quote } }
+} } } }"#;
+
+/// Fills a migrated database with `n` groups, each with a version, a core profile with a result,
+/// a competence, two typings with items, and a coverage link.
+async fn synthetic_catalogue(conn: &DatabaseConnection, n: usize) {
+    let txn = conn.begin().await.unwrap();
+    let family = job_family::ActiveModel {
+        code: Set("SYNTH".into()),
+        name: Set("Synthetisch".into()),
+        definition: Set(None),
+        manager_family: Set(true),
+        sort_order: Set(1),
+        source_url: Set(None),
+        illustrative: Set(true),
+        data_note: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .unwrap();
+    let requirement = responsibility_requirement::ActiveModel {
+        code: Set("R".into()),
+        title: Set("R".into()),
+        text: Set("r".into()),
+        theme: Set("SOCIAL_SAFETY".into()),
+        source_reference: Set("test".into()),
+        source_url: Set(None),
+        required_from: Set(None),
+        illustrative: Set(true),
+        sort_order: Set(1),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .unwrap();
+    requirement_scope::ActiveModel {
+        requirement_id: Set(requirement.id),
+        family_id: Set(Some(family.id)),
+        group_id: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .unwrap();
+    let skill = competence::ActiveModel {
+        name: Set("Reflecteren".into()),
+        description: Set(None),
+        source_url: Set(None),
+        illustrative: Set(true),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .unwrap();
+    for i in 0..n {
+        let group = function_group::ActiveModel {
+            family_id: Set(family.id),
+            code: Set(format!("G{i:03}")),
+            name: Set(format!("Groep {i}")),
+            description: Set(None),
+            scale_min: Set(10),
+            scale_max: Set(11),
+            work_levels: Set(None),
+            fgr_site_id: Set(None),
+            added_on: Set(None),
+            search_text: Set(format!("groep {i}")),
+            source_url: Set(None),
+            illustrative: Set(true),
+            data_note: Set(None),
+            sort_order: Set(i as i32),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .unwrap();
+        let version = group_version::ActiveModel {
+            group_id: Set(group.id),
+            version_no: Set(1),
+            effective_from: Set(NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()),
+            effective_to: Set(None),
+            provenance_kind: Set("SEED".into()),
+            provenance_reference: Set(None),
+            provenance_url: Set(None),
+            decided_on: Set(None),
+            illustrative: Set(true),
+            note: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .unwrap();
+        let profile = core_profile::ActiveModel {
+            group_version_id: Set(version.id),
+            purpose: Set(Some("doel".into())),
+            source_url: Set(None),
+            illustrative: Set(true),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .unwrap();
+        let area = result_area::ActiveModel {
+            core_profile_id: Set(profile.id),
+            code: Set("OMGEVING".into()),
+            label: Set("Omgeving".into()),
+            sort_order: Set(1),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .unwrap();
+        core_profile_item::ActiveModel {
+            result_area_id: Set(area.id),
+            kind: Set("RESULT".into()),
+            text: Set("resultaat".into()),
+            sort_order: Set(1),
+            illustrative: Set(true),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .unwrap();
+        core_profile_competence::ActiveModel {
+            core_profile_id: Set(profile.id),
+            competence_id: Set(skill.id),
+            sort_order: Set(1),
+        }
+        .insert(&txn)
+        .await
+        .unwrap();
+        for scale in 10..=11 {
+            let t = typing::ActiveModel {
+                group_version_id: Set(version.id),
+                scale: Set(scale),
+                fuwasys_scores: Set(None),
+                fuwasys_total: Set(None),
+                source_url: Set(None),
+                illustrative: Set(true),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await
+            .unwrap();
+            typing_item::ActiveModel {
+                typing_id: Set(t.id),
+                section: Set("RESULTATEN".into()),
+                sub_category: Set(Some("Aansturing".into())),
+                text: Set("tekst".into()),
+                sort_order: Set(1),
+                illustrative: Set(true),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await
+            .unwrap();
+        }
+        requirement_coverage::ActiveModel {
+            group_version_id: Set(version.id),
+            requirement_id: Set(requirement.id),
+            location: Set("x".into()),
+            quote: Set("y".into()),
+            illustrative: Set(true),
+            note: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .unwrap();
+    }
+    txn.commit().await.unwrap();
+}
+
+/// Statements the nested listing costs over `n` synthetic groups on `backend`.
+async fn statements_for(backend: Backend, n: usize) -> Vec<String> {
+    let db = TestDb::migrated(backend).await;
+    synthetic_catalogue(&db.conn, n).await;
+    let app = TestApp::over(db, fgr_api::config::GraphqlLimits::default());
+    app.db.reset_statements();
+    let data = app.data(NESTED_LISTING, json!({})).await;
+    let edges = data["functionGroups"]["edges"].as_array().unwrap();
+    assert_eq!(edges.len(), n);
+    assert!(edges
+        .iter()
+        .all(|e| e["node"]["typings"].as_array().unwrap().len() == 2
+            && e["node"]["requirements"][0]["covered"] == true
+            && e["node"]["coreProfile"]["competences"][0]["name"] == "Reflecteren"));
+    app.db.statements()
+}
+
+on_every_backend! {
+    async fn a_nested_listing_costs_the_same_statements_for_ten_groups_as_for_a_hundred(backend) {
+        let ten = statements_for(backend, 10).await;
+        let hundred = statements_for(backend, 100).await;
+        eprintln!("nested listing on {backend:?}: {} statements for 10 groups, {} for 100", ten.len(), hundred.len());
+        assert_eq!(ten.len(), hundred.len(), "statements for 100 groups:\n{}", hundred.join("\n"));
+        assert!(ten.len() <= 20, "the nested listing takes {} statements", ten.len());
+    }
+}

@@ -1,0 +1,115 @@
+//! The application, as production builds it, over a fresh database; requests go through the
+//! real axum router (no network needed).
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use fgr_api::config::{GraphqlLimits, ServerConfig};
+use fgr_api::graphql::GraphqlService;
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+use super::db::{Backend, TestDb};
+
+/// The application over a seeded database.
+pub struct TestApp {
+    /// The database.
+    pub db: TestDb,
+    /// The router production serves.
+    pub router: Router,
+}
+
+/// An HTTP answer, read whole.
+pub struct Answer {
+    /// Status.
+    pub status: StatusCode,
+    /// Headers.
+    pub headers: HeaderMap,
+    /// Body as text.
+    pub body: String,
+}
+
+impl Answer {
+    /// The body as JSON.
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+impl TestApp {
+    /// The application over a seeded database with default limits.
+    pub async fn seeded(backend: Backend) -> Self {
+        Self::over(TestDb::seeded(backend).await, GraphqlLimits::default())
+    }
+
+    /// The application over `db` with `limits`.
+    pub fn over(db: TestDb, limits: GraphqlLimits) -> Self {
+        let config = ServerConfig {
+            graphql: limits.clone(),
+            ..ServerConfig::default()
+        };
+        let service = GraphqlService::new(db.conn.clone(), &limits);
+        let router = fgr_api::http::router(service, &config);
+        Self { db, router }
+    }
+
+    /// Sends `request` through the router.
+    pub async fn send(&self, request: Request<Body>) -> Answer {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("router answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        Answer {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    /// POSTs a GraphQL request as a same-origin JSON client would; the whole response.
+    pub async fn graphql(&self, query: &str, variables: Value) -> Value {
+        let body = json!({ "query": query, "variables": variables }).to_string();
+        let answer = self
+            .send(
+                Request::builder()
+                    .method(Method::POST)
+                    .uri("/graphql")
+                    .header(header::CONTENT_TYPE, "application/json")
+                    .body(Body::from(body))
+                    .expect("request"),
+            )
+            .await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+        answer.json()
+    }
+
+    /// Like [`TestApp::graphql`], asserting there are no errors; the `data`.
+    pub async fn data(&self, query: &str, variables: Value) -> Value {
+        let response = self.graphql(query, variables).await;
+        assert!(
+            response.get("errors").is_none(),
+            "unexpected errors: {response}"
+        );
+        response["data"].clone()
+    }
+
+    /// Like [`TestApp::graphql`], asserting exactly one error; its `extensions.code`.
+    pub async fn error_code(&self, query: &str, variables: Value) -> String {
+        let response = self.graphql(query, variables).await;
+        let errors = response["errors"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no errors: {response}"));
+        assert_eq!(errors.len(), 1, "{response}");
+        errors[0]["extensions"]["code"]
+            .as_str()
+            .unwrap_or_else(|| panic!("error without code: {response}"))
+            .to_owned()
+    }
+}

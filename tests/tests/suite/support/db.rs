@@ -1,0 +1,219 @@
+//! A fresh, uniquely named database per test, dropped afterwards (also when the test panics).
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use fgr_migrations::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
+
+/// A database engine the register runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// SQLite, a file per test.
+    Sqlite,
+    /// PostgreSQL (`FGR_TEST_POSTGRES_URL`, default the local server).
+    Postgres,
+    /// MariaDB (`FGR_TEST_MARIADB_URL`, default the local server).
+    MariaDb,
+}
+
+impl Backend {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Sqlite => "sqlite",
+            Self::Postgres => "postgres",
+            Self::MariaDb => "mariadb",
+        }
+    }
+
+    /// Whether this run tests the backend: all three unless `FGR_TEST_BACKENDS` lists fewer.
+    pub fn selected(self) -> bool {
+        let selected = std::env::var("FGR_TEST_BACKENDS")
+            .map(|v| v.split(',').any(|b| b.trim() == self.name()))
+            .unwrap_or(true);
+        if !selected {
+            eprintln!(
+                "NOT RUN on {}: FGR_TEST_BACKENDS leaves it out",
+                self.name()
+            );
+        }
+        selected
+    }
+
+    fn admin_url(self) -> String {
+        match self {
+            Self::Sqlite => String::new(),
+            Self::Postgres => std::env::var("FGR_TEST_POSTGRES_URL")
+                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into()),
+            Self::MariaDb => std::env::var("FGR_TEST_MARIADB_URL")
+                .unwrap_or_else(|_| "mysql://root@127.0.0.1:3306/test".into()),
+        }
+    }
+}
+
+/// `url` pointing at database `name` instead.
+fn with_database(url: &str, name: &str) -> String {
+    let base = url.split('?').next().unwrap_or(url);
+    let cut = base
+        .rfind('/')
+        .filter(|i| *i > base.find("://").map_or(0, |s| s + 2));
+    match cut {
+        Some(i) => format!("{}/{name}", &base[..i]),
+        None => format!("{base}/{name}"),
+    }
+}
+
+fn unique_name() -> String {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    format!(
+        "fgr_test_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        nanos
+    )
+}
+
+/// A database made for one test.
+pub struct TestDb {
+    /// The connection pool; counts every statement it runs.
+    pub conn: DatabaseConnection,
+    /// Its URL.
+    pub url: String,
+    /// Its engine.
+    pub backend: Backend,
+    name: String,
+    statements: Arc<Mutex<Vec<String>>>,
+}
+
+impl TestDb {
+    /// An empty database.
+    pub async fn empty(backend: Backend) -> Self {
+        let name = unique_name();
+        let url = match backend {
+            Backend::Sqlite => format!(
+                "sqlite://{}?mode=rwc",
+                std::env::temp_dir().join(format!("{name}.db")).display()
+            ),
+            Backend::Postgres | Backend::MariaDb => {
+                let admin_url = backend.admin_url();
+                let admin = Database::connect(admin_url.as_str()).await.unwrap_or_else(|e| {
+                    panic!(
+                        "{} is not reachable at {admin_url} ({e}); start it, or leave it out with FGR_TEST_BACKENDS",
+                        backend.name()
+                    )
+                });
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("create test database");
+                admin.close().await.ok();
+                with_database(&admin_url, &name)
+            }
+        };
+        let mut options = ConnectOptions::new(url.clone());
+        options.max_connections(5).sqlx_logging(false);
+        let mut conn = Database::connect(options)
+            .await
+            .expect("connect to test database");
+        let statements = Arc::new(Mutex::new(Vec::new()));
+        let log = statements.clone();
+        conn.set_metric_callback(move |info| {
+            if let Ok(mut log) = log.lock() {
+                log.push(info.statement.sql.clone());
+            }
+        });
+        Self {
+            conn,
+            url,
+            backend,
+            name,
+            statements,
+        }
+    }
+
+    /// A database with every migration applied.
+    pub async fn migrated(backend: Backend) -> Self {
+        let db = Self::empty(backend).await;
+        Migrator::up(&db.conn, None)
+            .await
+            .expect("migrations apply");
+        db
+    }
+
+    /// A migrated database holding the seed data.
+    pub async fn seeded(backend: Backend) -> Self {
+        let db = Self::migrated(backend).await;
+        fgr_api::seed::run(&db.conn).await.expect("seed loads");
+        db
+    }
+
+    /// The SQL of every statement run since the last [`TestDb::reset_statements`].
+    pub fn statements(&self) -> Vec<String> {
+        self.statements
+            .lock()
+            .map(|l| l.clone())
+            .unwrap_or_default()
+    }
+
+    /// Starts recording statements afresh.
+    pub fn reset_statements(&self) {
+        if let Ok(mut log) = self.statements.lock() {
+            log.clear();
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let (backend, name, url) = (self.backend, self.name.clone(), self.url.clone());
+        // Drop runs outside any async context we may block, so clean up on a thread of its own.
+        let cleanup = std::thread::spawn(move || match backend {
+            Backend::Sqlite => {
+                let path = url
+                    .trim_start_matches("sqlite://")
+                    .trim_end_matches("?mode=rwc")
+                    .to_owned();
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{path}{suffix}"));
+                }
+            }
+            Backend::Postgres | Backend::MariaDb => {
+                let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                else {
+                    return;
+                };
+                runtime.block_on(async {
+                    if let Ok(admin) = Database::connect(backend.admin_url().as_str()).await {
+                        let sql = if backend == Backend::Postgres {
+                            format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                        } else {
+                            format!("DROP DATABASE IF EXISTS {name}")
+                        };
+                        let _ = admin.execute_unprepared(&sql).await;
+                        let _ = admin.close().await;
+                    }
+                });
+            }
+        });
+        let _ = cleanup.join();
+    }
+}
+
+#[test]
+fn database_urls_are_rewritten_to_the_test_database() {
+    assert_eq!(
+        with_database("postgres://postgres@127.0.0.1:5432/postgres", "x"),
+        "postgres://postgres@127.0.0.1:5432/x"
+    );
+    assert_eq!(
+        with_database("mysql://root@127.0.0.1:3306/test?ssl=false", "y"),
+        "mysql://root@127.0.0.1:3306/y"
+    );
+}

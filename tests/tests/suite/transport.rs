@@ -1,0 +1,172 @@
+//! HTTP rules of `/graphql`: JSON POST, queries over GET, no CSRF, no batches, bounded bodies and
+//! queries; health checks.
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use serde_json::json;
+
+use crate::support::{Backend, TestApp};
+
+fn post(content_type: Option<&str>) -> axum::http::request::Builder {
+    let mut builder = Request::builder().method(Method::POST).uri("/graphql");
+    if let Some(ct) = content_type {
+        builder = builder.header(header::CONTENT_TYPE, ct);
+    }
+    builder
+}
+
+fn families_query() -> String {
+    json!({ "query": "{ jobFamilies { code } }" }).to_string()
+}
+
+#[tokio::test]
+async fn queries_work_over_get_but_mutations_do_not() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let get = |uri: &str| Request::builder().uri(uri).body(Body::empty()).unwrap();
+    let ok = app
+        .send(get("/graphql?query=%7BjobFamilies%7Bcode%7D%7D"))
+        .await;
+    assert_eq!(ok.status, StatusCode::OK);
+    assert_eq!(
+        ok.json()["data"]["jobFamilies"].as_array().unwrap().len(),
+        8
+    );
+    let mutation = app.send(get("/graphql?query=mutation%7Bx%7D")).await;
+    assert_eq!(mutation.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(mutation.headers[header::ALLOW], "POST");
+    let graphiql = app.send(get("/graphql")).await;
+    assert_eq!(graphiql.status, StatusCode::OK);
+    assert!(graphiql.body.to_lowercase().contains("graphiql"));
+}
+
+#[tokio::test]
+async fn posts_that_a_browser_could_send_cross_site_are_refused() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    for ct in [
+        Some("text/plain"),
+        None,
+        Some("application/x-www-form-urlencoded"),
+        Some("multipart/form-data; boundary=x"),
+    ] {
+        let answer = app
+            .send(post(ct).body(Body::from(families_query())).unwrap())
+            .await;
+        assert_eq!(answer.status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{ct:?}");
+    }
+    let cross_site = app
+        .send(
+            post(Some("application/json"))
+                .header("sec-fetch-site", "cross-site")
+                .body(Body::from(families_query()))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(cross_site.status, StatusCode::FORBIDDEN);
+    let foreign_origin = app
+        .send(
+            post(Some("application/json"))
+                .header(header::HOST, "fgr.example")
+                .header(header::ORIGIN, "https://evil.example")
+                .body(Body::from(families_query()))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(foreign_origin.status, StatusCode::FORBIDDEN);
+    let same_origin = app
+        .send(
+            post(Some("application/json; charset=utf-8"))
+                .header(header::HOST, "fgr.example")
+                .header(header::ORIGIN, "https://fgr.example")
+                .header("sec-fetch-site", "same-origin")
+                .body(Body::from(families_query()))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(same_origin.status, StatusCode::OK, "{}", same_origin.body);
+}
+
+#[tokio::test]
+async fn batches_and_oversized_bodies_are_refused() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let batch =
+        json!([{ "query": "{ jobFamilies { code } }" }, { "query": "{ competences { name } }" }])
+            .to_string();
+    let answer = app
+        .send(
+            post(Some("application/json"))
+                .body(Body::from(batch))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        answer.json()["errors"][0]["extensions"]["code"],
+        "BATCH_NOT_SUPPORTED"
+    );
+
+    let padding = " ".repeat(70 * 1024);
+    let big = format!("{{\"query\": \"{{ jobFamilies {{ code }} }}{padding}\"}}");
+    let answer = app
+        .send(
+            post(Some("application/json"))
+                .header(header::CONTENT_LENGTH, big.len())
+                .body(Body::from(big))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
+
+    let garbage = app
+        .send(
+            post(Some("application/json"))
+                .body(Body::from("{nope"))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(garbage.status, StatusCode::BAD_REQUEST);
+    assert!(
+        !garbage.body.contains("line"),
+        "parser internals leaked: {}",
+        garbage.body
+    );
+}
+
+#[tokio::test]
+async fn deep_and_alias_heavy_queries_are_refused() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let deep = "{ jobFamilies { functionGroups { family { functionGroups { family { functionGroups { family { functionGroups { family { functionGroups { family { functionGroups { code } } } } } } } } } } } } }";
+    let response = app.graphql(deep, json!({})).await;
+    assert!(
+        response["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nested too deep"),
+        "{response}"
+    );
+    assert_eq!(
+        response["errors"][0]["extensions"]["code"],
+        "GRAPHQL_VALIDATION_FAILED"
+    );
+    let aliases: String = (0..2100)
+        .map(|i| format!("a{i}: competences {{ name }} "))
+        .collect();
+    let response = app.graphql(&format!("{{ {aliases} }}"), json!({})).await;
+    assert!(
+        response["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("too complex"),
+        "{response}"
+    );
+}
+
+#[tokio::test]
+async fn health_and_readiness_answer() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    for path in ["/healthz", "/readyz"] {
+        let answer = app
+            .send(Request::builder().uri(path).body(Body::empty()).unwrap())
+            .await;
+        assert_eq!(answer.status, StatusCode::OK, "{path}");
+    }
+}
