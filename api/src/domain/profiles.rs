@@ -239,7 +239,6 @@ pub async fn all_competences(db: &impl ConnectionTrait) -> DomainResult<Vec<comp
 pub async fn typing_node(
     db: &impl ConnectionTrait,
     row: typing::Model,
-    _as_of: chrono::NaiveDate,
 ) -> DomainResult<Option<(TypingContent, super::groups::VersionedGroup)>> {
     use fgr_entities::{function_group, group_version};
     let Some(version) = group_version::Entity::find_by_id(row.group_version_id)

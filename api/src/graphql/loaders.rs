@@ -64,6 +64,23 @@ pub struct VersionsKey(pub i32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ScopesKey(pub i32);
 
+/// Every key with its value from `found` (looked up by `id(key)`), or the default (an empty
+/// list) when there is none, so that absence is cached too.
+pub(crate) fn every_key<K, Q, V>(
+    keys: &[K],
+    mut found: HashMap<Q, V>,
+    id: impl Fn(K) -> Q,
+) -> HashMap<K, V>
+where
+    K: Copy + Eq + std::hash::Hash,
+    Q: Eq + std::hash::Hash,
+    V: Default,
+{
+    keys.iter()
+        .map(|k| (*k, found.remove(&id(*k)).unwrap_or_default()))
+        .collect()
+}
+
 /// Maps a by-id result onto the loader's key type.
 fn keyed<K: Copy + Eq + std::hash::Hash, V>(
     keys: &[K],
@@ -126,11 +143,8 @@ impl Loader<TypingsKey> for CatalogueLoader {
         keys: &[TypingsKey],
     ) -> Result<HashMap<TypingsKey, Self::Value>, Self::Error> {
         let ids: Vec<i32> = keys.iter().map(|k| k.0).collect();
-        let mut found = profiles::typings_for_versions(&self.db, &ids).await?;
-        Ok(keys
-            .iter()
-            .map(|k| (*k, found.remove(&k.0).unwrap_or_default()))
-            .collect())
+        let found = profiles::typings_for_versions(&self.db, &ids).await?;
+        Ok(every_key(keys, found, |k| k.0))
     }
 }
 
@@ -158,11 +172,8 @@ impl Loader<CoverageKey> for CatalogueLoader {
         keys: &[CoverageKey],
     ) -> Result<HashMap<CoverageKey, Self::Value>, Self::Error> {
         let ids: Vec<i32> = keys.iter().map(|k| k.0).collect();
-        let mut found = requirements::coverage_of_versions(&self.db, &ids).await?;
-        Ok(keys
-            .iter()
-            .map(|k| (*k, found.remove(&k.0).unwrap_or_default()))
-            .collect())
+        let found = requirements::coverage_of_versions(&self.db, &ids).await?;
+        Ok(every_key(keys, found, |k| k.0))
     }
 }
 
@@ -175,11 +186,8 @@ impl Loader<RequiredKey> for CatalogueLoader {
         keys: &[RequiredKey],
     ) -> Result<HashMap<RequiredKey, Self::Value>, Self::Error> {
         let refs: Vec<GroupRef> = keys.iter().map(|k| k.0).collect();
-        let mut found = requirements::required_in_groups(&self.db, &refs).await?;
-        Ok(keys
-            .iter()
-            .map(|k| (*k, found.remove(&k.0).unwrap_or_default()))
-            .collect())
+        let found = requirements::required_in_groups(&self.db, &refs).await?;
+        Ok(every_key(keys, found, |k| k.0))
     }
 }
 
@@ -192,11 +200,8 @@ impl Loader<VersionsKey> for CatalogueLoader {
         keys: &[VersionsKey],
     ) -> Result<HashMap<VersionsKey, Self::Value>, Self::Error> {
         let ids: Vec<i32> = keys.iter().map(|k| k.0).collect();
-        let mut found = groups::versions_of(&self.db, &ids).await?;
-        Ok(keys
-            .iter()
-            .map(|k| (*k, found.remove(&k.0).unwrap_or_default()))
-            .collect())
+        let found = groups::versions_of(&self.db, &ids).await?;
+        Ok(every_key(keys, found, |k| k.0))
     }
 }
 
@@ -209,10 +214,7 @@ impl Loader<ScopesKey> for CatalogueLoader {
         keys: &[ScopesKey],
     ) -> Result<HashMap<ScopesKey, Self::Value>, Self::Error> {
         let ids: Vec<i32> = keys.iter().map(|k| k.0).collect();
-        let mut found = requirements::scopes_of(&self.db, &ids).await?;
-        Ok(keys
-            .iter()
-            .map(|k| (*k, found.remove(&k.0).unwrap_or_default()))
-            .collect())
+        let found = requirements::scopes_of(&self.db, &ids).await?;
+        Ok(every_key(keys, found, |k| k.0))
     }
 }

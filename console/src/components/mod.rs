@@ -4,3 +4,4 @@ pub mod as_of;
 pub mod badges;
 pub mod header;
 pub mod load_error;
+pub mod page_data;

@@ -2,13 +2,11 @@
 //! competences, responsibility requirements and version history.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
-use serde_json::json;
 
-use crate::api::Api;
-use crate::components::as_of::{as_of_variable, href_with_as_of, use_as_of};
+use crate::components::as_of::{href_with_as_of, use_as_of};
 use crate::components::badges::{IllustrativeBadge, SourceLink};
 use crate::components::load_error::LoadError;
+use crate::components::page_data::page_resource;
 use crate::pages::not_found::NotFound;
 use crate::queries::{
     CoreProfileView, GroupData, GroupDetail, RequirementStatusView, TypingItemView, TypingView,
@@ -18,22 +16,8 @@ use crate::queries::{
 /// One function group.
 #[component]
 pub fn GroupPage() -> impl IntoView {
-    let api = Api::from_context();
-    let params = use_params_map();
     let as_of = use_as_of();
-    let data = Resource::new(
-        move || (params.read().get("code").unwrap_or_default(), as_of.get()),
-        move |(code, as_of)| {
-            let api = api.clone();
-            async move {
-                api.query::<GroupData>(
-                    GROUP,
-                    json!({ "code": code, "asOf": as_of_variable(as_of) }),
-                )
-                .await
-            }
-        },
-    );
+    let data = page_resource::<GroupData>(GROUP, true);
     view! {
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {

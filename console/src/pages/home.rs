@@ -1,28 +1,17 @@
 //! Home: the eight families with their function groups.
 
 use leptos::prelude::*;
-use serde_json::json;
 
-use crate::api::Api;
-use crate::components::as_of::{as_of_variable, href_with_as_of, use_as_of};
+use crate::components::as_of::{href_with_as_of, use_as_of};
 use crate::components::load_error::LoadError;
+use crate::components::page_data::page_resource;
 use crate::queries::{FamiliesData, FAMILIES};
 
 /// The families overview.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let api = Api::from_context();
     let as_of = use_as_of();
-    let data = Resource::new(
-        move || as_of.get(),
-        move |as_of| {
-            let api = api.clone();
-            async move {
-                api.query::<FamiliesData>(FAMILIES, json!({ "asOf": as_of_variable(as_of) }))
-                    .await
-            }
-        },
-    );
+    let data = page_resource::<FamiliesData>(FAMILIES, false);
     view! {
         <h1>"Functiefamilies"</h1>
         <p class="lead">

@@ -13,7 +13,8 @@ use async_graphql::{Context, Lookahead};
 
 use super::super::errors::GqlResultExt;
 use super::super::loaders::{
-    CoreProfileKey, CoverageKey, FamilyKey, RequiredKey, ScopesKey, TypingsKey, VersionsKey,
+    every_key, CoreProfileKey, CoverageKey, FamilyKey, RequiredKey, ScopesKey, TypingsKey,
+    VersionsKey,
 };
 use crate::domain::groups::{self, VersionedGroup};
 use crate::domain::requirements::{self, GroupRef};
@@ -42,81 +43,61 @@ pub async fn function_groups(
         family_ids.extend(rows.iter().map(|r| r.group.family_id));
     }
     if node.field("typings").exists() || node.field("typing").exists() {
-        let mut found = profiles::typings_for_versions(db, &version_ids)
+        let found = profiles::typings_for_versions(db, &version_ids)
             .await
             .gql()?;
-        loaders
-            .feed_many(
-                version_ids
-                    .iter()
-                    .map(|v| (TypingsKey(*v), found.remove(v).unwrap_or_default())),
-            )
-            .await;
+        let keys: Vec<TypingsKey> = version_ids.iter().copied().map(TypingsKey).collect();
+        loaders.feed_many(every_key(&keys, found, |k| k.0)).await;
     }
     if node.field("coreProfile").exists() {
-        let mut found = profiles::core_profiles_for_versions(db, &version_ids)
+        let found = profiles::core_profiles_for_versions(db, &version_ids)
             .await
             .gql()?;
-        loaders
-            .feed_many(
-                version_ids
-                    .iter()
-                    .map(|v| (CoreProfileKey(*v), found.remove(v))),
-            )
-            .await;
+        let keys: Vec<CoreProfileKey> = version_ids.iter().copied().map(CoreProfileKey).collect();
+        let found = found.into_iter().map(|(k, v)| (k, Some(v))).collect();
+        loaders.feed_many(every_key(&keys, found, |k| k.0)).await;
     }
     if node.field("versions").exists() {
-        let mut found = groups::versions_of(db, &group_ids).await.gql()?;
-        loaders
-            .feed_many(
-                group_ids
-                    .iter()
-                    .map(|g| (VersionsKey(*g), found.remove(g).unwrap_or_default())),
-            )
-            .await;
+        let found = groups::versions_of(db, &group_ids).await.gql()?;
+        let keys: Vec<VersionsKey> = group_ids.iter().copied().map(VersionsKey).collect();
+        loaders.feed_many(every_key(&keys, found, |k| k.0)).await;
     }
     let wanted = node.field("requirements");
     if wanted.exists() {
-        let refs: Vec<GroupRef> = rows
+        let keys: Vec<RequiredKey> = rows
             .iter()
-            .map(|r| GroupRef {
-                group_id: r.group.id,
-                family_id: r.group.family_id,
+            .map(|r| {
+                RequiredKey(GroupRef {
+                    group_id: r.group.id,
+                    family_id: r.group.family_id,
+                })
             })
             .collect();
-        let mut required = requirements::required_in_groups(db, &refs).await.gql()?;
-        let requirement_ids: BTreeSet<i32> = required.values().flatten().map(|r| r.id).collect();
-        loaders
-            .feed_many(
-                refs.iter()
-                    .map(|g| (RequiredKey(*g), required.remove(g).unwrap_or_default())),
-            )
-            .await;
+        let refs: Vec<GroupRef> = keys.iter().map(|k| k.0).collect();
+        let required = requirements::required_in_groups(db, &refs).await.gql()?;
+        let requirement_ids: Vec<i32> = required
+            .values()
+            .flatten()
+            .map(|r| r.id)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        loaders.feed_many(every_key(&keys, required, |k| k.0)).await;
         // A group's requirement statuses always consult its coverage.
-        let mut coverage = requirements::coverage_of_versions(db, &version_ids)
+        let coverage = requirements::coverage_of_versions(db, &version_ids)
             .await
             .gql()?;
-        loaders
-            .feed_many(
-                version_ids
-                    .iter()
-                    .map(|v| (CoverageKey(*v), coverage.remove(v).unwrap_or_default())),
-            )
-            .await;
+        let keys: Vec<CoverageKey> = version_ids.iter().copied().map(CoverageKey).collect();
+        loaders.feed_many(every_key(&keys, coverage, |k| k.0)).await;
         if wanted
             .field("requirement")
             .field("requiredInFamilies")
             .exists()
         {
-            let ids: Vec<i32> = requirement_ids.into_iter().collect();
-            let mut scopes = requirements::scopes_of(db, &ids).await.gql()?;
+            let scopes = requirements::scopes_of(db, &requirement_ids).await.gql()?;
             family_ids.extend(scopes.values().flatten().filter_map(|s| s.family_id));
-            loaders
-                .feed_many(
-                    ids.iter()
-                        .map(|r| (ScopesKey(*r), scopes.remove(r).unwrap_or_default())),
-                )
-                .await;
+            let keys: Vec<ScopesKey> = requirement_ids.iter().copied().map(ScopesKey).collect();
+            loaders.feed_many(every_key(&keys, scopes, |k| k.0)).await;
         }
     }
     if !family_ids.is_empty() {

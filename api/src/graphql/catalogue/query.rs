@@ -296,7 +296,7 @@ impl CatalogueQuery {
                 else {
                     return Ok(None);
                 };
-                profiles::typing_node(db, t, as_of)
+                profiles::typing_node(db, t)
                     .await
                     .gql()?
                     .map(|(content, row)| Node::Typing(Typing::new(content, row, as_of)))
