@@ -8,7 +8,11 @@ use clap::{ArgAction, Args, Parser, Subcommand};
 use fgr_migrations::{Migrator, MigratorTrait};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
+use std::time::Duration;
+
+use crate::auth::{api_tokens, AuthConfig};
 use crate::config::{GraphqlLimits, ServerConfig, DEFAULT_DATABASE_URL};
+use crate::domain::access::AccessPolicy;
 use crate::graphql::GraphqlService;
 use crate::{db, http, seed};
 
@@ -39,6 +43,33 @@ pub enum Command {
     Seed,
     /// Print the GraphQL schema (SDL), as checked in at schema.graphql.
     Schema,
+    /// Manage API tokens for machine clients.
+    #[command(subcommand)]
+    Clients(ClientsCommand),
+}
+
+/// `fgr clients ...`
+#[derive(Debug, Subcommand)]
+pub enum ClientsCommand {
+    /// Issue a token for a new client; the token is printed once and never stored.
+    Create {
+        /// The client's name, e.g. "Beoordelingstool P-Direkt".
+        #[arg(long)]
+        name: String,
+        /// Comma-separated scopes: catalogue:read, criteria:read, clauses:read, changes:read.
+        #[arg(long)]
+        scopes: String,
+        /// Last day the token works (YYYY-MM-DD); no expiry when left out.
+        #[arg(long)]
+        expires: Option<chrono::NaiveDate>,
+    },
+    /// List the clients (never their tokens).
+    List,
+    /// Revoke a client's token at once.
+    Revoke {
+        /// The client id shown by `fgr clients list`.
+        id: String,
+    },
 }
 
 /// Options of `fgr serve`.
@@ -65,6 +96,21 @@ pub struct ServeArgs {
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "FGR_MAX_BODY_BYTES", default_value_t = GraphqlLimits::default().max_body_bytes)]
     pub max_body_bytes: usize,
+    /// Offer a local sign-in with a role of your choice (no identity provider; loopback only).
+    #[arg(long, env = "FGR_DEV_LOGIN")]
+    pub dev_login: bool,
+    /// Public base URL of the site (default http://<bind>); https makes cookies Secure.
+    #[arg(long, env = "FGR_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Whether the published catalogue is readable without signing in.
+    #[arg(long, env = "FGR_PUBLIC_READ", default_value_t = true, action = ArgAction::Set)]
+    pub public_read: bool,
+    /// Minutes without requests after which a session ends.
+    #[arg(long, env = "FGR_SESSION_IDLE_MINUTES", default_value_t = 30)]
+    pub session_idle_minutes: u64,
+    /// Hours after sign-in after which a session ends regardless.
+    #[arg(long, env = "FGR_SESSION_MAX_HOURS", default_value_t = 12)]
+    pub session_max_hours: u64,
 }
 
 impl ServeArgs {
@@ -73,6 +119,20 @@ impl ServeArgs {
         ServerConfig {
             bind: self.bind,
             site_root: self.site_root.clone(),
+            auth: AuthConfig {
+                public_url: self
+                    .public_url
+                    .clone()
+                    .unwrap_or_else(|| format!("http://{}", self.bind))
+                    .trim_end_matches('/')
+                    .to_owned(),
+                dev_login: self.dev_login,
+                session_idle: Duration::from_secs(self.session_idle_minutes.max(1) * 60),
+                session_max: Duration::from_secs(self.session_max_hours.max(1) * 3600),
+                access: AccessPolicy {
+                    public_read: self.public_read,
+                },
+            },
             graphql: GraphqlLimits {
                 max_depth: self.max_depth,
                 max_complexity: self.max_complexity,
@@ -158,7 +218,69 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::Serve(args) => serve(&cli.database_url, args.config(), !args.no_seed).await,
+        Command::Clients(command) => clients(&cli.database_url, command).await,
     }
+}
+
+async fn clients(database_url: &str, command: ClientsCommand) -> Result<(), CliError> {
+    let conn = db::connect(database_url).await?;
+    db::migrate(&conn).await?;
+    match command {
+        ClientsCommand::Create {
+            name,
+            scopes,
+            expires,
+        } => {
+            let scopes =
+                api_tokens::parse_scopes(&scopes).map_err(|e| CliError::Other(e.to_string()))?;
+            // A token works through the whole last day given.
+            let expires_at = expires
+                .and_then(|d| d.succ_opt())
+                .and_then(|d| d.and_hms_opt(0, 0, 0));
+            let issued = api_tokens::create(&conn, &name, &scopes, expires_at)
+                .await
+                .map_err(|e| CliError::Other(e.to_string()))?;
+            eprintln!(
+                "fgr: client {} ({}) created with scopes {}; this token is shown once, keep it secret:",
+                issued.client.public_id, issued.client.name, issued.client.scopes
+            );
+            println!("{}", issued.token);
+        }
+        ClientsCommand::List => {
+            let rows = api_tokens::list(&conn)
+                .await
+                .map_err(|e| CliError::Other(e.to_string()))?;
+            println!(
+                "{:<14} {:<30} {:<40} {:<20} {:<20} STATUS",
+                "ID", "NAME", "SCOPES", "CREATED", "EXPIRES"
+            );
+            for c in rows {
+                let status = match (c.revoked_at, c.last_used_at) {
+                    (Some(t), _) => format!("revoked {}", t.format("%Y-%m-%d %H:%M")),
+                    (None, Some(t)) => format!("last used {}", t.format("%Y-%m-%d %H:%M")),
+                    (None, None) => "never used".to_owned(),
+                };
+                println!(
+                    "{:<14} {:<30} {:<40} {:<20} {:<20} {}",
+                    c.public_id,
+                    c.name,
+                    c.scopes,
+                    c.created_at.format("%Y-%m-%d %H:%M").to_string(),
+                    c.expires_at
+                        .map(|e| e.format("%Y-%m-%d %H:%M").to_string())
+                        .unwrap_or_else(|| "-".into()),
+                    status
+                );
+            }
+        }
+        ClientsCommand::Revoke { id } => {
+            api_tokens::revoke(&conn, &id)
+                .await
+                .map_err(|e| CliError::Other(e.to_string()))?;
+            eprintln!("fgr: client {id} revoked");
+        }
+    }
+    Ok(())
 }
 
 /// Whether the database holds no catalogue yet.
@@ -175,6 +297,12 @@ async fn serve(
     config: ServerConfig,
     seed_if_empty: bool,
 ) -> Result<(), CliError> {
+    if config.auth.dev_login && !config.bind.ip().is_loopback() {
+        return Err(CliError::Other(format!(
+            "--dev-login is for local use only and refuses to listen on {}; bind to 127.0.0.1",
+            config.bind
+        )));
+    }
     let conn = db::connect(database_url).await?;
     db::migrate(&conn).await?;
     if seed_if_empty && is_empty(&conn).await? {
@@ -187,7 +315,7 @@ async fn serve(
             addr: config.bind,
             cause,
         })?;
-    let service = GraphqlService::new(conn, &config.graphql);
+    let service = GraphqlService::new(conn, &config.graphql, config.auth.access);
     let app = http::router(service, &config);
     tracing::info!(
         "FGR Register on http://{} (console at /, GraphQL at /graphql)",

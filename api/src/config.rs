@@ -4,6 +4,8 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use crate::auth::AuthConfig;
+
 /// The default database: a SQLite file in the working directory, created when missing.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://fgr.db?mode=rwc";
 
@@ -41,6 +43,8 @@ pub struct ServerConfig {
     pub graphql: GraphqlLimits,
     /// The folder with the console's compiled browser code (`pkg/`).
     pub site_root: PathBuf,
+    /// Sign-in, sessions and access.
+    pub auth: AuthConfig,
 }
 
 impl Default for ServerConfig {
@@ -49,6 +53,7 @@ impl Default for ServerConfig {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             graphql: GraphqlLimits::default(),
             site_root: PathBuf::from("target/site"),
+            auth: AuthConfig::default(),
         }
     }
 }

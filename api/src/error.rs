@@ -17,6 +17,12 @@ pub enum DomainError {
     /// The thing asked for does not exist.
     #[error("{0} not found")]
     NotFound(String),
+    /// The caller must sign in (or send a valid credential) first.
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// The caller is known, but may not do this.
+    #[error("{0}")]
+    Forbidden(String),
     /// Something failed inside; the cause is logged with `reference`, never shown.
     #[error("internal error (reference {reference})")]
     Internal {
@@ -53,11 +59,14 @@ impl DomainError {
         Self::Internal { reference }
     }
 
-    /// The stable machine-readable code: `BAD_USER_INPUT`, `NOT_FOUND` or `INTERNAL`.
+    /// The stable machine-readable code: `BAD_USER_INPUT`, `NOT_FOUND`, `UNAUTHENTICATED`,
+    /// `FORBIDDEN` or `INTERNAL`.
     pub fn code(&self) -> &'static str {
         match self {
             Self::BadInput { .. } => "BAD_USER_INPUT",
             Self::NotFound(_) => "NOT_FOUND",
+            Self::Unauthenticated(_) => "UNAUTHENTICATED",
+            Self::Forbidden(_) => "FORBIDDEN",
             Self::Internal { .. } => "INTERNAL",
         }
     }

@@ -8,21 +8,23 @@ use async_graphql::parser::types::OperationType;
 use async_graphql::{ParseRequestError, Request as GqlRequest, Variables};
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::extract::{Query, Request, State};
-use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::http::{header, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use fgr_console::api::Api;
-use leptos::prelude::{provide_context, LeptosOptions};
+use leptos::prelude::{provide_context, use_context, LeptosOptions};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use serde::Deserialize;
 use serde_json::json;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 
+use crate::auth::{self, AuthState};
 use crate::config::ServerConfig;
 use crate::console_bridge::ServerTransport;
+use crate::domain::access::Principal;
 use crate::graphql::GraphqlService;
 
 /// The name the console's browser build is published under (`/pkg/fgr_console.js`).
@@ -43,9 +45,18 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .with_state(service.clone());
+    let auth_state = AuthState {
+        db: service.db().clone(),
+        config: config.auth.clone(),
+    };
     graphql
         .merge(health)
+        .merge(auth::routes::router(auth_state.clone()))
         .merge(console_router(service, &config.site_root))
+        .layer(middleware::from_fn_with_state(
+            auth_state,
+            auth::middleware::resolve_principal,
+        ))
 }
 
 /// A JSON error body in GraphQL's shape, for requests refused before execution.
@@ -77,7 +88,7 @@ async fn post_guard(request: Request, next: Next) -> Response {
             "POST /graphql takes Content-Type: application/json",
         );
     }
-    if is_cross_site(headers) {
+    if auth::is_cross_site(headers) {
         return refuse(
             StatusCode::FORBIDDEN,
             "FORBIDDEN",
@@ -85,28 +96,6 @@ async fn post_guard(request: Request, next: Next) -> Response {
         );
     }
     next.run(request).await
-}
-
-/// Whether a browser says the request comes from another site.
-fn is_cross_site(headers: &HeaderMap) -> bool {
-    let fetch_site = headers
-        .get("sec-fetch-site")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("none");
-    if !matches!(fetch_site, "same-origin" | "none") {
-        return true;
-    }
-    match (
-        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
-        headers.get(header::HOST).and_then(|v| v.to_str().ok()),
-    ) {
-        (Some(origin), Some(host)) => {
-            let origin_host = origin.split("://").nth(1).unwrap_or("");
-            origin_host != host
-        }
-        (Some(_), None) => true,
-        _ => false,
-    }
 }
 
 /// Why a request body was refused, without echoing parser internals.
@@ -147,9 +136,42 @@ impl IntoResponse for BodyRejection {
 
 async fn graphql_post(
     State(service): State<GraphqlService>,
+    principal: Principal,
     request: GraphQLRequest<BodyRejection>,
-) -> GraphQLResponse {
-    service.execute(request.into_inner()).await.into()
+) -> Response {
+    let is_machine = matches!(principal, Principal::Machine(_));
+    let response = service.execute(request.into_inner(), principal).await;
+    with_scope_challenge(is_machine, response)
+}
+
+/// A machine refused for lack of scope gets `403` with `WWW-Authenticate`, as RFC 6750 asks.
+fn with_scope_challenge(is_machine: bool, response: async_graphql::Response) -> Response {
+    let missing_scope = is_machine
+        .then(|| {
+            response.errors.iter().find_map(|e| {
+                let ext = e.extensions.as_ref()?;
+                match ext.get("code") {
+                    Some(async_graphql::Value::String(code)) if code == "FORBIDDEN" => {
+                        Some(match ext.get("requiredScope") {
+                            Some(async_graphql::Value::String(scope)) => scope.clone(),
+                            _ => String::new(),
+                        })
+                    }
+                    _ => None,
+                }
+            })
+        })
+        .flatten();
+    let mut http = GraphQLResponse::from(response).into_response();
+    if let Some(scope) = missing_scope {
+        *http.status_mut() = StatusCode::FORBIDDEN;
+        let challenge =
+            format!(r#"Bearer realm="fgr", error="insufficient_scope", scope="{scope}""#);
+        if let Ok(value) = challenge.parse() {
+            http.headers_mut().insert(header::WWW_AUTHENTICATE, value);
+        }
+    }
+    http
 }
 
 /// Parameters of a GraphQL GET request.
@@ -164,6 +186,7 @@ struct GetParams {
 /// GET: GraphiQL for a browser without a query; queries (never mutations) with one.
 async fn graphql_get(
     State(service): State<GraphqlService>,
+    principal: Principal,
     params: Result<Query<GetParams>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
     let Ok(Query(params)) = params else {
@@ -201,7 +224,8 @@ async fn graphql_get(
     if let Some(name) = params.operation_name {
         request = request.operation_name(name);
     }
-    GraphQLResponse::from(service.execute(request).await).into_response()
+    let is_machine = matches!(principal, Principal::Machine(_));
+    with_scope_challenge(is_machine, service.execute(request, principal).await)
 }
 
 /// Whether the operation a GET would run is a mutation or subscription. Unparsable documents are
@@ -249,14 +273,20 @@ fn console_router(service: GraphqlService, site_root: &Path) -> Router {
             "console browser build not found: pages render, but will not hydrate (run `cargo xtask console`)"
         );
     }
-    let api = Api::new(ServerTransport::new(service));
     let routes = generate_route_list(fgr_console::app::App);
     let shell_options = options.clone();
     Router::new()
         .leptos_routes_with_context(
             &options,
             routes,
-            move || provide_context(api.clone()),
+            move || {
+                // The page is rendered as whoever requested it: the console sees exactly what
+                // the API lets that principal see.
+                let principal = use_context::<axum::http::request::Parts>()
+                    .and_then(|parts| parts.extensions.get::<Principal>().cloned())
+                    .unwrap_or_default();
+                provide_context(Api::new(ServerTransport::new(service.clone(), principal)));
+            },
             move || fgr_console::app::shell(shell_options.clone()),
         )
         .route(fgr_console::STYLESHEET_PATH, get(stylesheet))

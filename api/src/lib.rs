@@ -6,6 +6,7 @@
 //! [`graphql`] is a thin adapter over it; [`http`] puts GraphQL, the console and health checks on
 //! one axum router; [`cli`] is the `fgr` command.
 
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod console_bridge;

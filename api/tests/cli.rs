@@ -1,14 +1,27 @@
 //! The `fgr` command: failures are one clear line and a non-zero exit.
 
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 fn fgr(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fgr"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fgr"))
         .args(args)
         .env_remove("DATABASE_URL")
         .env("FGR_LOG", "error")
-        .output()
-        .expect("fgr runs")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("fgr runs");
+    // A command that should fail must not hang the suite by serving instead.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while child.try_wait().expect("wait").is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("fgr {args:?} did not finish within 30 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
 }
 
 fn stderr_lines(output: &Output) -> Vec<String> {
@@ -88,4 +101,83 @@ fn the_schema_command_prints_the_checked_in_sdl() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../schema.graphql"))
             .expect("schema.graphql");
     assert_eq!(String::from_utf8_lossy(&out.stdout), checked_in);
+}
+
+#[test]
+fn api_tokens_are_printed_once_listed_without_secrets_and_revocable() {
+    let (url, path) = temp_sqlite("clients");
+    let bad = fgr(&[
+        "--database-url",
+        &url,
+        "clients",
+        "create",
+        "--name",
+        "Tool",
+        "--scopes",
+        "admin",
+    ]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown scope 'admin'"));
+
+    let created = fgr(&[
+        "--database-url",
+        &url,
+        "clients",
+        "create",
+        "--name",
+        "Beoordelingstool",
+        "--scopes",
+        "criteria:read,clauses:read",
+        "--expires",
+        "2099-12-31",
+    ]);
+    assert!(created.status.success(), "{created:?}");
+    let token = String::from_utf8_lossy(&created.stdout).trim().to_owned();
+    assert!(token.starts_with("fgr_") && token.len() > 50, "{token}");
+    let id = &token[4..16];
+
+    let listed = fgr(&["--database-url", &url, "clients", "list"]);
+    let listing = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listing.contains(id)
+            && listing.contains("Beoordelingstool")
+            && listing.contains("criteria:read,clauses:read")
+    );
+    assert!(
+        listing.contains("2100-01-01 00:00"),
+        "expires at the end of the last day: {listing}"
+    );
+    assert!(
+        !listing.contains(&token[17..]),
+        "the secret must never be listed"
+    );
+
+    let revoked = fgr(&["--database-url", &url, "clients", "revoke", id]);
+    assert!(revoked.status.success(), "{revoked:?}");
+    assert!(
+        String::from_utf8_lossy(&fgr(&["--database-url", &url, "clients", "list"]).stdout)
+            .contains("revoked")
+    );
+    let unknown = fgr(&["--database-url", &url, "clients", "revoke", "nope"]);
+    assert!(!unknown.status.success());
+    let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn the_dev_sign_in_refuses_a_non_loopback_address() {
+    let (url, path) = temp_sqlite("devlogin");
+    let out = fgr(&[
+        "--database-url",
+        &url,
+        "serve",
+        "--dev-login",
+        "--bind",
+        "0.0.0.0:0",
+    ]);
+    assert!(!out.status.success());
+    assert_eq!(
+        stderr_lines(&out),
+        ["fgr: --dev-login is for local use only and refuses to listen on 0.0.0.0:0; bind to 127.0.0.1"]
+    );
+    let _ = std::fs::remove_file(path);
 }

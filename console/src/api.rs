@@ -74,10 +74,7 @@ impl Api {
     }
 
     /// The handle in the current Leptos context; in the browser, one over HTTP is made on first
-    /// use.
-    ///
-    /// # Panics
-    /// On the server, when the server did not provide a transport (a wiring bug).
+    /// use. Without one (e.g. while the server lists the routes) requests fail with `INTERNAL`.
     pub fn from_context() -> Self {
         if let Some(api) = leptos::prelude::use_context::<Api>() {
             return api;
@@ -89,7 +86,18 @@ impl Api {
             api
         }
         #[cfg(not(feature = "hydrate"))]
-        panic!("no GraphQL transport in context: the server must provide one")
+        Api::new(Unavailable)
+    }
+}
+
+/// A transport for renders that have none (route listing): every request fails.
+#[cfg(not(feature = "hydrate"))]
+struct Unavailable;
+
+#[cfg(not(feature = "hydrate"))]
+impl GraphqlTransport for Unavailable {
+    fn execute(&self, _query: &'static str, _variables: serde_json::Value) -> GqlFuture {
+        Box::pin(async { Err(ApiError::internal("no GraphQL transport in this context")) })
     }
 }
 

@@ -54,8 +54,14 @@ pub const GROUP: &str = r#"query ConsoleGroup($code: String!, $asOf: Date) {
   }
 }"#;
 
+/// Who is signed in, for the header.
+pub const ME: &str = r#"query ConsoleMe {
+  me { kind id name roles { role label } allowedOperations }
+}"#;
+
 /// Every operation of the console, by name.
 pub const ALL: &[(&str, &str)] = &[
+    ("ConsoleMe", ME),
     ("ConsoleFamilies", FAMILIES),
     ("ConsoleFamily", FAMILY),
     ("ConsoleGroup", GROUP),
@@ -408,4 +414,36 @@ pub struct RequirementStatusView {
     pub requirement: RequirementView,
     /// Where covered.
     pub coverage: Vec<CoverageView>,
+}
+
+/// Answer of [`ME`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MeData {
+    /// The caller.
+    pub me: Me,
+}
+
+/// The caller.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Me {
+    /// `ANONYMOUS`, `PERSON` or `MACHINE`.
+    pub kind: String,
+    /// Subject.
+    pub id: Option<String>,
+    /// Name.
+    pub name: Option<String>,
+    /// Roles.
+    pub roles: Vec<RoleGrantView>,
+    /// What the caller may do.
+    pub allowed_operations: Vec<String>,
+}
+
+/// A role with its label.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoleGrantView {
+    /// Role code, e.g. `COMMITTEE_MEMBER`.
+    pub role: String,
+    /// Dutch label.
+    pub label: String,
 }

@@ -2,6 +2,7 @@
 //!
 //! Behaviour (validation, versioning rules, queries) lives in the `api` crate's domain layer.
 
+pub mod api_client;
 pub mod competence;
 pub mod core_profile;
 pub mod core_profile_competence;
@@ -9,9 +10,11 @@ pub mod core_profile_item;
 pub mod function_group;
 pub mod group_version;
 pub mod job_family;
+pub mod login_attempt;
 pub mod requirement_coverage;
 pub mod requirement_scope;
 pub mod responsibility_requirement;
 pub mod result_area;
+pub mod session;
 pub mod typing;
 pub mod typing_item;

@@ -1,7 +1,7 @@
 //! Project tasks, so that a fresh machine needs one command for each job:
 //!
-//! - `cargo xtask serve [FGR ARGS]`: build the hydrated console, then run `fgr serve` on SQLite
-//!   with the seed data (extra arguments go to `fgr serve`);
+//! - `cargo xtask serve [FGR ARGS]`: build the hydrated console, then run `fgr serve --dev-login`
+//!   on SQLite with the seed data (extra arguments go to `fgr serve`);
 //! - `cargo xtask test`: install what the tests need, build the console, and run the whole suite
 //!   (Rust tests on SQLite, PostgreSQL and MariaDB, then the browser tests in headless Chromium);
 //! - `cargo xtask console`: only build the console's browser code into `target/site/pkg`.
@@ -159,9 +159,18 @@ fn build_console() -> Result {
 
 fn serve(extra: &[String]) -> Result {
     build_console()?;
-    step("starting fgr serve (SQLite file fgr.db, seeded on first start)");
+    step("starting fgr serve --dev-login (SQLite file fgr.db, seeded on first start)");
     run(cargo()
-        .args(["run", "-p", "fgr-api", "--bin", "fgr", "--", "serve"])
+        .args([
+            "run",
+            "-p",
+            "fgr-api",
+            "--bin",
+            "fgr",
+            "--",
+            "serve",
+            "--dev-login",
+        ])
         .args(extra))
 }
 

@@ -23,7 +23,7 @@ pub fn to_gql(err: DomainError) -> async_graphql::Error {
                 e.set("reference", reference);
             })
         }
-        DomainError::NotFound(_) => {
+        DomainError::NotFound(_) | DomainError::Unauthenticated(_) | DomainError::Forbidden(_) => {
             async_graphql::Error::new(err.to_string()).extend_with(|_, e| e.set("code", code))
         }
     }

@@ -1,8 +1,10 @@
 //! The GraphQL adapter: a thin layer over [`crate::domain`]. The schema is built once at start-up;
 //! each request gets its own DataLoaders. Every error leaves with an `extensions.code`.
 
+pub mod access;
 pub mod catalogue;
 pub mod errors;
+pub mod identity;
 pub mod ids;
 pub mod loaders;
 pub mod scalars;
@@ -11,17 +13,21 @@ use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
 use sea_orm::DatabaseConnection;
 
 use crate::config::GraphqlLimits;
+use crate::domain::access::{AccessPolicy, Principal};
 
 /// The root query: one object per domain area, merged.
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(catalogue::query::CatalogueQuery);
+pub struct QueryRoot(catalogue::query::CatalogueQuery, identity::IdentityQuery);
 
 /// The schema type.
 pub type FgrSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
 
-/// The schema with its limits; DataLoaders are added per request by [`GraphqlService`].
-pub fn build_schema(limits: &GraphqlLimits) -> FgrSchema {
+/// The schema with its limits and access policy; the principal and DataLoaders are added per
+/// request by [`GraphqlService`].
+pub fn build_schema(limits: &GraphqlLimits, policy: AccessPolicy) -> FgrSchema {
     let mut builder = Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
+        .data(policy)
+        .extension(access::AccessControl)
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(32)
@@ -34,7 +40,7 @@ pub fn build_schema(limits: &GraphqlLimits) -> FgrSchema {
 
 /// The SDL of the schema, as checked in at `schema.graphql`.
 pub fn sdl() -> String {
-    build_schema(&GraphqlLimits::default()).sdl()
+    build_schema(&GraphqlLimits::default(), AccessPolicy::default()).sdl()
 }
 
 /// Executes GraphQL requests against the database: the one entry point for HTTP and for the
@@ -46,10 +52,10 @@ pub struct GraphqlService {
 }
 
 impl GraphqlService {
-    /// A service over `db` with the given limits.
-    pub fn new(db: DatabaseConnection, limits: &GraphqlLimits) -> Self {
+    /// A service over `db` with the given limits and access policy.
+    pub fn new(db: DatabaseConnection, limits: &GraphqlLimits, policy: AccessPolicy) -> Self {
         Self {
-            schema: build_schema(limits),
+            schema: build_schema(limits, policy),
             db,
         }
     }
@@ -59,10 +65,15 @@ impl GraphqlService {
         &self.db
     }
 
-    /// Runs one request with fresh DataLoaders; errors without a code get one, and internal
-    /// details are masked.
-    pub async fn execute(&self, request: async_graphql::Request) -> async_graphql::Response {
+    /// Runs one request as `principal` with fresh DataLoaders; errors without a code get one,
+    /// and internal details are masked.
+    pub async fn execute(
+        &self,
+        request: async_graphql::Request,
+        principal: Principal,
+    ) -> async_graphql::Response {
         let request = request
+            .data(principal)
             .data(self.db.clone())
             .data(loaders::CatalogueLoader::new_loader(self.db.clone()));
         let mut response = self.schema.execute(request).await;

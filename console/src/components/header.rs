@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::as_of::use_as_of;
+use super::session::SessionStatus;
 
 /// Brand, and the form that sets the peildatum (a plain GET form: works without JavaScript).
 #[component]
@@ -25,6 +26,7 @@ pub fn Header() -> impl IntoView {
                     </span>
                 })}
             </form>
+            <SessionStatus/>
         </header>
     }
 }

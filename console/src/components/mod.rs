@@ -5,3 +5,4 @@ pub mod badges;
 pub mod header;
 pub mod load_error;
 pub mod page_data;
+pub mod session;

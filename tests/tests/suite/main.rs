@@ -5,11 +5,14 @@
 
 mod support;
 
+mod access_matrix;
 mod api_errors;
 mod catalogue_api;
 mod console_pages;
 mod contract;
+mod machine_tokens;
 mod migrations;
 mod seed_facts;
+mod sessions;
 mod statement_counts;
 mod transport;

@@ -44,13 +44,39 @@ impl TestApp {
 
     /// The application over `db` with `limits`.
     pub fn over(db: TestDb, limits: GraphqlLimits) -> Self {
-        let config = ServerConfig {
-            graphql: limits.clone(),
-            ..ServerConfig::default()
-        };
-        let service = GraphqlService::new(db.conn.clone(), &limits);
+        Self::configured(
+            db,
+            ServerConfig {
+                graphql: limits,
+                ..ServerConfig::default()
+            },
+        )
+    }
+
+    /// The application over `db` as `config` describes.
+    pub fn configured(db: TestDb, config: ServerConfig) -> Self {
+        let service = GraphqlService::new(db.conn.clone(), &config.graphql, config.auth.access);
         let router = fgr_api::http::router(service, &config);
         Self { db, router }
+    }
+
+    /// POSTs a GraphQL request with extra headers (cookies, credentials); the whole answer.
+    pub async fn graphql_with(
+        &self,
+        query: &str,
+        variables: Value,
+        headers: &[(&str, &str)],
+    ) -> Answer {
+        let mut builder = Request::builder()
+            .method(Method::POST)
+            .uri("/graphql")
+            .header(header::CONTENT_TYPE, "application/json");
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        let body = json!({ "query": query, "variables": variables }).to_string();
+        self.send(builder.body(Body::from(body)).expect("request"))
+            .await
     }
 
     /// Sends `request` through the router.

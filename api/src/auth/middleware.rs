@@ -1,0 +1,83 @@
+//! Resolves the principal of every request: a bearer credential, else a session cookie, else
+//! anonymous. A bad bearer credential is refused here with `401` and `WWW-Authenticate`.
+
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+
+use super::{api_tokens, cookies, sessions, AuthState};
+use crate::domain::access::Principal;
+
+/// Puts the request's [`Principal`] into its extensions.
+pub async fn resolve_principal(
+    State(auth): State<AuthState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let principal = match bearer_token(request.headers()) {
+        Some(Ok(token)) => match api_tokens::authenticate(&auth.db, &token).await {
+            Ok(machine) => Principal::Machine(machine),
+            Err(rejection) => return invalid_token(rejection.describe()),
+        },
+        Some(Err(())) => return invalid_token("the Authorization header is not a bearer token"),
+        None => match cookies::get(request.headers(), cookies::session_name(&auth.config)) {
+            Some(token) => match sessions::resume(&auth.db, &auth.config, &token).await {
+                Ok(Some(person)) => Principal::Person(person),
+                Ok(None) => Principal::Anonymous,
+                Err(_) => Principal::Anonymous,
+            },
+            None => Principal::Anonymous,
+        },
+    };
+    request.extensions_mut().insert(principal);
+    next.run(request).await
+}
+
+/// The bearer token of the request: `None` without an Authorization header, `Err` when the
+/// header is there but is not `Bearer <token>`.
+fn bearer_token(headers: &axum::http::HeaderMap) -> Option<Result<String, ()>> {
+    let value = headers.get(header::AUTHORIZATION)?;
+    let text = value.to_str().map_err(|_| ());
+    Some(text.and_then(|t| {
+        let (scheme, token) = t.split_once(' ').ok_or(())?;
+        let token = token.trim();
+        if scheme.eq_ignore_ascii_case("bearer") && !token.is_empty() {
+            Ok(token.to_owned())
+        } else {
+            Err(())
+        }
+    }))
+}
+
+/// `401` with `WWW-Authenticate: Bearer error="invalid_token"`.
+pub fn invalid_token(description: &str) -> Response {
+    let challenge =
+        format!(r#"Bearer realm="fgr", error="invalid_token", error_description="{description}""#);
+    let mut response = (
+        StatusCode::UNAUTHORIZED,
+        Json(json!({ "errors": [{ "message": description, "extensions": { "code": "UNAUTHENTICATED" } }] })),
+    )
+        .into_response();
+    if let Ok(value) = HeaderValue::from_str(&challenge) {
+        response
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, value);
+    }
+    response
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Principal {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<Principal>()
+            .cloned()
+            .unwrap_or_default())
+    }
+}

@@ -1,0 +1,140 @@
+//! Authentication: who is making a request. People sign in with OpenID Connect (or, locally, the
+//! dev sign-in) and get a server-side session; machines send a bearer credential. The result is
+//! a [`Principal`] on the request, which the domain's access rules judge.
+
+pub mod api_tokens;
+pub mod cookies;
+pub mod dev_login;
+pub mod middleware;
+pub mod routes;
+pub mod secrets;
+pub mod sessions;
+
+use std::time::Duration;
+
+use sea_orm::DatabaseConnection;
+
+use crate::domain::access::AccessPolicy;
+pub use crate::domain::access::Principal;
+
+/// Authentication settings.
+#[derive(Debug, Clone)]
+pub struct AuthConfig {
+    /// The public base URL (e.g. `https://fgr.example`); `https` makes cookies `Secure` with the
+    /// `__Host-` prefix. Defaults to `http://<bind address>`.
+    pub public_url: String,
+    /// Offer the local dev sign-in (refused on non-loopback addresses).
+    pub dev_login: bool,
+    /// A session ends after this long without requests.
+    pub session_idle: Duration,
+    /// A session ends this long after sign-in, whatever happens.
+    pub session_max: Duration,
+    /// Who may do what without signing in.
+    pub access: AccessPolicy,
+}
+
+impl Default for AuthConfig {
+    fn default() -> Self {
+        Self {
+            public_url: "http://127.0.0.1:8080".into(),
+            dev_login: false,
+            session_idle: Duration::from_secs(30 * 60),
+            session_max: Duration::from_secs(12 * 60 * 60),
+            access: AccessPolicy::default(),
+        }
+    }
+}
+
+impl AuthConfig {
+    /// Whether the site is served over HTTPS.
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+/// What the authentication layer needs at run time.
+#[derive(Clone)]
+pub struct AuthState {
+    /// The database (sessions, login attempts, API tokens).
+    pub db: DatabaseConnection,
+    /// Settings.
+    pub config: AuthConfig,
+}
+
+/// A `return_to` that only ever leads to a path on this site; anything else becomes `/`.
+pub fn safe_return_to(candidate: Option<&str>) -> String {
+    match candidate {
+        Some(path)
+            if path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.starts_with("/\\")
+                && !path.chars().any(|c| c.is_control() || c == '\\')
+                && path.len() <= 2000 =>
+        {
+            path.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+/// Whether a browser says the request comes from another site (`Sec-Fetch-Site`, or an
+/// `Origin` that is not this host). Cookie-authenticated state changes refuse such requests.
+pub fn is_cross_site(headers: &axum::http::HeaderMap) -> bool {
+    use axum::http::header;
+    let fetch_site = headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("none");
+    if !matches!(fetch_site, "same-origin" | "none") {
+        return true;
+    }
+    match (
+        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+        headers.get(header::HOST).and_then(|v| v.to_str().ok()),
+    ) {
+        (Some(origin), Some(host)) => origin.split("://").nth(1).unwrap_or("") != host,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_return_to;
+
+    #[test]
+    fn return_to_never_leaves_the_site() {
+        assert_eq!(
+            safe_return_to(Some("/groups/MANAGER?asOf=2025-01-01")),
+            "/groups/MANAGER?asOf=2025-01-01"
+        );
+        for evil in [
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example",
+            "evil",
+            "/a\\b",
+            "/\u{0}x",
+            "",
+        ] {
+            assert_eq!(safe_return_to(Some(evil)), "/", "{evil:?}");
+        }
+        assert_eq!(safe_return_to(None), "/");
+    }
+}

@@ -1,0 +1,99 @@
+//! Server-side sessions in the database, so several server instances can share them and
+//! signing out ends them everywhere.
+
+use chrono::{NaiveDateTime, Utc};
+use fgr_entities::session;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set};
+
+use super::{secrets, AuthConfig};
+use crate::domain::access::{Person, Role};
+use crate::error::DomainResult;
+
+fn now() -> NaiveDateTime {
+    Utc::now().naive_utc()
+}
+
+/// Starts a session for `person`; the new cookie value (a fresh random id every sign-in).
+///
+/// # Errors
+/// `INTERNAL` when the database fails.
+pub async fn start(
+    db: &impl ConnectionTrait,
+    config: &AuthConfig,
+    person: &Person,
+    id_token: Option<String>,
+) -> DomainResult<String> {
+    let token = secrets::random_token();
+    let now = now();
+    let max = chrono::Duration::from_std(config.session_max).unwrap_or(chrono::Duration::hours(12));
+    session::ActiveModel {
+        id: Set(secrets::hash(&token)),
+        subject: Set(person.subject.clone()),
+        display_name: Set(person.name.clone()),
+        email: Set(person.email.clone()),
+        roles: Set(person
+            .roles
+            .iter()
+            .map(|r| r.code())
+            .collect::<Vec<_>>()
+            .join(",")),
+        id_token: Set(id_token),
+        created_at: Set(now),
+        last_seen_at: Set(now),
+        expires_at: Set(now + max),
+    }
+    .insert(db)
+    .await?;
+    Ok(token)
+}
+
+/// The person whose session cookie this is, if the session is alive; ended sessions are deleted.
+///
+/// # Errors
+/// `INTERNAL` when the database fails.
+pub async fn resume(
+    db: &impl ConnectionTrait,
+    config: &AuthConfig,
+    token: &str,
+) -> DomainResult<Option<Person>> {
+    let Some(row) = session::Entity::find_by_id(secrets::hash(token))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let now = now();
+    let idle =
+        chrono::Duration::from_std(config.session_idle).unwrap_or(chrono::Duration::minutes(30));
+    if now >= row.expires_at || now >= row.last_seen_at + idle {
+        session::Entity::delete_by_id(row.id).exec(db).await?;
+        return Ok(None);
+    }
+    let person = Person {
+        subject: row.subject.clone(),
+        name: row.display_name.clone(),
+        email: row.email.clone(),
+        roles: row.roles.split(',').filter_map(Role::from_code).collect(),
+    };
+    // Touch at most once a minute: the idle timeout needs no finer grain.
+    if now - row.last_seen_at > chrono::Duration::minutes(1) {
+        let mut active = row.into_active_model();
+        active.last_seen_at = Set(now);
+        active.update(db).await?;
+    }
+    Ok(Some(person))
+}
+
+/// Ends the session with this cookie value; the ID token it held (for the provider's logout).
+///
+/// # Errors
+/// `INTERNAL` when the database fails.
+pub async fn end(db: &impl ConnectionTrait, token: &str) -> DomainResult<Option<String>> {
+    let id = secrets::hash(token);
+    let id_token = session::Entity::find_by_id(id.clone())
+        .one(db)
+        .await?
+        .and_then(|s| s.id_token);
+    session::Entity::delete_by_id(id).exec(db).await?;
+    Ok(id_token)
+}

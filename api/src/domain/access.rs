@@ -1,0 +1,314 @@
+//! Who may do what. Every operation of every adapter (GraphQL, console, CLI) is decided here,
+//! from one table; an operation without a rule is refused.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use crate::error::DomainError;
+
+/// A person's role, mapped from the identity provider's claim (see the README).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// Reads the catalogue, drafts and proposals.
+    Viewer,
+    /// ABD recruiter: reads and assembles vacancy texts.
+    Recruiter,
+    /// Member of the Standaardisatiecommissie.
+    CommitteeMember,
+    /// Secretary of the committee: records advice.
+    CommitteeSecretary,
+    /// FGR beheer: records decisions on behalf of the owner, maintains clauses and formats.
+    Maintainer,
+    /// Runs the system.
+    Admin,
+}
+
+impl Role {
+    /// Every role.
+    pub const ALL: [Self; 6] = [
+        Self::Viewer,
+        Self::Recruiter,
+        Self::CommitteeMember,
+        Self::CommitteeSecretary,
+        Self::Maintainer,
+        Self::Admin,
+    ];
+
+    /// The name used in configuration and claims, e.g. `committee_member`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Viewer => "viewer",
+            Self::Recruiter => "recruiter",
+            Self::CommitteeMember => "committee_member",
+            Self::CommitteeSecretary => "committee_secretary",
+            Self::Maintainer => "maintainer",
+            Self::Admin => "admin",
+        }
+    }
+
+    /// The role named `code`.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// The Dutch label the console shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Viewer => "Raadpleger",
+            Self::Recruiter => "Recruiter (ABD)",
+            Self::CommitteeMember => "Lid Standaardisatiecommissie",
+            Self::CommitteeSecretary => "Secretaris Standaardisatiecommissie",
+            Self::Maintainer => "FGR-beheer",
+            Self::Admin => "Beheerder",
+        }
+    }
+}
+
+/// What a machine credential may read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    /// The published catalogue.
+    CatalogueRead,
+    /// Appraisal criteria.
+    CriteriaRead,
+    /// Standard vacancy clauses.
+    ClausesRead,
+    /// The change feed.
+    ChangesRead,
+}
+
+impl Scope {
+    /// Every scope.
+    pub const ALL: [Self; 4] = [
+        Self::CatalogueRead,
+        Self::CriteriaRead,
+        Self::ClausesRead,
+        Self::ChangesRead,
+    ];
+
+    /// The OAuth scope string, e.g. `catalogue:read`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::CatalogueRead => "catalogue:read",
+            Self::CriteriaRead => "criteria:read",
+            Self::ClausesRead => "clauses:read",
+            Self::ChangesRead => "changes:read",
+        }
+    }
+
+    /// The scope named `code`.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// A signed-in person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The identity provider's subject (`sub`), or `dev:<role>` for the local sign-in.
+    pub subject: String,
+    /// Display name.
+    pub name: String,
+    /// E-mail address, when the provider gives one.
+    pub email: Option<String>,
+    /// Roles; every person has at least `viewer`.
+    pub roles: BTreeSet<Role>,
+}
+
+/// How a machine proved who it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Credential {
+    /// An access token (JWT) from the identity provider, client-credentials grant.
+    ProviderToken,
+    /// An API token issued by `fgr clients create`.
+    ApiToken,
+}
+
+/// A machine client (appraisal tool, vacancy site).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Machine {
+    /// The client's id.
+    pub client_id: String,
+    /// The client's name.
+    pub name: String,
+    /// What it may read.
+    pub scopes: BTreeSet<Scope>,
+    /// How it authenticated.
+    pub credential: Credential,
+}
+
+/// Whoever makes a request.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Principal {
+    /// Nobody signed in.
+    #[default]
+    Anonymous,
+    /// A person with a session.
+    Person(Person),
+    /// A machine with a credential.
+    Machine(Machine),
+}
+
+impl Principal {
+    /// A short description for logs (never a credential).
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Anonymous => "anonymous".into(),
+            Self::Person(p) => format!("person {}", p.subject),
+            Self::Machine(m) => format!("machine {}", m.client_id),
+        }
+    }
+}
+
+/// Everything the register lets anyone do. GraphQL root fields map onto these in
+/// [`ROOT_FIELDS`]; the console and the CLI name them directly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Operation {
+    /// Read the published catalogue (families, groups, typings, profiles, requirements).
+    ReadCatalogue,
+    /// Read who you are and what you may do.
+    ReadOwnIdentity,
+}
+
+impl Operation {
+    /// Every operation.
+    pub const ALL: [Self; 2] = [Self::ReadCatalogue, Self::ReadOwnIdentity];
+}
+
+impl fmt::Display for Operation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+/// Every GraphQL root field (query and mutation) and the operation it performs. A root field
+/// that is not listed here is refused for everyone.
+pub const ROOT_FIELDS: &[(&str, Operation)] = &[
+    ("jobFamilies", Operation::ReadCatalogue),
+    ("jobFamily", Operation::ReadCatalogue),
+    ("functionGroups", Operation::ReadCatalogue),
+    ("functionGroup", Operation::ReadCatalogue),
+    ("typing", Operation::ReadCatalogue),
+    ("competences", Operation::ReadCatalogue),
+    ("responsibilityRequirements", Operation::ReadCatalogue),
+    ("node", Operation::ReadCatalogue),
+    ("me", Operation::ReadOwnIdentity),
+];
+
+/// The operation a root field performs, if it has a rule.
+pub fn operation_of_root_field(field: &str) -> Option<Operation> {
+    ROOT_FIELDS
+        .iter()
+        .find(|(name, _)| *name == field)
+        .map(|(_, op)| *op)
+}
+
+/// The deployment's access settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AccessPolicy {
+    /// Whether the published catalogue is readable without signing in (`FGR_PUBLIC_READ`).
+    pub public_read: bool,
+}
+
+impl Default for AccessPolicy {
+    fn default() -> Self {
+        Self { public_read: true }
+    }
+}
+
+impl AccessPolicy {
+    /// Whether `principal` may perform `operation`.
+    ///
+    /// # Errors
+    /// `UNAUTHENTICATED` when signing in would help, `FORBIDDEN` when it would not.
+    pub fn authorize(
+        &self,
+        principal: &Principal,
+        operation: Operation,
+    ) -> Result<(), DomainError> {
+        use Operation::*;
+        let allowed = match (operation, principal) {
+            (ReadOwnIdentity, _) => true,
+            (ReadCatalogue, Principal::Anonymous) => self.public_read,
+            (ReadCatalogue, Principal::Person(_)) => true,
+            (ReadCatalogue, Principal::Machine(m)) => m.scopes.contains(&Scope::CatalogueRead),
+        };
+        if allowed {
+            return Ok(());
+        }
+        Err(match principal {
+            Principal::Anonymous => {
+                DomainError::Unauthenticated(format!("{operation} requires signing in"))
+            }
+            Principal::Machine(_) => {
+                DomainError::Forbidden(format!("this credential's scopes do not allow {operation}"))
+            }
+            Principal::Person(_) => {
+                DomainError::Forbidden(format!("your roles do not allow {operation}"))
+            }
+        })
+    }
+
+    /// The operations `principal` may perform, for showing only actions that will succeed.
+    pub fn allowed_operations(&self, principal: &Principal) -> Vec<Operation> {
+        Operation::ALL
+            .into_iter()
+            .filter(|op| self.authorize(principal, *op).is_ok())
+            .collect()
+    }
+}
+
+/// The scope a machine lacked, for `WWW-Authenticate: Bearer error="insufficient_scope"`.
+pub fn scope_needed(operation: Operation) -> Option<Scope> {
+    match operation {
+        Operation::ReadCatalogue => Some(Scope::CatalogueRead),
+        Operation::ReadOwnIdentity => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn machine(scopes: &[Scope]) -> Principal {
+        Principal::Machine(Machine {
+            client_id: "tool".into(),
+            name: "tool".into(),
+            scopes: scopes.iter().copied().collect(),
+            credential: Credential::ApiToken,
+        })
+    }
+
+    #[test]
+    fn the_catalogue_is_public_unless_configured_otherwise() {
+        assert!(AccessPolicy { public_read: true }
+            .authorize(&Principal::Anonymous, Operation::ReadCatalogue)
+            .is_ok());
+        let err = AccessPolicy { public_read: false }
+            .authorize(&Principal::Anonymous, Operation::ReadCatalogue)
+            .unwrap_err();
+        assert_eq!(err.code(), "UNAUTHENTICATED");
+    }
+
+    #[test]
+    fn machines_need_the_matching_scope() {
+        let policy = AccessPolicy::default();
+        assert!(policy
+            .authorize(&machine(&[Scope::CatalogueRead]), Operation::ReadCatalogue)
+            .is_ok());
+        let err = policy
+            .authorize(&machine(&[Scope::ClausesRead]), Operation::ReadCatalogue)
+            .unwrap_err();
+        assert_eq!(err.code(), "FORBIDDEN");
+    }
+
+    #[test]
+    fn role_and_scope_names_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+        }
+        for scope in Scope::ALL {
+            assert_eq!(Scope::from_code(scope.code()), Some(scope));
+        }
+    }
+}

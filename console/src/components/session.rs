@@ -1,0 +1,81 @@
+//! Who is signed in, and the way to sign in or out.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use serde_json::json;
+
+use crate::api::Api;
+use crate::queries::{MeData, ME};
+
+/// "Inloggen", or the signed-in person with a sign-out button (a same-site POST form).
+#[component]
+pub fn SessionStatus() -> impl IntoView {
+    let api = Api::from_context();
+    let me = Resource::new(
+        || (),
+        move |()| {
+            let api = api.clone();
+            async move { api.query::<MeData>(ME, json!({})).await }
+        },
+    );
+    let location = use_location();
+    let login_href = move || {
+        let search = location.search.get();
+        let here = if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!(
+                "{}?{}",
+                location.pathname.get(),
+                search.trim_start_matches('?')
+            )
+        };
+        format!("/auth/login?return_to={}", encode(&here))
+    };
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(MeData { me }) if me.kind == "PERSON" => {
+                        let roles = me.roles.iter().map(|r| r.label.clone()).collect::<Vec<_>>().join(", ");
+                        let dev = me.id.as_deref().is_some_and(|id| id.starts_with("dev:"));
+                        view! {
+                            <span class="session" id="session">
+                                {dev.then(|| view! { <span class="badge illustrative">"ontwikkel-login"</span>" " })}
+                                <span class="who">{me.name.unwrap_or_default()}</span>
+                                " ("<span class="roles">{roles}</span>") "
+                                <form method="post" action="/auth/logout" class="inline">
+                                    <button type="submit">"Uitloggen"</button>
+                                </form>
+                            </span>
+                        }.into_any()
+                    }
+                    _ => view! { <a class="login" id="login" href=login_href>"Inloggen"</a> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Percent-encodes a path for a query parameter.
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn return_paths_are_encoded() {
+        assert_eq!(
+            super::encode("/groups/MANAGER?asOf=2025-01-01"),
+            "/groups/MANAGER%3FasOf%3D2025-01-01"
+        );
+    }
+}
