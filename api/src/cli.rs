@@ -10,6 +10,9 @@ use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
 use std::time::Duration;
 
+use std::sync::Arc;
+
+use crate::auth::oidc::{parse_role_map, OidcSettings};
 use crate::auth::{api_tokens, AuthConfig};
 use crate::config::{GraphqlLimits, ServerConfig, DEFAULT_DATABASE_URL};
 use crate::domain::access::AccessPolicy;
@@ -32,7 +35,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Migrate, seed an empty database, and serve the API and the console.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply pending migrations (or roll them all back with --down).
     Migrate {
         /// Roll back every migration instead (drops all tables and their data).
@@ -111,12 +114,58 @@ pub struct ServeArgs {
     /// Hours after sign-in after which a session ends regardless.
     #[arg(long, env = "FGR_SESSION_MAX_HOURS", default_value_t = 12)]
     pub session_max_hours: u64,
+    /// OpenID Provider issuer URL, exactly as the provider states it; enables sign-in.
+    #[arg(long, env = "FGR_OIDC_ISSUER")]
+    pub oidc_issuer: Option<String>,
+    /// This application's client id at the provider.
+    #[arg(long, env = "FGR_OIDC_CLIENT_ID", default_value = "fgr-console")]
+    pub oidc_client_id: String,
+    /// This application's client secret at the provider.
+    #[arg(long, env = "FGR_OIDC_CLIENT_SECRET", hide_env_values = true)]
+    pub oidc_client_secret: Option<String>,
+    /// Scopes asked for at sign-in (space-separated).
+    #[arg(
+        long,
+        env = "FGR_OIDC_SCOPES",
+        default_value = "openid email profile roles"
+    )]
+    pub oidc_scopes: String,
+    /// The ID-token claim that carries roles.
+    #[arg(long, env = "FGR_OIDC_ROLES_CLAIM", default_value = "roles")]
+    pub oidc_roles_claim: String,
+    /// Provider role names mapped to ours: `name=role,...` (a value equal to a role code always counts).
+    #[arg(long, env = "FGR_OIDC_ROLE_MAP", default_value = "")]
+    pub oidc_role_map: String,
+    /// The audience that machine access tokens from the provider must carry.
+    #[arg(long, env = "FGR_OIDC_API_AUDIENCE", default_value = "urn:fgr:api")]
+    pub oidc_api_audience: String,
 }
 
 impl ServeArgs {
     /// The server configuration these options describe.
-    pub fn config(&self) -> ServerConfig {
-        ServerConfig {
+    ///
+    /// # Errors
+    /// A message for an invalid role map.
+    pub fn config(&self) -> Result<ServerConfig, String> {
+        let oidc = match &self.oidc_issuer {
+            None => None,
+            Some(issuer) => Some(OidcSettings {
+                issuer: issuer.clone(),
+                client_id: self.oidc_client_id.clone(),
+                client_secret: self.oidc_client_secret.clone(),
+                scopes: self
+                    .oidc_scopes
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect(),
+                roles_claim: self.oidc_roles_claim.clone(),
+                role_map: parse_role_map(&self.oidc_role_map)?,
+                api_audience: self.oidc_api_audience.clone(),
+                token_leeway_seconds: 30,
+                now: Arc::new(chrono::Utc::now),
+            }),
+        };
+        Ok(ServerConfig {
             bind: self.bind,
             site_root: self.site_root.clone(),
             auth: AuthConfig {
@@ -132,6 +181,7 @@ impl ServeArgs {
                 access: AccessPolicy {
                     public_read: self.public_read,
                 },
+                oidc,
             },
             graphql: GraphqlLimits {
                 max_depth: self.max_depth,
@@ -139,7 +189,7 @@ impl ServeArgs {
                 introspection: self.introspection,
                 max_body_bytes: self.max_body_bytes,
             },
-        }
+        })
     }
 }
 
@@ -217,7 +267,10 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             eprintln!("fgr: seed loaded: {report:?}");
             Ok(())
         }
-        Command::Serve(args) => serve(&cli.database_url, args.config(), !args.no_seed).await,
+        Command::Serve(args) => {
+            let config = args.config().map_err(CliError::Other)?;
+            serve(&cli.database_url, config, !args.no_seed).await
+        }
         Command::Clients(command) => clients(&cli.database_url, command).await,
     }
 }

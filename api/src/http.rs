@@ -45,9 +45,17 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
         .with_state(service.clone());
-    let auth_state = AuthState {
-        db: service.db().clone(),
-        config: config.auth.clone(),
+    let auth_state = match AuthState::new(service.db().clone(), config.auth.clone()) {
+        Ok(state) => state,
+        Err(e) => {
+            // Only an impossible TLS set-up gets here; serve without the provider rather than not at all.
+            tracing::error!(error = %e, "the identity provider client could not be built");
+            AuthState {
+                db: service.db().clone(),
+                config: config.auth.clone(),
+                provider: None,
+            }
+        }
     };
     graphql
         .merge(health)

@@ -208,17 +208,24 @@ fn ensure_chromium() -> Result {
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
-/// The browser tests' npm packages (playwright-core, which drives the system Chromium).
+/// The tests' npm packages: playwright-core (drives the system Chromium; never downloads a
+/// browser) and oidc-provider (the real OpenID Provider the sign-in tests run against).
 fn ensure_npm_packages() -> Result {
-    let dir = root().join("tests/browser");
-    if dir.join("node_modules/playwright-core").exists() {
-        return Ok(());
+    for (folder, package) in [
+        ("tests/browser", "playwright-core"),
+        ("tests/oidc", "oidc-provider"),
+    ] {
+        let dir = root().join(folder);
+        if dir.join("node_modules").join(package).exists() {
+            continue;
+        }
+        step(&format!("installing the npm packages of {folder}"));
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&dir)
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
     }
-    step("installing the browser tests' npm packages");
-    run(Command::new("npm")
-        .args(["ci", "--no-audit", "--no-fund", "--prefix"])
-        .arg(&dir)
-        .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
+    Ok(())
 }
 
 fn free_port() -> Result<u16> {

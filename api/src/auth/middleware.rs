@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
+use super::oidc::OidcError;
 use super::{api_tokens, cookies, sessions, AuthState};
 use crate::domain::access::Principal;
 
@@ -19,9 +20,26 @@ pub async fn resolve_principal(
     next: Next,
 ) -> Response {
     let principal = match bearer_token(request.headers()) {
-        Some(Ok(token)) => match api_tokens::authenticate(&auth.db, &token).await {
-            Ok(machine) => Principal::Machine(machine),
-            Err(rejection) => return invalid_token(rejection.describe()),
+        Some(Ok(token)) if token.starts_with(api_tokens::PREFIX) => {
+            match api_tokens::authenticate(&auth.db, &token).await {
+                Ok(machine) => Principal::Machine(machine),
+                Err(rejection) => return invalid_token(rejection.describe()),
+            }
+        }
+        Some(Ok(token)) => match &auth.provider {
+            Some(provider) => match provider.machine(&token).await {
+                Ok(machine) => Principal::Machine(machine),
+                Err(OidcError::Rejected(reason)) => return invalid_token(&reason),
+                Err(OidcError::Unavailable(reason)) => {
+                    tracing::warn!(%reason, "cannot check a provider token");
+                    return (
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        Json(json!({ "errors": [{ "message": "the identity provider is unreachable; try again later", "extensions": { "code": "UNAVAILABLE" } }] })),
+                    )
+                        .into_response();
+                }
+            },
+            None => return invalid_token("the token is not valid"),
         },
         Some(Err(())) => return invalid_token("the Authorization header is not a bearer token"),
         None => match cookies::get(request.headers(), cookies::session_name(&auth.config)) {
@@ -55,6 +73,12 @@ fn bearer_token(headers: &axum::http::HeaderMap) -> Option<Result<String, ()>> {
 
 /// `401` with `WWW-Authenticate: Bearer error="invalid_token"`.
 pub fn invalid_token(description: &str) -> Response {
+    let description: String = description
+        .chars()
+        .filter(|c| c.is_ascii() && !c.is_control() && *c != '"' && *c != '\\')
+        .take(200)
+        .collect();
+    let description = description.as_str();
     let challenge =
         format!(r#"Bearer realm="fgr", error="invalid_token", error_description="{description}""#);
     let mut response = (

@@ -6,6 +6,7 @@ pub mod api_tokens;
 pub mod cookies;
 pub mod dev_login;
 pub mod middleware;
+pub mod oidc;
 pub mod routes;
 pub mod secrets;
 pub mod sessions;
@@ -31,6 +32,8 @@ pub struct AuthConfig {
     pub session_max: Duration,
     /// Who may do what without signing in.
     pub access: AccessPolicy,
+    /// The OpenID Provider for people and machine tokens, if configured.
+    pub oidc: Option<oidc::OidcSettings>,
 }
 
 impl Default for AuthConfig {
@@ -41,6 +44,7 @@ impl Default for AuthConfig {
             session_idle: Duration::from_secs(30 * 60),
             session_max: Duration::from_secs(12 * 60 * 60),
             access: AccessPolicy::default(),
+            oidc: None,
         }
     }
 }
@@ -59,6 +63,29 @@ pub struct AuthState {
     pub db: DatabaseConnection,
     /// Settings.
     pub config: AuthConfig,
+    /// The identity provider, when configured.
+    pub provider: Option<std::sync::Arc<oidc::Provider>>,
+}
+
+impl AuthState {
+    /// The state for `config` over `db`.
+    ///
+    /// # Errors
+    /// A message when the provider's HTTP client cannot be built.
+    pub fn new(db: DatabaseConnection, config: AuthConfig) -> Result<Self, String> {
+        let provider = match &config.oidc {
+            Some(settings) => Some(std::sync::Arc::new(oidc::Provider::new(
+                settings.clone(),
+                &config.public_url,
+            )?)),
+            None => None,
+        };
+        Ok(Self {
+            db,
+            config,
+            provider,
+        })
+    }
 }
 
 /// A `return_to` that only ever leads to a path on this site; anything else becomes `/`.

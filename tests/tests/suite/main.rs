@@ -12,6 +12,8 @@ mod console_pages;
 mod contract;
 mod machine_tokens;
 mod migrations;
+mod oidc_login;
+mod provider_tokens;
 mod seed_facts;
 mod sessions;
 mod statement_counts;

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod db;
+pub mod op;
 
 pub use app::TestApp;
 pub use db::{Backend, TestDb};
