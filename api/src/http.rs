@@ -147,35 +147,45 @@ async fn graphql_post(
     principal: Principal,
     request: GraphQLRequest<BodyRejection>,
 ) -> Response {
-    let is_machine = matches!(principal, Principal::Machine(_));
-    let response = service.execute(request.into_inner(), principal).await;
-    with_scope_challenge(is_machine, response)
+    let response = service
+        .execute(request.into_inner(), principal.clone())
+        .await;
+    with_auth_challenge(&principal, response)
 }
 
-/// A machine refused for lack of scope gets `403` with `WWW-Authenticate`, as RFC 6750 asks.
-fn with_scope_challenge(is_machine: bool, response: async_graphql::Response) -> Response {
-    let missing_scope = is_machine
-        .then(|| {
-            response.errors.iter().find_map(|e| {
-                let ext = e.extensions.as_ref()?;
-                match ext.get("code") {
-                    Some(async_graphql::Value::String(code)) if code == "FORBIDDEN" => {
-                        Some(match ext.get("requiredScope") {
-                            Some(async_graphql::Value::String(scope)) => scope.clone(),
-                            _ => String::new(),
-                        })
-                    }
-                    _ => None,
+/// Refusals get the HTTP status and challenge RFC 6750 asks for: an anonymous caller refused
+/// for want of a credential gets `401`, a machine refused for lack of scope `403`, both with
+/// `WWW-Authenticate`.
+fn with_auth_challenge(principal: &Principal, response: async_graphql::Response) -> Response {
+    let first_code = |wanted: &str| {
+        response.errors.iter().find_map(|e| {
+            let ext = e.extensions.as_ref()?;
+            match ext.get("code") {
+                Some(async_graphql::Value::String(code)) if code == wanted => {
+                    Some(match ext.get("requiredScope") {
+                        Some(async_graphql::Value::String(scope)) => scope.clone(),
+                        _ => String::new(),
+                    })
                 }
-            })
+                _ => None,
+            }
         })
-        .flatten();
+    };
+    let challenge = match principal {
+        Principal::Machine(_) => first_code("FORBIDDEN").map(|scope| {
+            (
+                StatusCode::FORBIDDEN,
+                format!(r#"Bearer realm="fgr", error="insufficient_scope", scope="{scope}""#),
+            )
+        }),
+        Principal::Anonymous => first_code("UNAUTHENTICATED")
+            .map(|_| (StatusCode::UNAUTHORIZED, r#"Bearer realm="fgr""#.to_owned())),
+        Principal::Person(_) => None,
+    };
     let mut http = GraphQLResponse::from(response).into_response();
-    if let Some(scope) = missing_scope {
-        *http.status_mut() = StatusCode::FORBIDDEN;
-        let challenge =
-            format!(r#"Bearer realm="fgr", error="insufficient_scope", scope="{scope}""#);
-        if let Ok(value) = challenge.parse() {
+    if let Some((status, value)) = challenge {
+        *http.status_mut() = status;
+        if let Ok(value) = value.parse() {
             http.headers_mut().insert(header::WWW_AUTHENTICATE, value);
         }
     }
@@ -232,8 +242,8 @@ async fn graphql_get(
     if let Some(name) = params.operation_name {
         request = request.operation_name(name);
     }
-    let is_machine = matches!(principal, Principal::Machine(_));
-    with_scope_challenge(is_machine, service.execute(request, principal).await)
+    let response = service.execute(request, principal.clone()).await;
+    with_auth_challenge(&principal, response)
 }
 
 /// Whether the operation a GET would run is a mutation or subscription. Unparsable documents are

@@ -40,3 +40,26 @@ pub fn get(headers: &HeaderMap, name: &str) -> Option<String> {
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn over_https_the_session_cookie_is_host_prefixed_and_secure() {
+        let https = AuthConfig {
+            public_url: "https://fgr.example".into(),
+            ..AuthConfig::default()
+        };
+        assert_eq!(session_name(&https), "__Host-fgr_session");
+        assert_eq!(
+            set(&https, session_name(&https), "v", 60),
+            "__Host-fgr_session=v; HttpOnly; SameSite=Lax; Path=/; Max-Age=60; Secure"
+        );
+        let http = AuthConfig::default();
+        assert_eq!(
+            set(&http, session_name(&http), "v", 0),
+            "fgr_session=v; HttpOnly; SameSite=Lax; Path=/; Max-Age=0"
+        );
+    }
+}

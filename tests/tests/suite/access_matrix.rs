@@ -143,6 +143,24 @@ async fn the_access_matrix_holds_for_every_operation_and_every_caller() {
                 let answer = app.graphql_with(query, json!({}), &headers).await;
                 let body = answer.json();
                 let code = body["errors"][0]["extensions"]["code"].as_str();
+                let status = match code {
+                    Some("UNAUTHENTICATED") => 401,
+                    Some("FORBIDDEN") => 403,
+                    _ => 200,
+                };
+                assert_eq!(
+                    answer.status.as_u16(),
+                    status,
+                    "{field} as {}",
+                    caller.label
+                );
+                if status != 200 {
+                    assert!(
+                        answer.headers.contains_key("www-authenticate"),
+                        "{field} as {}",
+                        caller.label
+                    );
+                }
                 assert_eq!(code, expected, "{field} as {}: {body}", caller.label);
                 if expected.is_none() {
                     assert!(
