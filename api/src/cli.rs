@@ -49,6 +49,25 @@ pub enum Command {
     /// Manage API tokens for machine clients.
     #[command(subcommand)]
     Clients(ClientsCommand),
+    /// Print the coverage report: which groups and typings cover each required responsibility.
+    Coverage {
+        /// Comma-separated family codes (default: the manager families).
+        #[arg(long)]
+        families: Option<String>,
+        /// The date to judge (YYYY-MM-DD, default today).
+        #[arg(long)]
+        as_of: Option<chrono::NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CoverageFormat::Csv)]
+        format: CoverageFormat,
+    },
+}
+
+/// Output formats of `fgr coverage`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum CoverageFormat {
+    /// RFC 4180 CSV, one line per group and requirement.
+    Csv,
 }
 
 /// `fgr clients ...`
@@ -272,6 +291,26 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             serve(&cli.database_url, config, !args.no_seed).await
         }
         Command::Clients(command) => clients(&cli.database_url, command).await,
+        Command::Coverage {
+            families,
+            as_of,
+            format: CoverageFormat::Csv,
+        } => {
+            let conn = db::connect(&cli.database_url).await?;
+            db::migrate(&conn).await?;
+            let codes: Option<Vec<String>> = families.map(|f| {
+                f.split(',')
+                    .map(|c| c.trim().to_owned())
+                    .filter(|c| !c.is_empty())
+                    .collect()
+            });
+            let day = as_of.unwrap_or_else(crate::domain::dates::today);
+            let report = crate::domain::coverage::report(&conn, codes.as_deref(), day)
+                .await
+                .map_err(|e| CliError::Other(e.to_string()))?;
+            print!("{}", crate::domain::coverage::to_csv(&report));
+            Ok(())
+        }
     }
 }
 

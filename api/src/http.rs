@@ -24,7 +24,7 @@ use tower_http::services::ServeDir;
 use crate::auth::{self, AuthState};
 use crate::config::ServerConfig;
 use crate::console_bridge::ServerTransport;
-use crate::domain::access::Principal;
+use crate::domain::access::{Operation, Principal};
 use crate::graphql::GraphqlService;
 
 /// The name the console's browser build is published under (`/pkg/fgr_console.js`).
@@ -44,6 +44,7 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
     let health = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
+        .route("/api/coverage.csv", get(coverage_csv))
         .with_state(service.clone());
     let auth_state = match AuthState::new(service.db().clone(), config.auth.clone()) {
         Ok(state) => state,
@@ -260,6 +261,82 @@ fn selects_non_query(query: &str, operation_name: Option<&str>) -> bool {
         };
         selected && op.node.ty != OperationType::Query
     })
+}
+
+/// Parameters of the coverage export.
+#[derive(Deserialize)]
+struct CoverageParams {
+    families: Option<String>,
+    #[serde(rename = "asOf")]
+    as_of: Option<String>,
+}
+
+/// The coverage report as CSV, for spreadsheets: the same rules as `profileCoverage`.
+async fn coverage_csv(
+    State(service): State<GraphqlService>,
+    principal: Principal,
+    params: Result<Query<CoverageParams>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let Ok(Query(params)) = params else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "BAD_USER_INPUT",
+            "malformed query string",
+        );
+    };
+    if let Err(e) = service
+        .policy()
+        .authorize(&principal, Operation::ReadCatalogue)
+    {
+        let status = if e.code() == "UNAUTHENTICATED" {
+            StatusCode::UNAUTHORIZED
+        } else {
+            StatusCode::FORBIDDEN
+        };
+        return refuse(status, e.code(), &e.to_string());
+    }
+    let day = match params
+        .as_of
+        .as_deref()
+        .map(|d| d.parse::<chrono::NaiveDate>())
+    {
+        None => crate::domain::dates::today(),
+        Some(Ok(day)) => day,
+        Some(Err(_)) => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "BAD_USER_INPUT",
+                "asOf is not a date (YYYY-MM-DD)",
+            )
+        }
+    };
+    let codes: Option<Vec<String>> = params.families.map(|f| {
+        f.split(',')
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty())
+            .collect()
+    });
+    match crate::domain::coverage::report(service.db(), codes.as_deref(), day).await {
+        Ok(report) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"fgr-dekking-{day}.csv\""),
+                ),
+            ],
+            crate::domain::coverage::to_csv(&report),
+        )
+            .into_response(),
+        Err(e) => {
+            let status = if e.code() == "BAD_USER_INPUT" {
+                StatusCode::BAD_REQUEST
+            } else {
+                StatusCode::INTERNAL_SERVER_ERROR
+            };
+            refuse(status, e.code(), &e.to_string())
+        }
+    }
 }
 
 /// Ready when the database answers.

@@ -181,3 +181,27 @@ fn the_dev_sign_in_refuses_a_non_loopback_address() {
     );
     let _ = std::fs::remove_file(path);
 }
+
+#[test]
+fn the_coverage_report_prints_as_csv() {
+    let (url, path) = temp_sqlite("coverage");
+    assert!(fgr(&["--database-url", &url, "seed"]).status.success());
+    let out = fgr(&[
+        "--database-url",
+        &url,
+        "coverage",
+        "--format",
+        "csv",
+        "--families",
+        "LIJNMANAGEMENT",
+        "--as-of",
+        "2026-01-01",
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    let csv = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with("as_of,family,group_code"));
+    assert_eq!(lines.len(), 1 + 16);
+    assert!(lines[1..].iter().all(|l| l.contains(",MISSING,")));
+    let _ = std::fs::remove_file(path);
+}

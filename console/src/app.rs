@@ -6,6 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::components::header::Header;
+use crate::pages::coverage::CoveragePage;
 use crate::pages::family::FamilyPage;
 use crate::pages::group::GroupPage;
 use crate::pages::home::HomePage;
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/families/:code") view=FamilyPage ssr=SsrMode::Async/>
                     <Route path=path!("/groups/:code") view=GroupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/coverage") view=CoveragePage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

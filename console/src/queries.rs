@@ -59,8 +59,29 @@ pub const ME: &str = r#"query ConsoleMe {
   me { kind id name roles { role label } allowedOperations }
 }"#;
 
+/// The coverage matrix of the manager families.
+pub const COVERAGE: &str = r#"query ConsoleCoverage($asOf: Date) {
+  profileCoverage(asOf: $asOf) {
+    asOf
+    families {
+      family { code name }
+      totals { groups checks covered partial missing typingChecks typingsCovered }
+      groups {
+        group { code name scaleRange { min max } version { number } }
+        requirements {
+          status
+          requirement { code title }
+          typings { scale covered }
+          coveredBy { location quote illustrative }
+        }
+      }
+    }
+  }
+}"#;
+
 /// Every operation of the console, by name.
 pub const ALL: &[(&str, &str)] = &[
+    ("ConsoleCoverage", COVERAGE),
     ("ConsoleMe", ME),
     ("ConsoleFamilies", FAMILIES),
     ("ConsoleFamily", FAMILY),
@@ -446,4 +467,126 @@ pub struct RoleGrantView {
     pub role: String,
     /// Dutch label.
     pub label: String,
+}
+
+/// Answer of [`COVERAGE`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CoverageData {
+    /// The report.
+    pub profile_coverage: CoverageReportView,
+}
+
+/// The report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CoverageReportView {
+    /// Date judged.
+    pub as_of: String,
+    /// Per family.
+    pub families: Vec<FamilyCoverageView>,
+}
+
+/// A family's part.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FamilyCoverageView {
+    /// The family.
+    pub family: FamilyRef,
+    /// Totals.
+    pub totals: CoverageTotalsView,
+    /// Groups.
+    pub groups: Vec<GroupCoverageView>,
+}
+
+/// Totals.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CoverageTotalsView {
+    /// Groups.
+    pub groups: i32,
+    /// Cells.
+    pub checks: i32,
+    /// Covered cells.
+    pub covered: i32,
+    /// Partly covered cells.
+    pub partial: i32,
+    /// Missing cells.
+    pub missing: i32,
+    /// Typing checks.
+    pub typing_checks: i32,
+    /// Typing checks covered.
+    pub typings_covered: i32,
+}
+
+/// A group in the matrix.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CoverageGroupRef {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Scales.
+    #[serde(rename = "scaleRange")]
+    pub scale_range: ScaleRange,
+    /// Version judged.
+    pub version: VersionNumber,
+}
+
+/// A version number.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VersionNumber {
+    /// Number.
+    pub number: i32,
+}
+
+/// A group's row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupCoverageView {
+    /// The group.
+    pub group: CoverageGroupRef,
+    /// Cells.
+    pub requirements: Vec<CoverageCellView>,
+}
+
+/// A requirement reference.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequirementRef {
+    /// Code.
+    pub code: String,
+    /// Title.
+    pub title: String,
+}
+
+/// A typing's coverage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TypingCoverageView {
+    /// Scale.
+    pub scale: i32,
+    /// Covered?
+    pub covered: bool,
+}
+
+/// What covers a requirement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CoveredByView {
+    /// Where.
+    pub location: String,
+    /// Quote.
+    pub quote: String,
+    /// Illustrative?
+    pub illustrative: bool,
+}
+
+/// A cell.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CoverageCellView {
+    /// `COVERED`, `PARTIAL` or `MISSING`.
+    pub status: String,
+    /// The requirement.
+    pub requirement: RequirementRef,
+    /// Per typing.
+    pub typings: Vec<TypingCoverageView>,
+    /// What covers it.
+    pub covered_by: Vec<CoveredByView>,
 }

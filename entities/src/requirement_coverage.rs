@@ -13,6 +13,9 @@ pub struct Model {
     pub group_version_id: i32,
     /// The requirement covered.
     pub requirement_id: i32,
+    /// The typing (scale) whose text covers it; `None` when the core profile covers it for every
+    /// typing of the version.
+    pub typing_scale: Option<i32>,
     /// Where in the profile, e.g. "Typering schaal 12 › Resultaten › project/programmamanagement".
     pub location: String,
     /// The covering text, quoted.

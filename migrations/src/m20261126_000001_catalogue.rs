@@ -165,6 +165,7 @@ enum RequirementCoverage {
     Id,
     GroupVersionId,
     RequirementId,
+    TypingScale,
     Location,
     Quote,
     Illustrative,
@@ -585,6 +586,7 @@ impl MigrationTrait for Migration {
                     .col(pk_auto(RequirementCoverage::Id))
                     .col(integer(RequirementCoverage::GroupVersionId))
                     .col(integer(RequirementCoverage::RequirementId))
+                    .col(integer_null(RequirementCoverage::TypingScale))
                     .col(string_len(RequirementCoverage::Location, 300))
                     .col(text(RequirementCoverage::Quote))
                     .col(boolean(RequirementCoverage::Illustrative))

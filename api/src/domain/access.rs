@@ -192,6 +192,7 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("competences", Operation::ReadCatalogue),
     ("responsibilityRequirements", Operation::ReadCatalogue),
     ("node", Operation::ReadCatalogue),
+    ("profileCoverage", Operation::ReadCatalogue),
     ("me", Operation::ReadOwnIdentity),
 ];
 

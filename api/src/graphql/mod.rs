@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod catalogue;
+pub mod coverage;
 pub mod errors;
 pub mod identity;
 pub mod ids;
@@ -17,7 +18,11 @@ use crate::domain::access::{AccessPolicy, Principal};
 
 /// The root query: one object per domain area, merged.
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(catalogue::query::CatalogueQuery, identity::IdentityQuery);
+pub struct QueryRoot(
+    catalogue::query::CatalogueQuery,
+    coverage::CoverageQuery,
+    identity::IdentityQuery,
+);
 
 /// The schema type.
 pub type FgrSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
@@ -49,6 +54,7 @@ pub fn sdl() -> String {
 pub struct GraphqlService {
     schema: FgrSchema,
     db: DatabaseConnection,
+    policy: AccessPolicy,
 }
 
 impl GraphqlService {
@@ -57,7 +63,13 @@ impl GraphqlService {
         Self {
             schema: build_schema(limits, policy),
             db,
+            policy,
         }
+    }
+
+    /// The access policy requests are judged by.
+    pub fn policy(&self) -> AccessPolicy {
+        self.policy
     }
 
     /// The database this service reads.

@@ -593,6 +593,8 @@ pub struct CoverageSeed {
     pub group: &'static str,
     /// Requirement code.
     pub requirement: &'static str,
+    /// The typing whose text covers it; `None` for the core profile (all typings).
+    pub typing_scale: Option<i32>,
     /// Where in the profile.
     pub location: &'static str,
     /// The covering text, verbatim.
@@ -606,6 +608,7 @@ pub struct CoverageSeed {
 pub const COVERAGE: &[CoverageSeed] = &[CoverageSeed {
     group: "PROJECT_PROGRAMMAMANAGER",
     requirement: "SOCIALE_VEILIGHEID_LEIDINGGEVENDEN",
+    typing_scale: Some(12),
     location: "Typering schaal 12 › Resultaten › project/programmamanagement",
     quote: "bedrijfscultuur uitgedragen door voorbeeldgedrag en zorg dragen voor een transparant, veilig en stimulerend werkklimaat",
     note: "Illustratieve beoordeling (geen bevinding van de Standaardisatiecommissie): dekt 'veilig', niet expliciet 'inclusief'.",

@@ -272,6 +272,7 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
             requirement_coverage::ActiveModel {
                 group_version_id: Set(version.id),
                 requirement_id: Set(requirements[c.requirement]),
+                typing_scale: Set(c.typing_scale),
                 location: Set(c.location.to_owned()),
                 quote: Set(c.quote.to_owned()),
                 illustrative: Set(true),

@@ -15,6 +15,10 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <a class="brand" href="/">"FGR Register"</a>
+            <nav class="site-nav">
+                <a href="/">"Functiefamilies"</a>
+                <a href="/coverage">"Dekking"</a>
+            </nav>
             <span class="tagline">"Functiegebouw Rijk: functiegroepen, typeringen en verantwoordelijkheden"</span>
             <form method="get" action=path class="as-of" id="as-of-form">
                 <label for="asOf">"Peildatum"</label>

@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod coverage;
 pub mod family;
 pub mod group;
 pub mod home;

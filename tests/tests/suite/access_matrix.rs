@@ -33,6 +33,7 @@ const EXAMPLES: &[(&str, &str)] = &[
     ),
     ("node", r#"{ node(id: "Sm9iRmFtaWx5OjE") { id } }"#),
     ("me", "{ me { kind allowedOperations } }"),
+    ("profileCoverage", "{ profileCoverage { asOf } }"),
 ];
 
 /// The root fields of the schema (queries and mutations), read by introspection.

@@ -10,6 +10,7 @@ mod api_errors;
 mod catalogue_api;
 mod console_pages;
 mod contract;
+mod coverage_report;
 mod machine_tokens;
 mod migrations;
 mod oidc_login;

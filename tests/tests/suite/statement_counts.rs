@@ -180,6 +180,7 @@ async fn synthetic_catalogue(conn: &DatabaseConnection, n: usize) {
         requirement_coverage::ActiveModel {
             group_version_id: Set(version.id),
             requirement_id: Set(requirement.id),
+            typing_scale: Set(None),
             location: Set("x".into()),
             quote: Set("y".into()),
             illustrative: Set(true),

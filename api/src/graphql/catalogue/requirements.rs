@@ -122,6 +122,8 @@ impl ResponsibilityRequirement {
 /// Where a profile covers a requirement.
 #[derive(SimpleObject, Clone)]
 pub struct Coverage {
+    /// The typing whose text covers it; null when the core profile covers it for every typing.
+    pub typing_scale: Option<i32>,
     /// Where in the profile, e.g. "Typering schaal 12 › Resultaten › ...".
     pub location: String,
     /// The covering text, quoted.
@@ -153,15 +155,19 @@ impl RequirementStatus {
         Self {
             requirement: ResponsibilityRequirement::new(requirement, as_of),
             covered: !links.is_empty(),
-            coverage: links
-                .into_iter()
-                .map(|c| Coverage {
-                    location: c.location,
-                    quote: c.quote,
-                    illustrative: c.illustrative,
-                    note: c.note,
-                })
-                .collect(),
+            coverage: links.into_iter().map(Coverage::from).collect(),
+        }
+    }
+}
+
+impl From<requirement_coverage::Model> for Coverage {
+    fn from(c: requirement_coverage::Model) -> Self {
+        Self {
+            typing_scale: c.typing_scale,
+            location: c.location,
+            quote: c.quote,
+            illustrative: c.illustrative,
+            note: c.note,
         }
     }
 }
