@@ -16,6 +16,7 @@ use crate::auth::oidc::{parse_role_map, OidcSettings};
 use crate::auth::{api_tokens, AuthConfig};
 use crate::config::{GraphqlLimits, ServerConfig, DEFAULT_DATABASE_URL};
 use crate::domain::access::AccessPolicy;
+use crate::domain::audit::Actor;
 use crate::graphql::GraphqlService;
 use crate::{db, http, seed};
 
@@ -49,6 +50,9 @@ pub enum Command {
     /// Manage API tokens for machine clients.
     #[command(subcommand)]
     Clients(ClientsCommand),
+    /// Check the audit trail's hash chain.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Print the coverage report: which groups and typings cover each required responsibility.
     Coverage {
         /// Comma-separated family codes (default: the manager families).
@@ -61,6 +65,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CoverageFormat::Csv)]
         format: CoverageFormat,
     },
+}
+
+/// `fgr audit ...`
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute every hash and link; name the first entry that does not fit (exit 1).
+    Verify,
 }
 
 /// Output formats of `fgr coverage`.
@@ -291,6 +302,23 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             serve(&cli.database_url, config, !args.no_seed).await
         }
         Command::Clients(command) => clients(&cli.database_url, command).await,
+        Command::Audit(AuditCommand::Verify) => {
+            let conn = db::connect(&cli.database_url).await?;
+            db::migrate(&conn).await?;
+            let result = crate::domain::audit::verify(&conn)
+                .await
+                .map_err(|e| CliError::Other(e.to_string()))?;
+            match result.first_broken {
+                None => {
+                    println!("audit trail intact: {} entries", result.checked);
+                    Ok(())
+                }
+                Some((seq, reason)) => Err(CliError::Other(format!(
+                    "audit trail broken at entry #{seq}: {reason} ({} entries before it check out)",
+                    result.checked
+                ))),
+            }
+        }
         Command::Coverage {
             families,
             as_of,
@@ -329,9 +357,16 @@ async fn clients(database_url: &str, command: ClientsCommand) -> Result<(), CliE
             let expires_at = expires
                 .and_then(|d| d.succ_opt())
                 .and_then(|d| d.and_hms_opt(0, 0, 0));
-            let issued = api_tokens::create(&conn, &name, &scopes, expires_at)
-                .await
-                .map_err(|e| CliError::Other(e.to_string()))?;
+            let issued = api_tokens::create(
+                &conn,
+                &Actor::cli(),
+                &cli_request_id(),
+                &name,
+                &scopes,
+                expires_at,
+            )
+            .await
+            .map_err(|e| CliError::Other(e.to_string()))?;
             eprintln!(
                 "fgr: client {} ({}) created with scopes {}; this token is shown once, keep it secret:",
                 issued.client.public_id, issued.client.name, issued.client.scopes
@@ -366,13 +401,18 @@ async fn clients(database_url: &str, command: ClientsCommand) -> Result<(), CliE
             }
         }
         ClientsCommand::Revoke { id } => {
-            api_tokens::revoke(&conn, &id)
+            api_tokens::revoke(&conn, &Actor::cli(), &cli_request_id(), &id)
                 .await
                 .map_err(|e| CliError::Other(e.to_string()))?;
             eprintln!("fgr: client {id} revoked");
         }
     }
     Ok(())
+}
+
+/// A request id for changes made at the command line.
+fn cli_request_id() -> String {
+    format!("cli-{}", crate::auth::secrets::random_id())
 }
 
 /// Whether the database holds no catalogue yet.

@@ -23,6 +23,9 @@ pub enum DomainError {
     /// The caller is known, but may not do this.
     #[error("{0}")]
     Forbidden(String),
+    /// Someone else changed the same thing first (a stale version, a concurrent change).
+    #[error("{0}")]
+    Conflict(String),
     /// Something failed inside; the cause is logged with `reference`, never shown.
     #[error("internal error (reference {reference})")]
     Internal {
@@ -67,6 +70,7 @@ impl DomainError {
             Self::NotFound(_) => "NOT_FOUND",
             Self::Unauthenticated(_) => "UNAUTHENTICATED",
             Self::Forbidden(_) => "FORBIDDEN",
+            Self::Conflict(_) => "CONFLICT",
             Self::Internal { .. } => "INTERNAL",
         }
     }

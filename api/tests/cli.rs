@@ -154,6 +154,12 @@ fn api_tokens_are_printed_once_listed_without_secrets_and_revocable() {
 
     let revoked = fgr(&["--database-url", &url, "clients", "revoke", id]);
     assert!(revoked.status.success(), "{revoked:?}");
+    let verified = fgr(&["--database-url", &url, "audit", "verify"]);
+    assert!(verified.status.success(), "{verified:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&verified.stdout).trim(),
+        "audit trail intact: 2 entries"
+    );
     assert!(
         String::from_utf8_lossy(&fgr(&["--database-url", &url, "clients", "list"]).stdout)
             .contains("revoked")

@@ -3,6 +3,8 @@
 //! Behaviour (validation, versioning rules, queries) lives in the `api` crate's domain layer.
 
 pub mod api_client;
+pub mod audit_event;
+pub mod audit_head;
 pub mod competence;
 pub mod core_profile;
 pub mod core_profile_competence;

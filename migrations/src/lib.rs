@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261126_000001_catalogue;
 mod m20261126_000002_access;
+mod m20261126_000003_audit;
 
 /// Every migration of the register, in order.
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261126_000001_catalogue::Migration),
             Box::new(m20261126_000002_access::Migration),
+            Box::new(m20261126_000003_audit::Migration),
         ]
     }
 }

@@ -7,11 +7,14 @@ use chrono::{NaiveDateTime, Utc};
 use fgr_entities::api_client;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, Set, TransactionTrait,
 };
+use serde_json::json;
 
 use super::secrets;
 use crate::domain::access::{Credential, Machine, Scope};
+use crate::domain::audit::{self, Actor, Change};
+use crate::domain::tx;
 use crate::error::{DomainError, DomainResult};
 
 /// The prefix of every API token (it helps secret scanners and log redaction).
@@ -74,12 +77,25 @@ pub fn parse_scopes(list: &str) -> DomainResult<BTreeSet<Scope>> {
     Ok(scopes)
 }
 
-/// Issues a token for a new client.
+/// The audit view of a client (never its secret or hash).
+fn audited(client: &api_client::Model) -> serde_json::Value {
+    json!({
+        "id": client.public_id,
+        "name": client.name,
+        "scopes": client.scopes,
+        "expiresAt": client.expires_at.map(|e| e.to_string()),
+        "revokedAt": client.revoked_at.map(|e| e.to_string()),
+    })
+}
+
+/// Issues a token for a new client, recording it in the audit trail.
 ///
 /// # Errors
 /// `BAD_USER_INPUT` for an empty name or a past expiry; `INTERNAL` when the database fails.
-pub async fn create(
-    db: &impl ConnectionTrait,
+pub async fn create<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    request_id: &str,
     name: &str,
     scopes: &BTreeSet<Scope>,
     expires_at: Option<NaiveDateTime>,
@@ -103,23 +119,42 @@ pub async fn create(
     }
     let public_id = secrets::random_id();
     let secret = secrets::random_token();
-    let client = api_client::ActiveModel {
-        public_id: Set(public_id.clone()),
-        name: Set(name.to_owned()),
-        scopes: Set(scopes
-            .iter()
-            .map(|s| s.code())
-            .collect::<Vec<_>>()
-            .join(",")),
-        secret_hash: Set(secrets::hash(&secret)),
-        created_at: Set(now),
-        expires_at: Set(expires_at),
-        revoked_at: Set(None),
-        last_used_at: Set(None),
-        ..Default::default()
+    let txn = db.begin().await?;
+    let result = async {
+        let client = api_client::ActiveModel {
+            public_id: Set(public_id.clone()),
+            name: Set(name.to_owned()),
+            scopes: Set(scopes
+                .iter()
+                .map(|s| s.code())
+                .collect::<Vec<_>>()
+                .join(",")),
+            secret_hash: Set(secrets::hash(&secret)),
+            created_at: Set(now),
+            expires_at: Set(expires_at),
+            revoked_at: Set(None),
+            last_used_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit::append(
+            &txn,
+            actor,
+            request_id,
+            Change {
+                action: "api_client.create".into(),
+                target_type: "api_client".into(),
+                target_id: client.public_id.clone(),
+                before: None,
+                after: Some(audited(&client)),
+            },
+        )
+        .await?;
+        Ok(client)
     }
-    .insert(db)
-    .await?;
+    .await;
+    let client = tx::finish(txn, result).await?;
     Ok(Issued {
         client,
         token: format!("{PREFIX}{public_id}_{secret}"),
@@ -141,18 +176,43 @@ pub async fn list(db: &impl ConnectionTrait) -> DomainResult<Vec<api_client::Mod
 ///
 /// # Errors
 /// `NOT_FOUND` for an unknown id; `INTERNAL` when the database fails.
-pub async fn revoke(db: &impl ConnectionTrait, public_id: &str) -> DomainResult<api_client::Model> {
-    let client = api_client::Entity::find()
-        .filter(api_client::Column::PublicId.eq(public_id))
-        .one(db)
-        .await?
-        .ok_or_else(|| DomainError::NotFound(format!("client {public_id}")))?;
-    if client.revoked_at.is_some() {
-        return Ok(client);
+pub async fn revoke<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    request_id: &str,
+    public_id: &str,
+) -> DomainResult<api_client::Model> {
+    let txn = db.begin().await?;
+    let result = async {
+        let client = api_client::Entity::find()
+            .filter(api_client::Column::PublicId.eq(public_id))
+            .one(&txn)
+            .await?
+            .ok_or_else(|| DomainError::NotFound(format!("client {public_id}")))?;
+        if client.revoked_at.is_some() {
+            return Ok(client);
+        }
+        let before = audited(&client);
+        let mut active = client.into_active_model();
+        active.revoked_at = Set(Some(Utc::now().naive_utc()));
+        let revoked = active.update(&txn).await?;
+        audit::append(
+            &txn,
+            actor,
+            request_id,
+            Change {
+                action: "api_client.revoke".into(),
+                target_type: "api_client".into(),
+                target_id: revoked.public_id.clone(),
+                before: Some(before),
+                after: Some(audited(&revoked)),
+            },
+        )
+        .await?;
+        Ok(revoked)
     }
-    let mut active = client.into_active_model();
-    active.revoked_at = Set(Some(Utc::now().naive_utc()));
-    Ok(active.update(db).await?)
+    .await;
+    tx::finish(txn, result).await
 }
 
 /// The machine a token belongs to.

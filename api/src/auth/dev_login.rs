@@ -9,6 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
 
+use super::middleware::RequestId;
 use super::routes::{page as html_page, see_other, ReturnTo};
 use super::{cookies, escape_html, is_cross_site, safe_return_to, sessions, AuthState};
 use crate::domain::access::{Person, Role};
@@ -61,6 +62,7 @@ fn page_html(return_to: &str, roles: &str) -> Response {
 /// Starts a session with the chosen role.
 pub async fn sign_in(
     State(auth): State<AuthState>,
+    request_id: RequestId,
     headers: HeaderMap,
     Form(form): Form<DevLoginForm>,
 ) -> Response {
@@ -91,9 +93,18 @@ pub async fn sign_in(
     };
     // A new session id at every sign-in; the old session (if any) ends.
     if let Some(old) = cookies::get(&headers, cookies::session_name(&auth.config)) {
-        let _ = sessions::end(&auth.db, &old).await;
+        let _ = sessions::end(&auth.db, &old, &request_id.0).await;
     }
-    match sessions::start(&auth.db, &auth.config, &person, None).await {
+    match sessions::start(
+        &auth.db,
+        &auth.config,
+        &person,
+        None,
+        "dev-login",
+        &request_id.0,
+    )
+    .await
+    {
         Ok(token) => {
             let max_age = auth.config.session_max.as_secs();
             let cookie = cookies::set(

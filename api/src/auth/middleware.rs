@@ -51,8 +51,49 @@ pub async fn resolve_principal(
             None => Principal::Anonymous,
         },
     };
+    let request_id = RequestId::for_request(request.headers());
     request.extensions_mut().insert(principal);
-    next.run(request).await
+    request.extensions_mut().insert(request_id.clone());
+    let mut response = next.run(request).await;
+    if let Ok(value) = HeaderValue::from_str(&request_id.0) {
+        response.headers_mut().insert("x-request-id", value);
+    }
+    response
+}
+
+/// The id of a request, for the audit trail and logs: the caller's `x-request-id` when it is a
+/// short plain token, otherwise a fresh random one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestId(pub String);
+
+impl RequestId {
+    fn for_request(headers: &axum::http::HeaderMap) -> Self {
+        let given = headers
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| {
+                !v.is_empty()
+                    && v.len() <= 100
+                    && v.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+            });
+        Self(given.map_or_else(
+            || format!("req-{}", super::secrets::random_id()),
+            str::to_owned,
+        ))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestId {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<RequestId>()
+            .cloned()
+            .unwrap_or_else(|| Self::for_request(&parts.headers)))
+    }
 }
 
 /// The bearer token of the request: `None` without an Authorization header, `Err` when the

@@ -11,6 +11,7 @@ use chrono::Utc;
 use fgr_entities::login_attempt;
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 
+use super::middleware::RequestId;
 use super::oidc::OidcError;
 use super::{
     cookies, dev_login, escape_html, is_cross_site, safe_return_to, secrets, sessions, AuthState,
@@ -108,7 +109,11 @@ async fn login(State(auth): State<AuthState>, Query(params): Query<ReturnTo>) ->
     )
 }
 
-async fn logout(State(auth): State<AuthState>, headers: HeaderMap) -> Response {
+async fn logout(
+    State(auth): State<AuthState>,
+    request_id: RequestId,
+    headers: HeaderMap,
+) -> Response {
     if is_cross_site(&headers) {
         return page(
             StatusCode::FORBIDDEN,
@@ -118,7 +123,7 @@ async fn logout(State(auth): State<AuthState>, headers: HeaderMap) -> Response {
     }
     let mut id_token = None;
     if let Some(token) = cookies::get(&headers, cookies::session_name(&auth.config)) {
-        match sessions::end(&auth.db, &token).await {
+        match sessions::end(&auth.db, &token, &request_id.0).await {
             Ok(held) => id_token = held,
             Err(e) => tracing::error!(error = %e, "ending a session failed"),
         }
@@ -169,6 +174,7 @@ pub struct CallbackParams {
 
 async fn callback(
     State(auth): State<AuthState>,
+    request_id: RequestId,
     headers: HeaderMap,
     Query(params): Query<CallbackParams>,
 ) -> Response {
@@ -252,13 +258,15 @@ async fn callback(
         }
     };
     if let Some(old) = cookies::get(&headers, cookies::session_name(&auth.config)) {
-        let _ = sessions::end(&auth.db, &old).await;
+        let _ = sessions::end(&auth.db, &old, &request_id.0).await;
     }
     match sessions::start(
         &auth.db,
         &auth.config,
         &signed_in.person,
         Some(signed_in.id_token),
+        "oidc",
+        &request_id.0,
     )
     .await
     {

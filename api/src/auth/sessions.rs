@@ -3,47 +3,77 @@
 
 use chrono::{NaiveDateTime, Utc};
 use fgr_entities::session;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set, TransactionTrait,
+};
+use serde_json::json;
 
 use super::{secrets, AuthConfig};
-use crate::domain::access::{Person, Role};
+use crate::domain::access::{Person, Principal, Role};
+use crate::domain::audit::{self, Actor, Change};
+use crate::domain::tx;
 use crate::error::DomainResult;
 
 fn now() -> NaiveDateTime {
     Utc::now().naive_utc()
 }
 
-/// Starts a session for `person`; the new cookie value (a fresh random id every sign-in).
+/// Starts a session for `person` who signed in `via` (`oidc`, `dev-login`), recording the
+/// sign-in in the audit trail; the new cookie value (a fresh random id every sign-in).
 ///
 /// # Errors
 /// `INTERNAL` when the database fails.
-pub async fn start(
-    db: &impl ConnectionTrait,
+pub async fn start<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
     config: &AuthConfig,
     person: &Person,
     id_token: Option<String>,
+    via: &str,
+    request_id: &str,
 ) -> DomainResult<String> {
     let token = secrets::random_token();
     let now = now();
     let max = chrono::Duration::from_std(config.session_max).unwrap_or(chrono::Duration::hours(12));
-    session::ActiveModel {
-        id: Set(secrets::hash(&token)),
-        subject: Set(person.subject.clone()),
-        display_name: Set(person.name.clone()),
-        email: Set(person.email.clone()),
-        roles: Set(person
-            .roles
-            .iter()
-            .map(|r| r.code())
-            .collect::<Vec<_>>()
-            .join(",")),
-        id_token: Set(id_token),
-        created_at: Set(now),
-        last_seen_at: Set(now),
-        expires_at: Set(now + max),
+    let txn = db.begin().await?;
+    let result = async {
+        session::ActiveModel {
+            id: Set(secrets::hash(&token)),
+            subject: Set(person.subject.clone()),
+            display_name: Set(person.name.clone()),
+            email: Set(person.email.clone()),
+            roles: Set(person
+                .roles
+                .iter()
+                .map(|r| r.code())
+                .collect::<Vec<_>>()
+                .join(",")),
+            id_token: Set(id_token),
+            created_at: Set(now),
+            last_seen_at: Set(now),
+            expires_at: Set(now + max),
+        }
+        .insert(&txn)
+        .await?;
+        audit::append(
+            &txn,
+            &Actor::of(&Principal::Person(person.clone())),
+            request_id,
+            Change {
+                action: "session.start".into(),
+                target_type: "person".into(),
+                target_id: person.subject.clone(),
+                before: None,
+                after: Some(json!({
+                    "via": via,
+                    "roles": person.roles.iter().map(|r| r.code()).collect::<Vec<_>>(),
+                })),
+            },
+        )
+        .await?;
+        Ok(())
     }
-    .insert(db)
-    .await?;
+    .await;
+    tx::finish(txn, result).await?;
     Ok(token)
 }
 
@@ -84,16 +114,41 @@ pub async fn resume(
     Ok(Some(person))
 }
 
-/// Ends the session with this cookie value; the ID token it held (for the provider's logout).
+/// Ends the session with this cookie value, recording the sign-out; the ID token it held (for
+/// the provider's logout).
 ///
 /// # Errors
 /// `INTERNAL` when the database fails.
-pub async fn end(db: &impl ConnectionTrait, token: &str) -> DomainResult<Option<String>> {
+pub async fn end<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    token: &str,
+    request_id: &str,
+) -> DomainResult<Option<String>> {
     let id = secrets::hash(token);
-    let id_token = session::Entity::find_by_id(id.clone())
-        .one(db)
-        .await?
-        .and_then(|s| s.id_token);
-    session::Entity::delete_by_id(id).exec(db).await?;
-    Ok(id_token)
+    let txn = db.begin().await?;
+    let result = async {
+        let Some(row) = session::Entity::find_by_id(id.clone()).one(&txn).await? else {
+            return Ok(None);
+        };
+        session::Entity::delete_by_id(id).exec(&txn).await?;
+        audit::append(
+            &txn,
+            &Actor {
+                id: row.subject.clone(),
+                role: row.roles.clone(),
+            },
+            request_id,
+            Change {
+                action: "session.end".into(),
+                target_type: "person".into(),
+                target_id: row.subject.clone(),
+                before: None,
+                after: None,
+            },
+        )
+        .await?;
+        Ok(row.id_token)
+    }
+    .await;
+    tx::finish(txn, result).await
 }

@@ -168,11 +168,13 @@ pub enum Operation {
     ReadCatalogue,
     /// Read who you are and what you may do.
     ReadOwnIdentity,
+    /// Read the audit trail (who changed what, when).
+    ReadAudit,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Self; 2] = [Self::ReadCatalogue, Self::ReadOwnIdentity];
+    pub const ALL: [Self; 3] = [Self::ReadCatalogue, Self::ReadOwnIdentity, Self::ReadAudit];
 }
 
 impl fmt::Display for Operation {
@@ -193,6 +195,7 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("responsibilityRequirements", Operation::ReadCatalogue),
     ("node", Operation::ReadCatalogue),
     ("profileCoverage", Operation::ReadCatalogue),
+    ("auditLog", Operation::ReadAudit),
     ("me", Operation::ReadOwnIdentity),
 ];
 
@@ -233,6 +236,17 @@ impl AccessPolicy {
             (ReadCatalogue, Principal::Anonymous) => self.public_read,
             (ReadCatalogue, Principal::Person(_)) => true,
             (ReadCatalogue, Principal::Machine(m)) => m.scopes.contains(&Scope::CatalogueRead),
+            // The committee and FGR beheer answer for changes; others see no identities.
+            (ReadAudit, Principal::Person(p)) => p.roles.iter().any(|r| {
+                matches!(
+                    r,
+                    Role::CommitteeMember
+                        | Role::CommitteeSecretary
+                        | Role::Maintainer
+                        | Role::Admin
+                )
+            }),
+            (ReadAudit, _) => false,
         };
         if allowed {
             return Ok(());
@@ -263,7 +277,7 @@ impl AccessPolicy {
 pub fn scope_needed(operation: Operation) -> Option<Scope> {
     match operation {
         Operation::ReadCatalogue => Some(Scope::CatalogueRead),
-        Operation::ReadOwnIdentity => None,
+        Operation::ReadOwnIdentity | Operation::ReadAudit => None,
     }
 }
 

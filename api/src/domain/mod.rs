@@ -2,6 +2,7 @@
 //! CLI). Functions take `&impl ConnectionTrait` so they run on a pool or in a transaction alike.
 
 pub mod access;
+pub mod audit;
 pub mod coverage;
 pub mod dates;
 pub mod families;
@@ -10,3 +11,4 @@ pub mod groups;
 pub mod profiles;
 pub mod requirements;
 pub mod search;
+pub mod tx;

@@ -23,7 +23,10 @@ pub fn to_gql(err: DomainError) -> async_graphql::Error {
                 e.set("reference", reference);
             })
         }
-        DomainError::NotFound(_) | DomainError::Unauthenticated(_) | DomainError::Forbidden(_) => {
+        DomainError::NotFound(_)
+        | DomainError::Unauthenticated(_)
+        | DomainError::Forbidden(_)
+        | DomainError::Conflict(_) => {
             async_graphql::Error::new(err.to_string()).extend_with(|_, e| e.set("code", code))
         }
     }

@@ -56,6 +56,8 @@ pub enum Operation {
     ReadCatalogue,
     /// Read who you are.
     ReadOwnIdentity,
+    /// Read the audit trail.
+    ReadAudit,
 }
 
 impl From<access::Operation> for Operation {
@@ -63,6 +65,7 @@ impl From<access::Operation> for Operation {
         match o {
             access::Operation::ReadCatalogue => Self::ReadCatalogue,
             access::Operation::ReadOwnIdentity => Self::ReadOwnIdentity,
+            access::Operation::ReadAudit => Self::ReadAudit,
         }
     }
 }

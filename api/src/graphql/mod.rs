@@ -2,6 +2,7 @@
 //! each request gets its own DataLoaders. Every error leaves with an `extensions.code`.
 
 pub mod access;
+pub mod audit;
 pub mod catalogue;
 pub mod coverage;
 pub mod errors;
@@ -19,6 +20,7 @@ use crate::domain::access::{AccessPolicy, Principal};
 /// The root query: one object per domain area, merged.
 #[derive(MergedObject, Default)]
 pub struct QueryRoot(
+    audit::AuditQuery,
     catalogue::query::CatalogueQuery,
     coverage::CoverageQuery,
     identity::IdentityQuery,

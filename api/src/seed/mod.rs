@@ -284,6 +284,30 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
         }
     }
 
+    if !report.is_empty() {
+        crate::domain::audit::append(
+            &txn,
+            &crate::domain::audit::Actor {
+                id: "system".into(),
+                role: "seed".into(),
+            },
+            "seed",
+            crate::domain::audit::Change {
+                action: "seed.load".into(),
+                target_type: "catalogue".into(),
+                target_id: "seed".into(),
+                before: None,
+                after: Some(serde_json::json!({
+                    "families": report.families,
+                    "groups": report.groups,
+                    "typings": report.typings,
+                    "competences": report.competences,
+                    "requirements": report.requirements,
+                })),
+            },
+        )
+        .await?;
+    }
     txn.commit().await?;
     Ok(report)
 }

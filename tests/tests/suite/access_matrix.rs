@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use fgr_api::auth::{api_tokens, sessions, AuthConfig};
 use fgr_api::config::ServerConfig;
 use fgr_api::domain::access::{AccessPolicy, Person, Role, Scope, ROOT_FIELDS};
+use fgr_api::domain::audit::Actor;
 use serde_json::json;
 
 use crate::support::{Backend, TestApp, TestDb};
@@ -34,6 +35,7 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("node", r#"{ node(id: "Sm9iRmFtaWx5OjE") { id } }"#),
     ("me", "{ me { kind allowedOperations } }"),
     ("profileCoverage", "{ profileCoverage { asOf } }"),
+    ("auditLog", "{ auditLog(first: 1) { totalCount } }"),
 ];
 
 /// The root fields of the schema (queries and mutations), read by introspection.
@@ -77,12 +79,14 @@ async fn every_query_and_mutation_has_an_access_rule_and_an_example() {
     }
 }
 
-/// A kind of caller, with what it should get for reading the catalogue.
+/// A kind of caller, with what it should get for each kind of operation.
 struct Caller {
     label: String,
     headers: Vec<(String, String)>,
     /// `None` when catalogue reads are allowed, else the expected error code.
     catalogue: Option<&'static str>,
+    /// `None` when reading the audit trail is allowed, else the expected error code.
+    audit: Option<&'static str>,
 }
 
 #[tokio::test]
@@ -101,6 +105,7 @@ async fn the_access_matrix_holds_for_every_operation_and_every_caller() {
             label: format!("anonymous (public read {public_read})"),
             headers: Vec::new(),
             catalogue: (!public_read).then_some("UNAUTHENTICATED"),
+            audit: Some("UNAUTHENTICATED"),
         }];
         for role in Role::ALL {
             let person = Person {
@@ -109,23 +114,38 @@ async fn the_access_matrix_holds_for_every_operation_and_every_caller() {
                 email: None,
                 roles: BTreeSet::from([Role::Viewer, role]),
             };
-            let token = sessions::start(&db.conn, &config.auth, &person, None)
+            let token = sessions::start(&db.conn, &config.auth, &person, None, "test", "test")
                 .await
                 .unwrap();
             callers.push(Caller {
                 label: format!("person with role {}", role.code()),
                 headers: vec![("cookie".into(), format!("fgr_session={token}"))],
                 catalogue: None,
+                audit: match role {
+                    Role::CommitteeMember
+                    | Role::CommitteeSecretary
+                    | Role::Maintainer
+                    | Role::Admin => None,
+                    Role::Viewer | Role::Recruiter => Some("FORBIDDEN"),
+                },
             });
         }
         for scope in Scope::ALL {
-            let issued = api_tokens::create(&db.conn, scope.code(), &BTreeSet::from([scope]), None)
-                .await
-                .unwrap();
+            let issued = api_tokens::create(
+                &db.conn,
+                &Actor::cli(),
+                "test",
+                scope.code(),
+                &BTreeSet::from([scope]),
+                None,
+            )
+            .await
+            .unwrap();
             callers.push(Caller {
                 label: format!("machine with scope {}", scope.code()),
                 headers: vec![("authorization".into(), format!("Bearer {}", issued.token))],
                 catalogue: (scope != Scope::CatalogueRead).then_some("FORBIDDEN"),
+                audit: Some("FORBIDDEN"),
             });
         }
         let app = TestApp::configured(db, config);
@@ -136,17 +156,20 @@ async fn the_access_matrix_holds_for_every_operation_and_every_caller() {
                 .map(|(k, v)| (k.as_str(), v.as_str()))
                 .collect();
             for (field, query) in EXAMPLES {
-                let expected = if *field == "me" {
-                    None
-                } else {
-                    caller.catalogue
+                let expected = match *field {
+                    "me" => None,
+                    "auditLog" => caller.audit,
+                    _ => caller.catalogue,
                 };
                 let answer = app.graphql_with(query, json!({}), &headers).await;
                 let body = answer.json();
                 let code = body["errors"][0]["extensions"]["code"].as_str();
+                // RFC 6750 statuses for bearer and anonymous callers; a signed-in person gets the
+                // GraphQL error in a 200.
+                let is_machine = caller.label.starts_with("machine");
                 let status = match code {
                     Some("UNAUTHENTICATED") => 401,
-                    Some("FORBIDDEN") => 403,
+                    Some("FORBIDDEN") if is_machine => 403,
                     _ => 200,
                 };
                 assert_eq!(

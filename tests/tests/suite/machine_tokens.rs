@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use axum::http::{header, StatusCode};
 use fgr_api::auth::api_tokens;
 use fgr_api::domain::access::Scope;
+use fgr_api::domain::audit::Actor;
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 
@@ -16,6 +17,8 @@ const QUERY: &str = "{ jobFamilies { code } }";
 async fn issue(app: &TestApp, scopes: &[Scope]) -> api_tokens::Issued {
     api_tokens::create(
         &app.db.conn,
+        &Actor::cli(),
+        "test",
         "Beoordelingstool",
         &scopes.iter().copied().collect::<BTreeSet<_>>(),
         None,
@@ -42,7 +45,7 @@ on_every_backend! {
     async fn revoked_and_expired_tokens_are_refused_with_a_challenge(backend) {
         let app = TestApp::seeded(backend).await;
         let revoked = issue(&app, &[Scope::CatalogueRead]).await;
-        api_tokens::revoke(&app.db.conn, &revoked.client.public_id).await.unwrap();
+        api_tokens::revoke(&app.db.conn, &Actor::cli(), "test", &revoked.client.public_id).await.unwrap();
         let expired = issue(&app, &[Scope::CatalogueRead]).await;
         app.db.conn.execute_unprepared(&format!(
             "UPDATE api_client SET expires_at = '2001-01-01 00:00:00' WHERE public_id = '{}'", expired.client.public_id

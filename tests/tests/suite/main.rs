@@ -7,6 +7,7 @@ mod support;
 
 mod access_matrix;
 mod api_errors;
+mod audit_trail;
 mod catalogue_api;
 mod console_pages;
 mod contract;

@@ -194,6 +194,21 @@ impl Drop for TestDb {
                         let sql = if backend == Backend::Postgres {
                             format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")
                         } else {
+                            // Like PostgreSQL's FORCE: end the test's own connections first, and
+                            // never wait long for a lock.
+                            let _ = admin.execute_unprepared("SET SESSION lock_wait_timeout = 10").await;
+                            let ids = admin
+                                .query_all_raw(sea_orm::Statement::from_string(
+                                    sea_orm::DatabaseBackend::MySql,
+                                    format!("SELECT id FROM information_schema.processlist WHERE db = '{name}'"),
+                                ))
+                                .await
+                                .unwrap_or_default();
+                            for row in ids {
+                                if let Ok(id) = row.try_get_by_index::<u64>(0) {
+                                    let _ = admin.execute_unprepared(&format!("KILL {id}")).await;
+                                }
+                            }
                             format!("DROP DATABASE IF EXISTS {name}")
                         };
                         let _ = admin.execute_unprepared(&sql).await;

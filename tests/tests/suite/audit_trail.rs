@@ -1,0 +1,170 @@
+//! The audit trail: every change is recorded in the same transaction, the entries form a SHA-256
+//! chain that `verify` checks, and the database refuses to rewrite them.
+
+use std::collections::{BTreeSet, HashSet};
+
+use fgr_api::auth::api_tokens;
+use fgr_api::auth::sessions;
+use fgr_api::auth::AuthConfig;
+use fgr_api::domain::access::{Person, Role, Scope};
+use fgr_api::domain::audit::{self, Actor};
+use fgr_entities::audit_event;
+use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
+use serde_json::json;
+
+use crate::on_every_backend;
+use crate::support::{Backend, TestApp, TestDb};
+
+async fn issue(db: &TestDb, name: &str) -> Result<api_tokens::Issued, fgr_api::error::DomainError> {
+    api_tokens::create(
+        &db.conn,
+        &Actor::cli(),
+        "req-test",
+        name,
+        &BTreeSet::from([Scope::CriteriaRead]),
+        None,
+    )
+    .await
+}
+
+async fn session_cookie(app: &TestApp, role: Role) -> String {
+    let person = Person {
+        subject: format!("test:{}", role.code()),
+        name: "Test".into(),
+        email: None,
+        roles: BTreeSet::from([Role::Viewer, role]),
+    };
+    let token = sessions::start(
+        &app.db.conn,
+        &AuthConfig::default(),
+        &person,
+        None,
+        "test",
+        "req-login",
+    )
+    .await
+    .unwrap();
+    format!("fgr_session={token}")
+}
+
+fn disable_guards(backend: Backend) -> &'static [&'static str] {
+    match backend {
+        Backend::Sqlite => &[
+            "DROP TRIGGER audit_event_no_update",
+            "DROP TRIGGER audit_event_no_delete",
+        ],
+        Backend::Postgres => &["ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_rewrite"],
+        Backend::MariaDb => &[
+            "DROP TRIGGER audit_event_no_update",
+            "DROP TRIGGER audit_event_no_delete",
+        ],
+    }
+}
+
+on_every_backend! {
+    async fn changes_are_recorded_in_a_chain_that_verifies(backend) {
+        let app = TestApp::seeded(backend).await;
+        let issued = issue(&app.db, "Beoordelingstool").await.unwrap();
+        api_tokens::revoke(&app.db.conn, &Actor::cli(), "req-revoke", &issued.client.public_id).await.unwrap();
+        let check = audit::verify(&app.db.conn).await.unwrap();
+        assert_eq!(check.first_broken, None);
+        assert_eq!(check.checked, 3, "seed, create, revoke");
+
+        let committee = session_cookie(&app, Role::CommitteeMember).await;
+        let answer = app.graphql_with(
+            "{ auditLog(first: 10) { totalCount edges { node { seq actor actorRole action targetType targetId before after requestId } } } }",
+            json!({}),
+            &[("cookie", &committee)],
+        ).await;
+        let body = answer.json();
+        let entries = &body["data"]["auditLog"]["edges"];
+        assert_eq!(body["data"]["auditLog"]["totalCount"], 4, "{body}");
+        let actions: Vec<&str> = entries.as_array().unwrap().iter().map(|e| e["node"]["action"].as_str().unwrap()).collect();
+        assert_eq!(actions, ["session.start", "api_client.revoke", "api_client.create", "seed.load"]);
+        let revoke = &entries[1]["node"];
+        assert_eq!(revoke["actor"], "cli");
+        assert_eq!(revoke["requestId"], "req-revoke");
+        assert!(revoke["before"].as_str().unwrap().contains(r#""revokedAt":null"#));
+        assert!(!revoke["after"].as_str().unwrap().contains(r#""revokedAt":null"#));
+        assert!(!body.to_string().contains(&issued.token[17..]), "the secret reached the audit trail");
+
+        let viewer = session_cookie(&app, Role::Recruiter).await;
+        let refused = app.graphql_with("{ auditLog { totalCount } }", json!({}), &[("cookie", &viewer)]).await;
+        assert_eq!(refused.json()["errors"][0]["extensions"]["code"], "FORBIDDEN");
+    }
+
+    async fn the_database_refuses_to_rewrite_or_delete_entries(backend) {
+        let db = TestDb::seeded(backend).await;
+        assert!(db.conn.execute_unprepared("UPDATE audit_event SET actor = 'mallory'").await.is_err(), "update allowed");
+        assert!(db.conn.execute_unprepared("DELETE FROM audit_event").await.is_err(), "delete allowed");
+        assert_eq!(audit_event::Entity::find().count(&db.conn).await.unwrap(), 1);
+        assert_eq!(audit::verify(&db.conn).await.unwrap().first_broken, None);
+    }
+
+    async fn a_tampered_or_removed_entry_is_named_by_verify(backend) {
+        let db = TestDb::seeded(backend).await;
+        for name in ["een", "twee", "drie"] {
+            issue(&db, name).await.unwrap();
+        }
+        for sql in disable_guards(backend) {
+            db.conn.execute_unprepared(sql).await.unwrap();
+        }
+        db.conn.execute_unprepared("UPDATE audit_event SET actor = 'mallory' WHERE seq = 3").await.unwrap();
+        let check = audit::verify(&db.conn).await.unwrap();
+        assert_eq!(check.checked, 2);
+        let (seq, reason) = check.first_broken.expect("the tampering is found");
+        assert_eq!(seq, 3);
+        assert!(reason.contains("does not match its hash"), "{reason}");
+
+        db.conn.execute_unprepared("DELETE FROM audit_event WHERE seq = 2").await.unwrap();
+        let (seq, reason) = audit::verify(&db.conn).await.unwrap().first_broken.unwrap();
+        assert_eq!(seq, 2);
+        assert!(reason.contains("missing"), "{reason}");
+    }
+
+    async fn a_refused_change_leaves_no_entry(backend) {
+        let db = TestDb::seeded(backend).await;
+        assert!(issue(&db, "   ").await.is_err());
+        assert!(api_tokens::revoke(&db.conn, &Actor::cli(), "r", "does-not-exist").await.is_err());
+        assert_eq!(audit_event::Entity::find().count(&db.conn).await.unwrap(), 1, "only the seed");
+    }
+}
+
+#[tokio::test]
+async fn concurrent_changes_never_fork_the_chain() {
+    for backend in [Backend::Postgres, Backend::MariaDb] {
+        if !backend.selected() {
+            continue;
+        }
+        let db = TestDb::seeded(backend).await;
+        let names: Vec<String> = (0..6).map(|i| format!("parallel {i}")).collect();
+        let attempts = futures::future::join_all(names.iter().map(|name| issue(&db, name))).await;
+        let succeeded = attempts.iter().filter(|r| r.is_ok()).count();
+        for failure in attempts.iter().filter_map(|r| r.as_ref().err()) {
+            assert!(
+                matches!(failure.code(), "CONFLICT" | "INTERNAL"),
+                "{failure:?}"
+            );
+        }
+        assert!(succeeded >= 1);
+        let check = audit::verify(&db.conn).await.unwrap();
+        assert_eq!(check.first_broken, None, "{backend:?}");
+        assert_eq!(
+            check.checked as usize,
+            1 + succeeded,
+            "{backend:?}: one entry per successful change"
+        );
+        let hashes: HashSet<String> = audit_event::Entity::find()
+            .all(&db.conn)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.prev_hash)
+            .collect();
+        assert_eq!(
+            hashes.len(),
+            1 + succeeded,
+            "two entries chain to the same predecessor"
+        );
+    }
+}
