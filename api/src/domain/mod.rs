@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod content;
 pub mod coverage;
 pub mod dates;
 pub mod families;

@@ -12,6 +12,7 @@ mod catalogue_api;
 mod console_pages;
 mod contract;
 mod coverage_report;
+mod group_content;
 mod machine_tokens;
 mod migrations;
 mod oidc_login;

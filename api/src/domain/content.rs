@@ -1,0 +1,464 @@
+//! The editable content of a function-group version as one document: core profile, typings and
+//! requirement coverage. Amendment proposals hold an edited copy of it; adoption writes it as a
+//! new version. Reading a version and writing it back gives the same document.
+
+use std::collections::{BTreeSet, HashMap};
+
+use fgr_entities::{
+    competence, core_profile, core_profile_competence, core_profile_item, function_group,
+    group_version, requirement_coverage, responsibility_requirement, result_area, typing,
+    typing_item,
+};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use serde::{Deserialize, Serialize};
+
+use super::fuwasys::FuwasysScore;
+use super::profiles::{self, TypingSection};
+use super::requirements;
+use crate::error::{DomainError, DomainResult};
+
+/// A result area of the core profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResultAreaContent {
+    /// `OPDRACHTGEVER`, `OMGEVING`, `BEDRIJFSVOERING` or `VERNIEUWEN_VERBETEREN`.
+    pub code: String,
+    /// Label.
+    pub label: String,
+    /// Results.
+    pub results: Vec<String>,
+    /// Behaviour indicators.
+    pub behaviour_indicators: Vec<String>,
+}
+
+/// The core profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct CoreProfileContent {
+    /// Doel van de functie.
+    pub purpose: Option<String>,
+    /// The four result areas.
+    pub result_areas: Vec<ResultAreaContent>,
+    /// Competence names (Competentietaal Rijk).
+    pub competences: Vec<String>,
+}
+
+/// One bullet of a typing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TypingItemContent {
+    /// Section code, e.g. `RESULTATEN`.
+    pub section: String,
+    /// Sub-category within Resultaten.
+    pub sub_category: Option<String>,
+    /// Text.
+    pub text: String,
+}
+
+/// A typing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TypingContent {
+    /// Scale.
+    pub scale: i32,
+    /// FUWASYS scores, e.g. `44443 44434 43 43`.
+    pub fuwasys_scores: Option<String>,
+    /// FUWASYS total.
+    pub fuwasys_total: Option<i32>,
+    /// Bullets in printed order.
+    pub items: Vec<TypingItemContent>,
+}
+
+/// Where the content covers a requirement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CoverageContent {
+    /// Requirement code.
+    pub requirement_code: String,
+    /// The typing whose text covers it; `None` for the core profile.
+    pub typing_scale: Option<i32>,
+    /// Where.
+    pub location: String,
+    /// The covering text.
+    pub quote: String,
+    /// Remarks.
+    pub note: Option<String>,
+}
+
+/// A group version's content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupContent {
+    /// Core profile.
+    pub core_profile: CoreProfileContent,
+    /// Typings, lowest scale first.
+    pub typings: Vec<TypingContent>,
+    /// Requirement coverage.
+    pub coverage: Vec<CoverageContent>,
+}
+
+impl GroupContent {
+    /// Puts typings in scale order and each typing's items in section order (stable within a
+    /// section), the order in which they are stored and read.
+    pub fn normalize(&mut self) {
+        self.typings.sort_by_key(|t| t.scale);
+        for t in &mut self.typings {
+            t.items.sort_by_key(|i| {
+                TypingSection::from_code(&i.section)
+                    .and_then(|s| TypingSection::ALL.iter().position(|x| *x == s))
+                    .unwrap_or(usize::MAX)
+            });
+        }
+    }
+}
+
+/// Reads the content of a version.
+///
+/// # Errors
+/// `NOT_FOUND` for an unknown version; `INTERNAL` when the database fails.
+pub async fn of_version(db: &impl ConnectionTrait, version_id: i32) -> DomainResult<GroupContent> {
+    group_version::Entity::find_by_id(version_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("version {version_id}")))?;
+    let core = profiles::core_profiles_for_versions(db, &[version_id])
+        .await?
+        .remove(&version_id);
+    let typings = profiles::typings_for_versions(db, &[version_id])
+        .await?
+        .remove(&version_id)
+        .unwrap_or_default();
+    let links = requirements::coverage_of_versions(db, &[version_id])
+        .await?
+        .remove(&version_id)
+        .unwrap_or_default();
+    let codes: HashMap<i32, String> = responsibility_requirement::Entity::find()
+        .filter(
+            responsibility_requirement::Column::Id
+                .is_in(links.iter().map(|l| l.requirement_id).collect::<Vec<_>>()),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.code))
+        .collect();
+    Ok(GroupContent {
+        core_profile: core
+            .map(|c| CoreProfileContent {
+                purpose: c.profile.purpose,
+                result_areas: c
+                    .areas
+                    .into_iter()
+                    .map(|a| ResultAreaContent {
+                        code: a.area.code,
+                        label: a.area.label,
+                        results: a
+                            .items
+                            .iter()
+                            .filter(|i| i.kind == "RESULT")
+                            .map(|i| i.text.clone())
+                            .collect(),
+                        behaviour_indicators: a
+                            .items
+                            .iter()
+                            .filter(|i| i.kind == "BEHAVIOUR_INDICATOR")
+                            .map(|i| i.text.clone())
+                            .collect(),
+                    })
+                    .collect(),
+                competences: c.competences.into_iter().map(|c| c.name).collect(),
+            })
+            .unwrap_or_default(),
+        typings: typings
+            .into_iter()
+            .map(|t| TypingContent {
+                scale: t.typing.scale,
+                fuwasys_scores: t.typing.fuwasys_scores,
+                fuwasys_total: t.typing.fuwasys_total,
+                items: t
+                    .items
+                    .into_iter()
+                    .map(|i| TypingItemContent {
+                        section: i.section,
+                        sub_category: i.sub_category,
+                        text: i.text,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        coverage: links
+            .into_iter()
+            .map(|l| CoverageContent {
+                requirement_code: codes.get(&l.requirement_id).cloned().unwrap_or_default(),
+                typing_scale: l.typing_scale,
+                location: l.location,
+                quote: l.quote,
+                note: l.note,
+            })
+            .collect(),
+    })
+}
+
+const MAX_TEXT: usize = 4_000;
+
+fn check_text(field: &str, text: &str) -> DomainResult<()> {
+    if text.trim().is_empty() {
+        return Err(DomainError::bad_input(field, "tekst mag niet leeg zijn"));
+    }
+    if text.chars().count() > MAX_TEXT {
+        return Err(DomainError::bad_input(
+            field,
+            format!("tekst is langer dan {MAX_TEXT} tekens"),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks content against the rules, for `group`.
+///
+/// # Errors
+/// `BAD_USER_INPUT` naming the first field that breaks a rule; `INTERNAL` when the database
+/// fails.
+pub async fn validate(
+    db: &impl ConnectionTrait,
+    group: &function_group::Model,
+    content: &GroupContent,
+) -> DomainResult<()> {
+    let mut scales = BTreeSet::new();
+    for (i, t) in content.typings.iter().enumerate() {
+        let field = format!("content.typings[{i}]");
+        if !(group.scale_min..=group.scale_max).contains(&t.scale) {
+            return Err(DomainError::bad_input(
+                format!("{field}.scale"),
+                format!(
+                    "schaal {} valt buiten de range {}–{} van {}",
+                    t.scale, group.scale_min, group.scale_max, group.name
+                ),
+            ));
+        }
+        if !scales.insert(t.scale) {
+            return Err(DomainError::bad_input(
+                format!("{field}.scale"),
+                format!("schaal {} komt twee keer voor", t.scale),
+            ));
+        }
+        match (&t.fuwasys_scores, t.fuwasys_total) {
+            (Some(scores), Some(total)) => {
+                FuwasysScore::parse(scores, total).map_err(|e| match e {
+                    DomainError::BadInput { message, .. } => {
+                        DomainError::bad_input(format!("{field}.fuwasys"), message)
+                    }
+                    other => other,
+                })?;
+            }
+            (None, None) => {}
+            _ => {
+                return Err(DomainError::bad_input(
+                    format!("{field}.fuwasys"),
+                    "FUWASYS-scores en -totaal horen samen",
+                ))
+            }
+        }
+        for (j, item) in t.items.iter().enumerate() {
+            if TypingSection::from_code(&item.section).is_none() {
+                return Err(DomainError::bad_input(
+                    format!("{field}.items[{j}].section"),
+                    format!("onbekend onderdeel '{}'", item.section),
+                ));
+            }
+            if item.sub_category.is_none() || !item.text.is_empty() {
+                check_text(&format!("{field}.items[{j}].text"), &item.text)?;
+            }
+        }
+    }
+    for (i, area) in content.core_profile.result_areas.iter().enumerate() {
+        for (j, text) in area
+            .results
+            .iter()
+            .chain(&area.behaviour_indicators)
+            .enumerate()
+        {
+            check_text(
+                &format!("content.coreProfile.resultAreas[{i}].items[{j}]"),
+                text,
+            )?;
+        }
+    }
+    if !content.core_profile.competences.is_empty() {
+        let known: BTreeSet<String> = competence::Entity::find()
+            .filter(competence::Column::Name.is_in(content.core_profile.competences.clone()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        if let Some(unknown) = content
+            .core_profile
+            .competences
+            .iter()
+            .find(|c| !known.contains(*c))
+        {
+            return Err(DomainError::bad_input(
+                "content.coreProfile.competences",
+                format!("onbekende competentie '{unknown}'"),
+            ));
+        }
+    }
+    let codes: Vec<String> = content
+        .coverage
+        .iter()
+        .map(|c| c.requirement_code.clone())
+        .collect();
+    let known: BTreeSet<String> = if codes.is_empty() {
+        BTreeSet::new()
+    } else {
+        responsibility_requirement::Entity::find()
+            .filter(responsibility_requirement::Column::Code.is_in(codes))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| r.code)
+            .collect()
+    };
+    for (i, c) in content.coverage.iter().enumerate() {
+        let field = format!("content.coverage[{i}]");
+        if !known.contains(&c.requirement_code) {
+            return Err(DomainError::bad_input(
+                format!("{field}.requirementCode"),
+                format!("onbekende verantwoordelijkheid '{}'", c.requirement_code),
+            ));
+        }
+        if let Some(scale) = c.typing_scale {
+            if !scales.contains(&scale) {
+                return Err(DomainError::bad_input(
+                    format!("{field}.typingScale"),
+                    format!("er is geen typering voor schaal {scale}"),
+                ));
+            }
+        }
+        check_text(&format!("{field}.location"), &c.location)?;
+        check_text(&format!("{field}.quote"), &c.quote)?;
+    }
+    Ok(())
+}
+
+/// Writes `content` under the (already inserted) version `version_id`.
+///
+/// # Errors
+/// `INTERNAL` when the database fails (call [`validate`] first for input errors).
+pub async fn write(
+    txn: &impl ConnectionTrait,
+    version_id: i32,
+    content: &GroupContent,
+) -> DomainResult<()> {
+    let profile = core_profile::ActiveModel {
+        group_version_id: Set(version_id),
+        purpose: Set(content.core_profile.purpose.clone()),
+        source_url: Set(None),
+        illustrative: Set(false),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    for (n, area) in content.core_profile.result_areas.iter().enumerate() {
+        let row = result_area::ActiveModel {
+            core_profile_id: Set(profile.id),
+            code: Set(area.code.clone()),
+            label: Set(area.label.clone()),
+            sort_order: Set(n as i32 + 1),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+        let items = area.results.iter().map(|t| ("RESULT", t)).chain(
+            area.behaviour_indicators
+                .iter()
+                .map(|t| ("BEHAVIOUR_INDICATOR", t)),
+        );
+        for (m, (kind, text)) in items.enumerate() {
+            core_profile_item::ActiveModel {
+                result_area_id: Set(row.id),
+                kind: Set(kind.to_owned()),
+                text: Set(text.clone()),
+                sort_order: Set(m as i32 + 1),
+                illustrative: Set(false),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
+    }
+    if !content.core_profile.competences.is_empty() {
+        let ids: HashMap<String, i32> = competence::Entity::find()
+            .filter(competence::Column::Name.is_in(content.core_profile.competences.clone()))
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|c| (c.name, c.id))
+            .collect();
+        for (n, name) in content.core_profile.competences.iter().enumerate() {
+            let id = ids
+                .get(name)
+                .ok_or_else(|| DomainError::internal(format!("competence {name} vanished")))?;
+            core_profile_competence::ActiveModel {
+                core_profile_id: Set(profile.id),
+                competence_id: Set(*id),
+                sort_order: Set(n as i32 + 1),
+            }
+            .insert(txn)
+            .await?;
+        }
+    }
+    for t in &content.typings {
+        let row = typing::ActiveModel {
+            group_version_id: Set(version_id),
+            scale: Set(t.scale),
+            fuwasys_scores: Set(t.fuwasys_scores.clone()),
+            fuwasys_total: Set(t.fuwasys_total),
+            source_url: Set(None),
+            illustrative: Set(false),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+        for (n, item) in t.items.iter().enumerate() {
+            typing_item::ActiveModel {
+                typing_id: Set(row.id),
+                section: Set(item.section.clone()),
+                sub_category: Set(item.sub_category.clone()),
+                text: Set(item.text.clone()),
+                sort_order: Set(n as i32 + 1),
+                illustrative: Set(false),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
+    }
+    if !content.coverage.is_empty() {
+        let ids: HashMap<String, i32> = responsibility_requirement::Entity::find()
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|r| (r.code, r.id))
+            .collect();
+        for c in &content.coverage {
+            let id = ids.get(&c.requirement_code).ok_or_else(|| {
+                DomainError::internal(format!("requirement {} vanished", c.requirement_code))
+            })?;
+            requirement_coverage::ActiveModel {
+                group_version_id: Set(version_id),
+                requirement_id: Set(*id),
+                typing_scale: Set(c.typing_scale),
+                location: Set(c.location.clone()),
+                quote: Set(c.quote.clone()),
+                illustrative: Set(false),
+                note: Set(c.note.clone()),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
+    }
+    Ok(())
+}
