@@ -62,12 +62,15 @@ on_every_backend! {
     }
 }
 
+/// A way to break otherwise valid content.
+type Breaker = Box<dyn Fn(&mut GroupContent)>;
+
 #[tokio::test]
 async fn content_that_breaks_a_rule_is_refused_with_the_field_named() {
     let db = TestDb::seeded(crate::support::Backend::Sqlite).await;
     let (group, v1) = group_and_version(&db, "MANAGER").await;
     let base: GroupContent = content::of_version(&db.conn, v1.id).await.unwrap();
-    let cases: Vec<(&str, Box<dyn Fn(&mut GroupContent)>)> = vec![
+    let cases: Vec<(&str, Breaker)> = vec![
         (
             "content.typings[0].scale",
             Box::new(|c| c.typings[0].scale = 9),
