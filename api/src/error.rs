@@ -26,6 +26,9 @@ pub enum DomainError {
     /// Someone else changed the same thing first (a stale version, a concurrent change).
     #[error("{0}")]
     Conflict(String),
+    /// The workflow does not allow this step in the current state.
+    #[error("{0}")]
+    InvalidTransition(String),
     /// Something failed inside; the cause is logged with `reference`, never shown.
     #[error("internal error (reference {reference})")]
     Internal {
@@ -71,6 +74,7 @@ impl DomainError {
             Self::Unauthenticated(_) => "UNAUTHENTICATED",
             Self::Forbidden(_) => "FORBIDDEN",
             Self::Conflict(_) => "CONFLICT",
+            Self::InvalidTransition(_) => "INVALID_TRANSITION",
             Self::Internal { .. } => "INTERNAL",
         }
     }

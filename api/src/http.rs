@@ -21,6 +21,7 @@ use serde_json::json;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 
+use crate::auth::middleware::RequestId;
 use crate::auth::{self, AuthState};
 use crate::config::ServerConfig;
 use crate::console_bridge::ServerTransport;
@@ -206,6 +207,7 @@ struct GetParams {
 async fn graphql_get(
     State(service): State<GraphqlService>,
     principal: Principal,
+    request_id: RequestId,
     params: Result<Query<GetParams>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
     let Ok(Query(params)) = params else {
@@ -239,7 +241,7 @@ async fn graphql_get(
             )
         }
     };
-    let mut request = GqlRequest::new(query).variables(variables);
+    let mut request = GqlRequest::new(query).variables(variables).data(request_id);
     if let Some(name) = params.operation_name {
         request = request.operation_name(name);
     }

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The FGR Register console: a Dutch-language Leptos app, rendered on the server and hydrated in
 //! the browser.
 //!

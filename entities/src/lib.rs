@@ -2,9 +2,11 @@
 //!
 //! Behaviour (validation, versioning rules, queries) lives in the `api` crate's domain layer.
 
+pub mod amendment_proposal;
 pub mod api_client;
 pub mod audit_event;
 pub mod audit_head;
+pub mod committee_advice;
 pub mod competence;
 pub mod core_profile;
 pub mod core_profile_competence;
@@ -13,6 +15,7 @@ pub mod function_group;
 pub mod group_version;
 pub mod job_family;
 pub mod login_attempt;
+pub mod owner_decision;
 pub mod requirement_coverage;
 pub mod requirement_scope;
 pub mod responsibility_requirement;

@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261126_000001_catalogue;
 mod m20261126_000002_access;
 mod m20261126_000003_audit;
+mod m20261126_000004_amendments;
 
 /// Every migration of the register, in order.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_catalogue::Migration),
             Box::new(m20261126_000002_access::Migration),
             Box::new(m20261126_000003_audit::Migration),
+            Box::new(m20261126_000004_amendments::Migration),
         ]
     }
 }

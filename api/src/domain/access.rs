@@ -170,11 +170,27 @@ pub enum Operation {
     ReadOwnIdentity,
     /// Read the audit trail (who changed what, when).
     ReadAudit,
+    /// Read amendment proposals, advice and decisions.
+    ReadProposals,
+    /// Propose an amendment, edit, submit or withdraw one's own proposal.
+    ProposeAmendment,
+    /// Record the committee's advice (the secretary).
+    RecordAdvice,
+    /// Record the owner's decision and adopt (FGR beheer on behalf of DG DOO).
+    RecordDecision,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Self; 3] = [Self::ReadCatalogue, Self::ReadOwnIdentity, Self::ReadAudit];
+    pub const ALL: [Self; 7] = [
+        Self::ReadCatalogue,
+        Self::ReadOwnIdentity,
+        Self::ReadAudit,
+        Self::ReadProposals,
+        Self::ProposeAmendment,
+        Self::RecordAdvice,
+        Self::RecordDecision,
+    ];
 }
 
 impl fmt::Display for Operation {
@@ -196,6 +212,14 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("node", Operation::ReadCatalogue),
     ("profileCoverage", Operation::ReadCatalogue),
     ("auditLog", Operation::ReadAudit),
+    ("proposal", Operation::ReadProposals),
+    ("proposals", Operation::ReadProposals),
+    ("createProposal", Operation::ProposeAmendment),
+    ("updateProposal", Operation::ProposeAmendment),
+    ("submitProposal", Operation::ProposeAmendment),
+    ("withdrawProposal", Operation::ProposeAmendment),
+    ("recordAdvice", Operation::RecordAdvice),
+    ("recordDecision", Operation::RecordDecision),
     ("me", Operation::ReadOwnIdentity),
 ];
 
@@ -247,6 +271,20 @@ impl AccessPolicy {
                 )
             }),
             (ReadAudit, _) => false,
+            (ReadProposals, Principal::Person(_)) => true,
+            (ProposeAmendment, Principal::Person(p)) => p.roles.iter().any(|r| {
+                matches!(
+                    r,
+                    Role::CommitteeMember
+                        | Role::CommitteeSecretary
+                        | Role::Maintainer
+                        | Role::Admin
+                )
+            }),
+            (RecordAdvice, Principal::Person(p)) => p.roles.contains(&Role::CommitteeSecretary),
+            (RecordDecision, Principal::Person(p)) => p.roles.contains(&Role::Maintainer),
+            // Machines read; they never change anything, and see no proposals.
+            (ReadProposals | ProposeAmendment | RecordAdvice | RecordDecision, _) => false,
         };
         if allowed {
             return Ok(());
@@ -277,7 +315,7 @@ impl AccessPolicy {
 pub fn scope_needed(operation: Operation) -> Option<Scope> {
     match operation {
         Operation::ReadCatalogue => Some(Scope::CatalogueRead),
-        Operation::ReadOwnIdentity | Operation::ReadAudit => None,
+        _ => None,
     }
 }
 

@@ -2,6 +2,7 @@
 //! CLI). Functions take `&impl ConnectionTrait` so they run on a pool or in a transaction alike.
 
 pub mod access;
+pub mod amendments;
 pub mod audit;
 pub mod content;
 pub mod coverage;

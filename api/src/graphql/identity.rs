@@ -58,6 +58,14 @@ pub enum Operation {
     ReadOwnIdentity,
     /// Read the audit trail.
     ReadAudit,
+    /// Read proposals, advice and decisions.
+    ReadProposals,
+    /// Propose amendments.
+    ProposeAmendment,
+    /// Record the committee's advice.
+    RecordAdvice,
+    /// Record the owner's decision.
+    RecordDecision,
 }
 
 impl From<access::Operation> for Operation {
@@ -66,6 +74,10 @@ impl From<access::Operation> for Operation {
             access::Operation::ReadCatalogue => Self::ReadCatalogue,
             access::Operation::ReadOwnIdentity => Self::ReadOwnIdentity,
             access::Operation::ReadAudit => Self::ReadAudit,
+            access::Operation::ReadProposals => Self::ReadProposals,
+            access::Operation::ProposeAmendment => Self::ProposeAmendment,
+            access::Operation::RecordAdvice => Self::RecordAdvice,
+            access::Operation::RecordDecision => Self::RecordDecision,
         }
     }
 }

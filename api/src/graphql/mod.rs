@@ -2,6 +2,7 @@
 //! each request gets its own DataLoaders. Every error leaves with an `extensions.code`.
 
 pub mod access;
+pub mod amendments;
 pub mod audit;
 pub mod catalogue;
 pub mod coverage;
@@ -11,7 +12,7 @@ pub mod ids;
 pub mod loaders;
 pub mod scalars;
 
-use async_graphql::{EmptyMutation, EmptySubscription, MergedObject, Schema};
+use async_graphql::{EmptySubscription, MergedObject, Schema};
 use sea_orm::DatabaseConnection;
 
 use crate::config::GraphqlLimits;
@@ -20,25 +21,34 @@ use crate::domain::access::{AccessPolicy, Principal};
 /// The root query: one object per domain area, merged.
 #[derive(MergedObject, Default)]
 pub struct QueryRoot(
+    amendments::AmendmentQuery,
     audit::AuditQuery,
     catalogue::query::CatalogueQuery,
     coverage::CoverageQuery,
     identity::IdentityQuery,
 );
 
+/// The root mutation: one object per domain area, merged.
+#[derive(MergedObject, Default)]
+pub struct MutationRoot(amendments::AmendmentMutation);
+
 /// The schema type.
-pub type FgrSchema = Schema<QueryRoot, EmptyMutation, EmptySubscription>;
+pub type FgrSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
 /// The schema with its limits and access policy; the principal and DataLoaders are added per
 /// request by [`GraphqlService`].
 pub fn build_schema(limits: &GraphqlLimits, policy: AccessPolicy) -> FgrSchema {
-    let mut builder = Schema::build(QueryRoot::default(), EmptyMutation, EmptySubscription)
-        .data(policy)
-        .extension(access::AccessControl)
-        .limit_depth(limits.max_depth)
-        .limit_complexity(limits.max_complexity)
-        .limit_recursive_depth(32)
-        .limit_directives(8);
+    let mut builder = Schema::build(
+        QueryRoot::default(),
+        MutationRoot::default(),
+        EmptySubscription,
+    )
+    .data(policy)
+    .extension(access::AccessControl)
+    .limit_depth(limits.max_depth)
+    .limit_complexity(limits.max_complexity)
+    .limit_recursive_depth(32)
+    .limit_directives(8);
     if !limits.introspection {
         builder = builder.disable_introspection().disable_suggestions();
     }

@@ -6,6 +6,7 @@
 mod support;
 
 mod access_matrix;
+mod amendments;
 mod api_errors;
 mod audit_trail;
 mod catalogue_api;

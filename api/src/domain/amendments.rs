@@ -1,0 +1,786 @@
+//! The committee's amendment workflow: a proposal (an edited copy of a group version's content)
+//! goes draft → submitted → advised → adopted or rejected, or is withdrawn by its author.
+//! Adoption writes the content as a new version from the requested date and closes the previous
+//! one; nothing is overwritten. Every step checks the rules here, runs in one transaction and
+//! writes the audit trail.
+
+use chrono::{NaiveDate, NaiveDateTime, Utc};
+use fgr_entities::{
+    amendment_proposal, committee_advice, function_group, group_version, owner_decision,
+};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use serde_json::json;
+
+use super::access::{AccessPolicy, Operation, Person, Principal};
+use super::audit::{self, Actor, Change};
+use super::content::{self, GroupContent};
+use super::{dates, tx};
+use crate::error::{DomainError, DomainResult};
+
+/// The proposal's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// Being written; only its author may edit it.
+    Draft,
+    /// Frozen, waiting for the committee.
+    Submitted,
+    /// The committee has advised; waiting for the owner's decision.
+    Advised,
+    /// Adopted: a new version exists.
+    Adopted,
+    /// Rejected by the owner.
+    Rejected,
+    /// Withdrawn by its author.
+    Withdrawn,
+}
+
+impl State {
+    /// Every state.
+    pub const ALL: [Self; 6] = [
+        Self::Draft,
+        Self::Submitted,
+        Self::Advised,
+        Self::Adopted,
+        Self::Rejected,
+        Self::Withdrawn,
+    ];
+
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Draft => "DRAFT",
+            Self::Submitted => "SUBMITTED",
+            Self::Advised => "ADVISED",
+            Self::Adopted => "ADOPTED",
+            Self::Rejected => "REJECTED",
+            Self::Withdrawn => "WITHDRAWN",
+        }
+    }
+
+    /// The state stored as `code`.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// The committee's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdviceOutcome {
+    /// Positive.
+    Positive,
+    /// Negative.
+    Negative,
+    /// Positive, with conditions.
+    PositiveWithConditions,
+}
+
+impl AdviceOutcome {
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Positive => "POSITIVE",
+            Self::Negative => "NEGATIVE",
+            Self::PositiveWithConditions => "POSITIVE_WITH_CONDITIONS",
+        }
+    }
+}
+
+/// What a new proposal says.
+#[derive(Debug, Clone)]
+pub struct NewProposal {
+    /// The group to amend.
+    pub group_code: String,
+    /// Short title.
+    pub title: String,
+    /// Why.
+    pub rationale: String,
+    /// When the change should take effect (today or later).
+    pub requested_effective_from: NaiveDate,
+    /// The proposed content; the base version's content when `None`.
+    pub content: Option<GroupContent>,
+}
+
+/// Changes to a draft; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct DraftChanges {
+    /// New title.
+    pub title: Option<String>,
+    /// New rationale.
+    pub rationale: Option<String>,
+    /// New requested date.
+    pub requested_effective_from: Option<NaiveDate>,
+    /// New content.
+    pub content: Option<GroupContent>,
+}
+
+/// The committee's advice.
+#[derive(Debug, Clone)]
+pub struct Advice {
+    /// The meeting.
+    pub meeting_date: NaiveDate,
+    /// Outcome.
+    pub outcome: AdviceOutcome,
+    /// Why.
+    pub rationale: String,
+    /// Conditions (required for a conditional advice).
+    pub conditions: Option<String>,
+    /// Members present for the employers.
+    pub employer_members: Vec<String>,
+    /// Members present for the unions.
+    pub union_members: Vec<String>,
+}
+
+/// The owner's decision.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    /// Adopt (true) or reject.
+    pub adopt: bool,
+    /// The decision's reference.
+    pub reference: String,
+    /// The decision's date.
+    pub decision_date: NaiveDate,
+}
+
+/// Who acts, and under which request.
+pub struct Caller<'a> {
+    /// The principal.
+    pub principal: &'a Principal,
+    /// The access policy.
+    pub policy: AccessPolicy,
+    /// The request id for the audit trail.
+    pub request_id: &'a str,
+}
+
+impl Caller<'_> {
+    fn person(&self, operation: Operation) -> DomainResult<&Person> {
+        self.policy.authorize(self.principal, operation)?;
+        match self.principal {
+            Principal::Person(p) => Ok(p),
+            _ => Err(DomainError::Forbidden(
+                "only people take part in the workflow".into(),
+            )),
+        }
+    }
+
+    fn actor(&self) -> Actor {
+        Actor::of(self.principal)
+    }
+}
+
+const TARGET_GROUP: &str = "FUNCTION_GROUP";
+
+fn now() -> NaiveDateTime {
+    Utc::now().naive_utc()
+}
+
+fn state_of(p: &amendment_proposal::Model) -> State {
+    State::from_code(&p.state).unwrap_or(State::Withdrawn)
+}
+
+fn invalid(p: &amendment_proposal::Model, action: &str) -> DomainError {
+    DomainError::InvalidTransition(format!(
+        "voorstel {} is {}: {action} kan niet",
+        p.id,
+        p.state.to_lowercase()
+    ))
+}
+
+fn check_words(field: &str, text: &str, max: usize) -> DomainResult<()> {
+    if text.trim().is_empty() {
+        return Err(DomainError::bad_input(field, "mag niet leeg zijn"));
+    }
+    if text.chars().count() > max {
+        return Err(DomainError::bad_input(
+            field,
+            format!("is langer dan {max} tekens"),
+        ));
+    }
+    Ok(())
+}
+
+/// The proposal as the audit trail records it.
+fn audited(p: &amendment_proposal::Model) -> serde_json::Value {
+    json!({
+        "id": p.id,
+        "state": p.state,
+        "title": p.title,
+        "rationale": p.rationale,
+        "requestedEffectiveFrom": p.requested_effective_from.to_string(),
+        "baseVersionId": p.base_version_id,
+        "lockVersion": p.lock_version,
+        "content": serde_json::from_str::<serde_json::Value>(&p.content_json).unwrap_or_default(),
+    })
+}
+
+async fn latest_version(
+    db: &impl ConnectionTrait,
+    group_id: i32,
+) -> DomainResult<group_version::Model> {
+    group_version::Entity::find()
+        .filter(group_version::Column::GroupId.eq(group_id))
+        .order_by_desc(group_version::Column::VersionNo)
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("versions of group {group_id}")))
+}
+
+async fn group(db: &impl ConnectionTrait, id: i32) -> DomainResult<function_group::Model> {
+    function_group::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("group {id}")))
+}
+
+/// The proposal with this id.
+///
+/// # Errors
+/// `NOT_FOUND`; `INTERNAL` when the database fails.
+pub async fn get(db: &impl ConnectionTrait, id: i32) -> DomainResult<amendment_proposal::Model> {
+    amendment_proposal::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("voorstel {id}")))
+}
+
+/// Proposals, newest first, optionally of one group or in one state.
+///
+/// # Errors
+/// `INTERNAL` when the database fails.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    group_id: Option<i32>,
+    state: Option<State>,
+) -> DomainResult<Vec<amendment_proposal::Model>> {
+    let mut query = amendment_proposal::Entity::find();
+    if let Some(group_id) = group_id {
+        query = query
+            .filter(amendment_proposal::Column::TargetType.eq(TARGET_GROUP))
+            .filter(amendment_proposal::Column::TargetId.eq(group_id));
+    }
+    if let Some(state) = state {
+        query = query.filter(amendment_proposal::Column::State.eq(state.code()));
+    }
+    Ok(query
+        .order_by_desc(amendment_proposal::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// The advice and decision recorded on a proposal, if any.
+///
+/// # Errors
+/// `INTERNAL` when the database fails.
+pub async fn outcome_of(
+    db: &impl ConnectionTrait,
+    proposal_id: i32,
+) -> DomainResult<(
+    Option<committee_advice::Model>,
+    Option<owner_decision::Model>,
+)> {
+    let advice = committee_advice::Entity::find()
+        .filter(committee_advice::Column::ProposalId.eq(proposal_id))
+        .one(db)
+        .await?;
+    let decision = owner_decision::Entity::find()
+        .filter(owner_decision::Column::ProposalId.eq(proposal_id))
+        .one(db)
+        .await?;
+    Ok((advice, decision))
+}
+
+/// Starts a draft on the group's latest version.
+///
+/// # Errors
+/// `FORBIDDEN`/`UNAUTHENTICATED` without the right role; `NOT_FOUND` for an unknown group;
+/// `BAD_USER_INPUT` for invalid fields or content; `INTERNAL` when the database fails.
+pub async fn create<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &Caller<'_>,
+    new: NewProposal,
+) -> DomainResult<amendment_proposal::Model> {
+    let author = caller.person(Operation::ProposeAmendment)?.clone();
+    check_words("title", &new.title, 300)?;
+    check_words("rationale", &new.rationale, 10_000)?;
+    if new.requested_effective_from < dates::today() {
+        return Err(DomainError::bad_input(
+            "requestedEffectiveFrom",
+            "de gewenste ingangsdatum ligt in het verleden",
+        ));
+    }
+    let group = function_group::Entity::find()
+        .filter(function_group::Column::Code.eq(new.group_code.as_str()))
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("functiegroep {}", new.group_code)))?;
+    let base = latest_version(db, group.id).await?;
+    let mut proposed = match new.content {
+        Some(c) => c,
+        None => content::of_version(db, base.id).await?,
+    };
+    // Field names in errors follow the caller's order; storage uses the normalized order.
+    content::validate(db, &group, &proposed).await?;
+    proposed.normalize();
+    let content_json =
+        serde_json::to_string(&proposed).map_err(|e| DomainError::internal(e.to_string()))?;
+    let txn = db.begin().await?;
+    let result = async {
+        let row = amendment_proposal::ActiveModel {
+            target_type: Set(TARGET_GROUP.into()),
+            target_id: Set(group.id),
+            base_version_id: Set(base.id),
+            state: Set(State::Draft.code().into()),
+            title: Set(new.title.trim().to_owned()),
+            rationale: Set(new.rationale.trim().to_owned()),
+            requested_effective_from: Set(new.requested_effective_from),
+            content_json: Set(content_json),
+            author: Set(author.subject.clone()),
+            author_name: Set(author.name.clone()),
+            lock_version: Set(1),
+            created_at: Set(now()),
+            updated_at: Set(now()),
+            adopted_version_id: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit::append(
+            &txn,
+            &caller.actor(),
+            caller.request_id,
+            Change {
+                action: "proposal.create".into(),
+                target_type: "proposal".into(),
+                target_id: row.id.to_string(),
+                before: None,
+                after: Some(audited(&row)),
+            },
+        )
+        .await?;
+        Ok(row)
+    }
+    .await;
+    tx::finish(txn, result).await
+}
+
+/// Moves a proposal from `from` to `to` with a compare-and-swap on state and lock version, and
+/// records it; the updated row.
+async fn transition(
+    txn: &impl ConnectionTrait,
+    caller: &Caller<'_>,
+    before: &amendment_proposal::Model,
+    to: State,
+    action: &str,
+    changes: Option<(&str, &str, NaiveDate, &str)>,
+) -> DomainResult<amendment_proposal::Model> {
+    let mut update = amendment_proposal::Entity::update_many()
+        .col_expr(amendment_proposal::Column::State, Expr::value(to.code()))
+        .col_expr(
+            amendment_proposal::Column::LockVersion,
+            Expr::value(before.lock_version + 1),
+        )
+        .col_expr(amendment_proposal::Column::UpdatedAt, Expr::value(now()));
+    if let Some((title, rationale, date, content_json)) = changes {
+        update = update
+            .col_expr(amendment_proposal::Column::Title, Expr::value(title))
+            .col_expr(
+                amendment_proposal::Column::Rationale,
+                Expr::value(rationale),
+            )
+            .col_expr(
+                amendment_proposal::Column::RequestedEffectiveFrom,
+                Expr::value(date),
+            )
+            .col_expr(
+                amendment_proposal::Column::ContentJson,
+                Expr::value(content_json),
+            );
+    }
+    let moved = update
+        .filter(amendment_proposal::Column::Id.eq(before.id))
+        .filter(amendment_proposal::Column::State.eq(before.state.as_str()))
+        .filter(amendment_proposal::Column::LockVersion.eq(before.lock_version))
+        .exec(txn)
+        .await?;
+    if moved.rows_affected != 1 {
+        return Err(DomainError::Conflict(format!(
+            "voorstel {} is intussen gewijzigd; laad het opnieuw",
+            before.id
+        )));
+    }
+    let after = get(txn, before.id).await?;
+    audit::append(
+        txn,
+        &caller.actor(),
+        caller.request_id,
+        Change {
+            action: action.into(),
+            target_type: "proposal".into(),
+            target_id: before.id.to_string(),
+            before: Some(audited(before)),
+            after: Some(audited(&after)),
+        },
+    )
+    .await?;
+    Ok(after)
+}
+
+fn check_expected(p: &amendment_proposal::Model, expected: i32) -> DomainResult<()> {
+    if p.lock_version != expected {
+        return Err(DomainError::Conflict(format!(
+            "voorstel {} heeft versie {}, niet {expected}: iemand anders was eerder; laad het opnieuw",
+            p.id, p.lock_version
+        )));
+    }
+    Ok(())
+}
+
+fn check_author(p: &amendment_proposal::Model, person: &Person) -> DomainResult<()> {
+    if p.author != person.subject {
+        return Err(DomainError::Forbidden(
+            "alleen de indiener mag dit voorstel wijzigen, indienen of intrekken".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Edits a draft (author only), checking the caller saw the latest version of it.
+///
+/// # Errors
+/// `CONFLICT` for a stale `expected_version`; `INVALID_TRANSITION` unless a draft; `FORBIDDEN`
+/// for anyone but the author; `BAD_USER_INPUT` for invalid changes.
+pub async fn update_draft<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &Caller<'_>,
+    id: i32,
+    expected_version: i32,
+    changes: DraftChanges,
+) -> DomainResult<amendment_proposal::Model> {
+    let person = caller.person(Operation::ProposeAmendment)?.clone();
+    let before = get(db, id).await?;
+    check_author(&before, &person)?;
+    if state_of(&before) != State::Draft {
+        return Err(invalid(&before, "bewerken"));
+    }
+    check_expected(&before, expected_version)?;
+    let title = changes.title.unwrap_or_else(|| before.title.clone());
+    let rationale = changes
+        .rationale
+        .unwrap_or_else(|| before.rationale.clone());
+    let date = changes
+        .requested_effective_from
+        .unwrap_or(before.requested_effective_from);
+    check_words("title", &title, 300)?;
+    check_words("rationale", &rationale, 10_000)?;
+    if date < dates::today() {
+        return Err(DomainError::bad_input(
+            "requestedEffectiveFrom",
+            "de gewenste ingangsdatum ligt in het verleden",
+        ));
+    }
+    let content_json = match changes.content {
+        None => before.content_json.clone(),
+        Some(mut c) => {
+            content::validate(db, &group(db, before.target_id).await?, &c).await?;
+            c.normalize();
+            serde_json::to_string(&c).map_err(|e| DomainError::internal(e.to_string()))?
+        }
+    };
+    let txn = db.begin().await?;
+    let result = transition(
+        &txn,
+        caller,
+        &before,
+        State::Draft,
+        "proposal.update",
+        Some((title.trim(), rationale.trim(), date, &content_json)),
+    )
+    .await;
+    tx::finish(txn, result).await
+}
+
+/// Submits a draft to the committee (author only); it is frozen from then on.
+///
+/// # Errors
+/// As [`update_draft`].
+pub async fn submit<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &Caller<'_>,
+    id: i32,
+    expected_version: i32,
+) -> DomainResult<amendment_proposal::Model> {
+    let person = caller.person(Operation::ProposeAmendment)?.clone();
+    let before = get(db, id).await?;
+    check_author(&before, &person)?;
+    if state_of(&before) != State::Draft {
+        return Err(invalid(&before, "indienen"));
+    }
+    check_expected(&before, expected_version)?;
+    let txn = db.begin().await?;
+    let result = transition(
+        &txn,
+        caller,
+        &before,
+        State::Submitted,
+        "proposal.submit",
+        None,
+    )
+    .await;
+    tx::finish(txn, result).await
+}
+
+/// Withdraws a proposal that has no decision yet (author only).
+///
+/// # Errors
+/// As [`update_draft`].
+pub async fn withdraw<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &Caller<'_>,
+    id: i32,
+    expected_version: i32,
+) -> DomainResult<amendment_proposal::Model> {
+    let person = caller.person(Operation::ProposeAmendment)?.clone();
+    let before = get(db, id).await?;
+    check_author(&before, &person)?;
+    if !matches!(
+        state_of(&before),
+        State::Draft | State::Submitted | State::Advised
+    ) {
+        return Err(invalid(&before, "intrekken"));
+    }
+    check_expected(&before, expected_version)?;
+    let txn = db.begin().await?;
+    let result = transition(
+        &txn,
+        caller,
+        &before,
+        State::Withdrawn,
+        "proposal.withdraw",
+        None,
+    )
+    .await;
+    tx::finish(txn, result).await
+}
+
+fn members(field: &str, list: &[String]) -> DomainResult<String> {
+    let names: Vec<&str> = list
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if names.is_empty() {
+        return Err(DomainError::bad_input(
+            field,
+            "de commissie is paritair: beide zijden moeten aanwezig zijn",
+        ));
+    }
+    Ok(names.join("\n"))
+}
+
+/// Records the committee's advice on a submitted proposal (the secretary; never on their own).
+///
+/// # Errors
+/// `INVALID_TRANSITION` unless submitted; `FORBIDDEN` for the author or without the role;
+/// `BAD_USER_INPUT` without both sides present or for a meeting in the future.
+pub async fn record_advice<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &Caller<'_>,
+    id: i32,
+    expected_version: i32,
+    advice: Advice,
+) -> DomainResult<amendment_proposal::Model> {
+    let person = caller.person(Operation::RecordAdvice)?.clone();
+    let before = get(db, id).await?;
+    if before.author == person.subject {
+        return Err(DomainError::Forbidden(
+            "niemand adviseert over een eigen voorstel".into(),
+        ));
+    }
+    if state_of(&before) != State::Submitted {
+        return Err(invalid(&before, "advies vastleggen"));
+    }
+    check_expected(&before, expected_version)?;
+    let employers = members("employerMembers", &advice.employer_members)?;
+    let unions = members("unionMembers", &advice.union_members)?;
+    check_words("rationale", &advice.rationale, 10_000)?;
+    if advice.meeting_date > dates::today() {
+        return Err(DomainError::bad_input(
+            "meetingDate",
+            "de vergadering ligt in de toekomst",
+        ));
+    }
+    if advice.outcome == AdviceOutcome::PositiveWithConditions
+        && advice
+            .conditions
+            .as_deref()
+            .is_none_or(|c| c.trim().is_empty())
+    {
+        return Err(DomainError::bad_input(
+            "conditions",
+            "een positief advies onder voorwaarden noemt de voorwaarden",
+        ));
+    }
+    let txn = db.begin().await?;
+    let result = async {
+        committee_advice::ActiveModel {
+            proposal_id: Set(before.id),
+            meeting_date: Set(advice.meeting_date),
+            outcome: Set(advice.outcome.code().into()),
+            rationale: Set(advice.rationale.trim().to_owned()),
+            conditions: Set(advice.conditions.clone()),
+            employer_members: Set(employers),
+            union_members: Set(unions),
+            recorded_by: Set(person.subject.clone()),
+            recorded_at: Set(now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        transition(
+            &txn,
+            caller,
+            &before,
+            State::Advised,
+            "proposal.advise",
+            None,
+        )
+        .await
+    }
+    .await;
+    tx::finish(txn, result).await
+}
+
+/// Records the owner's decision on an advised proposal (FGR beheer on behalf of DG DOO; never on
+/// their own). Adoption writes the proposed content as a new version from the requested date
+/// and closes the previous version.
+///
+/// # Errors
+/// `INVALID_TRANSITION` unless advised; `CONFLICT` when the group got a newer version after the
+/// proposal's base (rebase first) or another adoption won; `BAD_USER_INPUT` when the requested
+/// date has passed or does not follow the current version's start.
+pub async fn record_decision<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &Caller<'_>,
+    id: i32,
+    expected_version: i32,
+    decision: Decision,
+) -> DomainResult<amendment_proposal::Model> {
+    let person = caller.person(Operation::RecordDecision)?.clone();
+    let before = get(db, id).await?;
+    if before.author == person.subject {
+        return Err(DomainError::Forbidden(
+            "niemand besluit over een eigen voorstel".into(),
+        ));
+    }
+    if state_of(&before) != State::Advised {
+        return Err(invalid(&before, "besluiten"));
+    }
+    check_expected(&before, expected_version)?;
+    check_words("reference", &decision.reference, 300)?;
+    let effective = before.requested_effective_from;
+    let txn = db.begin().await?;
+    let result = async {
+        owner_decision::ActiveModel {
+            proposal_id: Set(before.id),
+            outcome: Set(if decision.adopt { "ADOPTED" } else { "REJECTED" }.into()),
+            reference: Set(decision.reference.trim().to_owned()),
+            decision_date: Set(decision.decision_date),
+            recorded_by: Set(person.subject.clone()),
+            recorded_at: Set(now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        if !decision.adopt {
+            return transition(&txn, caller, &before, State::Rejected, "proposal.reject", None)
+                .await;
+        }
+        let latest = latest_version(&txn, before.target_id).await?;
+        if latest.id != before.base_version_id {
+            return Err(DomainError::Conflict(format!(
+                "de functiegroep kreeg versie {} na de basis van dit voorstel; het voorstel moet eerst op de nieuwe versie worden gebaseerd",
+                latest.version_no
+            )));
+        }
+        if effective < dates::today() || effective <= latest.effective_from {
+            return Err(DomainError::bad_input(
+                "requestedEffectiveFrom",
+                format!(
+                    "de ingangsdatum {effective} ligt in het verleden of niet na het begin ({}) van de huidige versie",
+                    latest.effective_from
+                ),
+            ));
+        }
+        // Close the current version at the new one's start: a compare-and-swap, so of two
+        // concurrent adoptions exactly one wins.
+        let closed = group_version::Entity::update_many()
+            .col_expr(group_version::Column::EffectiveTo, Expr::value(effective))
+            .filter(group_version::Column::Id.eq(latest.id))
+            .filter(group_version::Column::EffectiveTo.is_null())
+            .exec(&txn)
+            .await?;
+        if closed.rows_affected != 1 {
+            return Err(DomainError::Conflict(
+                "een ander besluit heeft deze versie al afgesloten".into(),
+            ));
+        }
+        let adopted = group_version::ActiveModel {
+            group_id: Set(before.target_id),
+            version_no: Set(latest.version_no + 1),
+            effective_from: Set(effective),
+            effective_to: Set(None),
+            provenance_kind: Set("DECISION".into()),
+            provenance_reference: Set(Some(format!(
+                "{} (wijzigingsvoorstel #{}: {})",
+                decision.reference.trim(),
+                before.id,
+                before.title
+            ))),
+            provenance_url: Set(None),
+            decided_on: Set(Some(decision.decision_date)),
+            illustrative: Set(false),
+            note: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let proposed: GroupContent = serde_json::from_str(&before.content_json)
+            .map_err(|e| DomainError::internal(format!("stored content unreadable: {e}")))?;
+        content::write(&txn, adopted.id, &proposed).await?;
+        amendment_proposal::Entity::update_many()
+            .col_expr(
+                amendment_proposal::Column::AdoptedVersionId,
+                Expr::value(adopted.id),
+            )
+            .filter(amendment_proposal::Column::Id.eq(before.id))
+            .exec(&txn)
+            .await?;
+        audit::append(
+            &txn,
+            &caller.actor(),
+            caller.request_id,
+            Change {
+                action: "group_version.adopt".into(),
+                target_type: "group_version".into(),
+                target_id: adopted.id.to_string(),
+                before: Some(json!({ "version": latest.version_no, "effectiveTo": null })),
+                after: Some(json!({
+                    "version": adopted.version_no,
+                    "effectiveFrom": effective.to_string(),
+                    "previousClosedAt": effective.to_string(),
+                    "proposal": before.id,
+                    "decision": decision.reference.trim(),
+                })),
+            },
+        )
+        .await?;
+        let mut refreshed = before.clone();
+        refreshed.adopted_version_id = Some(adopted.id);
+        transition(&txn, caller, &refreshed, State::Adopted, "proposal.adopt", None).await
+    }
+    .await;
+    tx::finish(txn, result).await
+}

@@ -1,0 +1,498 @@
+//! The amendment workflow over GraphQL: proposals, the committee's advice, the owner's decision.
+//! Thin: every rule lives in [`crate::domain::amendments`].
+
+use async_graphql::{Context, Enum, InputObject, Json, Object, ID};
+use fgr_entities::{amendment_proposal, committee_advice, group_version, owner_decision};
+use sea_orm::{DatabaseConnection, EntityTrait};
+
+use super::catalogue::families::{FunctionGroup, GroupVersion};
+use super::errors::GqlResultExt;
+use super::ids;
+use super::scalars::Date;
+use crate::auth::middleware::RequestId;
+use crate::domain::access::{AccessPolicy, Principal};
+use crate::domain::amendments::{
+    self, Advice, AdviceOutcome as DomainAdviceOutcome, Caller, Decision, DraftChanges,
+    NewProposal, State,
+};
+use crate::domain::content::GroupContent;
+use crate::domain::{dates, groups};
+use crate::error::DomainError;
+
+/// A proposal's state.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum ProposalState {
+    /// Being written by its author.
+    Draft,
+    /// Waiting for the committee.
+    Submitted,
+    /// Advised; waiting for the owner's decision.
+    Advised,
+    /// Adopted: a new version exists.
+    Adopted,
+    /// Rejected.
+    Rejected,
+    /// Withdrawn by its author.
+    Withdrawn,
+}
+
+impl From<State> for ProposalState {
+    fn from(s: State) -> Self {
+        match s {
+            State::Draft => Self::Draft,
+            State::Submitted => Self::Submitted,
+            State::Advised => Self::Advised,
+            State::Adopted => Self::Adopted,
+            State::Rejected => Self::Rejected,
+            State::Withdrawn => Self::Withdrawn,
+        }
+    }
+}
+
+impl From<ProposalState> for State {
+    fn from(s: ProposalState) -> Self {
+        match s {
+            ProposalState::Draft => Self::Draft,
+            ProposalState::Submitted => Self::Submitted,
+            ProposalState::Advised => Self::Advised,
+            ProposalState::Adopted => Self::Adopted,
+            ProposalState::Rejected => Self::Rejected,
+            ProposalState::Withdrawn => Self::Withdrawn,
+        }
+    }
+}
+
+/// The committee's outcome.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum AdviceOutcome {
+    /// Positive.
+    Positive,
+    /// Negative.
+    Negative,
+    /// Positive, with conditions.
+    PositiveWithConditions,
+}
+
+/// The owner's outcome.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionOutcome {
+    /// Adopt: the content becomes a new version.
+    Adopted,
+    /// Reject.
+    Rejected,
+}
+
+/// An amendment proposal.
+pub struct Proposal(pub amendment_proposal::Model);
+
+/// The committee's advice on a proposal.
+pub struct CommitteeAdvice(committee_advice::Model);
+
+/// The owner's decision on a proposal.
+pub struct OwnerDecision(owner_decision::Model);
+
+#[Object]
+impl CommitteeAdvice {
+    /// The meeting.
+    async fn meeting_date(&self) -> Date {
+        Date(self.0.meeting_date)
+    }
+    /// `POSITIVE`, `NEGATIVE` or `POSITIVE_WITH_CONDITIONS`.
+    async fn outcome(&self) -> &str {
+        &self.0.outcome
+    }
+    /// Why.
+    async fn rationale(&self) -> &str {
+        &self.0.rationale
+    }
+    /// Conditions.
+    async fn conditions(&self) -> Option<&str> {
+        self.0.conditions.as_deref()
+    }
+    /// Members present for the employers.
+    async fn employer_members(&self) -> Vec<&str> {
+        self.0.employer_members.lines().collect()
+    }
+    /// Members present for the unions.
+    async fn union_members(&self) -> Vec<&str> {
+        self.0.union_members.lines().collect()
+    }
+    /// Who recorded it.
+    async fn recorded_by(&self) -> &str {
+        &self.0.recorded_by
+    }
+}
+
+#[Object]
+impl OwnerDecision {
+    /// `ADOPTED` or `REJECTED`.
+    async fn outcome(&self) -> &str {
+        &self.0.outcome
+    }
+    /// The decision's reference.
+    async fn reference(&self) -> &str {
+        &self.0.reference
+    }
+    /// The decision's date.
+    async fn decision_date(&self) -> Date {
+        Date(self.0.decision_date)
+    }
+    /// Who recorded it, on behalf of the owner.
+    async fn recorded_by(&self) -> &str {
+        &self.0.recorded_by
+    }
+}
+
+fn db<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a DatabaseConnection> {
+    ctx.data::<DatabaseConnection>()
+}
+
+async fn version(ctx: &Context<'_>, id: i32) -> async_graphql::Result<Option<GroupVersion>> {
+    Ok(group_version::Entity::find_by_id(id)
+        .one(db(ctx)?)
+        .await
+        .map_err(DomainError::from)
+        .gql()?
+        .map(|v| GroupVersion::new(v, dates::today())))
+}
+
+#[Object]
+impl Proposal {
+    /// Global id.
+    async fn id(&self) -> ID {
+        ids::encode("Proposal", self.0.id)
+    }
+    /// The proposal's number.
+    async fn number(&self) -> i32 {
+        self.0.id
+    }
+    /// Its state.
+    async fn state(&self) -> Option<ProposalState> {
+        State::from_code(&self.0.state).map(ProposalState::from)
+    }
+    /// Short title.
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    /// Why.
+    async fn rationale(&self) -> &str {
+        &self.0.rationale
+    }
+    /// When the change should take effect.
+    async fn requested_effective_from(&self) -> Date {
+        Date(self.0.requested_effective_from)
+    }
+    /// The author's subject.
+    async fn author(&self) -> &str {
+        &self.0.author
+    }
+    /// The author's name.
+    async fn author_name(&self) -> &str {
+        &self.0.author_name
+    }
+    /// Concurrency token: send it back as `expectedVersion` with the next change.
+    async fn version(&self) -> i32 {
+        self.0.lock_version
+    }
+    /// The group amended, as it stands today.
+    async fn function_group(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<FunctionGroup>> {
+        let today = dates::today();
+        Ok(groups::by_id_at(db(ctx)?, self.0.target_id, today)
+            .await
+            .gql()?
+            .map(|row| FunctionGroup::new(row, today)))
+    }
+    /// The version the proposal edits.
+    async fn base_version(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<GroupVersion>> {
+        version(ctx, self.0.base_version_id).await
+    }
+    /// The version its adoption created.
+    async fn adopted_version(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<GroupVersion>> {
+        match self.0.adopted_version_id {
+            Some(id) => version(ctx, id).await,
+            None => Ok(None),
+        }
+    }
+    /// The proposed content (core profile, typings, coverage) as a JSON document.
+    async fn content(&self) -> async_graphql::Result<Json<GroupContent>> {
+        serde_json::from_str(&self.0.content_json)
+            .map(Json)
+            .map_err(|e| DomainError::internal(e.to_string()))
+            .gql()
+    }
+    /// The committee's advice, once recorded.
+    async fn advice(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<CommitteeAdvice>> {
+        Ok(amendments::outcome_of(db(ctx)?, self.0.id)
+            .await
+            .gql()?
+            .0
+            .map(CommitteeAdvice))
+    }
+    /// The owner's decision, once recorded.
+    async fn decision(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<OwnerDecision>> {
+        Ok(amendments::outcome_of(db(ctx)?, self.0.id)
+            .await
+            .gql()?
+            .1
+            .map(OwnerDecision))
+    }
+}
+
+/// The amendment query fields.
+#[derive(Default)]
+pub struct AmendmentQuery;
+
+#[Object]
+impl AmendmentQuery {
+    /// The proposal with this number; null if there is none.
+    async fn proposal(
+        &self,
+        ctx: &Context<'_>,
+        number: i32,
+    ) -> async_graphql::Result<Option<Proposal>> {
+        match amendments::get(db(ctx)?, number).await {
+            Ok(p) => Ok(Some(Proposal(p))),
+            Err(DomainError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e).gql(),
+        }
+    }
+
+    /// Proposals, newest first, optionally of one group or in one state.
+    async fn proposals(
+        &self,
+        ctx: &Context<'_>,
+        group_code: Option<String>,
+        state: Option<ProposalState>,
+    ) -> async_graphql::Result<Vec<Proposal>> {
+        let db = db(ctx)?;
+        let group_id = match group_code {
+            None => None,
+            Some(code) => match groups::by_code_at(db, &code, dates::today()).await.gql()? {
+                Some(row) => Some(row.group.id),
+                None => return Ok(Vec::new()),
+            },
+        };
+        Ok(amendments::list(db, group_id, state.map(State::from))
+            .await
+            .gql()?
+            .into_iter()
+            .map(Proposal)
+            .collect())
+    }
+}
+
+/// A new proposal.
+#[derive(InputObject)]
+pub struct CreateProposalInput {
+    /// The group to amend.
+    pub group_code: String,
+    /// Short title.
+    pub title: String,
+    /// Why.
+    pub rationale: String,
+    /// When it should take effect (today or later).
+    pub requested_effective_from: Date,
+    /// The proposed content; a copy of the current content when left out.
+    pub content: Option<Json<GroupContent>>,
+}
+
+/// Changes to a draft; fields left out stay as they are.
+#[derive(InputObject)]
+pub struct UpdateProposalInput {
+    /// The proposal.
+    pub number: i32,
+    /// The `version` you last saw.
+    pub expected_version: i32,
+    /// New title.
+    pub title: Option<String>,
+    /// New rationale.
+    pub rationale: Option<String>,
+    /// New requested date.
+    pub requested_effective_from: Option<Date>,
+    /// New content.
+    pub content: Option<Json<GroupContent>>,
+}
+
+/// The committee's advice.
+#[derive(InputObject)]
+pub struct RecordAdviceInput {
+    /// The proposal.
+    pub number: i32,
+    /// The `version` you last saw.
+    pub expected_version: i32,
+    /// The meeting.
+    pub meeting_date: Date,
+    /// Outcome.
+    pub outcome: AdviceOutcome,
+    /// Why.
+    pub rationale: String,
+    /// Conditions (for a conditional advice).
+    pub conditions: Option<String>,
+    /// Members present for the employers.
+    pub employer_members: Vec<String>,
+    /// Members present for the unions.
+    pub union_members: Vec<String>,
+}
+
+/// The owner's decision.
+#[derive(InputObject)]
+pub struct RecordDecisionInput {
+    /// The proposal.
+    pub number: i32,
+    /// The `version` you last saw.
+    pub expected_version: i32,
+    /// Adopt or reject.
+    pub outcome: DecisionOutcome,
+    /// The decision's reference.
+    pub reference: String,
+    /// The decision's date.
+    pub decision_date: Date,
+}
+
+/// The amendment mutations.
+#[derive(Default)]
+pub struct AmendmentMutation;
+
+fn caller<'a>(ctx: &Context<'a>) -> Caller<'a> {
+    static ANONYMOUS: Principal = Principal::Anonymous;
+    Caller {
+        principal: ctx.data_opt::<Principal>().unwrap_or(&ANONYMOUS),
+        policy: ctx.data_opt::<AccessPolicy>().copied().unwrap_or_default(),
+        request_id: ctx
+            .data_opt::<RequestId>()
+            .map_or("graphql", |r| r.0.as_str()),
+    }
+}
+
+#[Object]
+impl AmendmentMutation {
+    /// Starts a draft amendment of a group (a copy of its latest version unless content is given).
+    async fn create_proposal(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateProposalInput,
+    ) -> async_graphql::Result<Proposal> {
+        let new = NewProposal {
+            group_code: input.group_code,
+            title: input.title,
+            rationale: input.rationale,
+            requested_effective_from: input.requested_effective_from.0,
+            content: input.content.map(|c| c.0),
+        };
+        amendments::create(db(ctx)?, &caller(ctx), new)
+            .await
+            .map(Proposal)
+            .gql()
+    }
+
+    /// Edits a draft (its author only); `CONFLICT` when `expectedVersion` is stale.
+    async fn update_proposal(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateProposalInput,
+    ) -> async_graphql::Result<Proposal> {
+        let changes = DraftChanges {
+            title: input.title,
+            rationale: input.rationale,
+            requested_effective_from: input.requested_effective_from.map(|d| d.0),
+            content: input.content.map(|c| c.0),
+        };
+        amendments::update_draft(
+            db(ctx)?,
+            &caller(ctx),
+            input.number,
+            input.expected_version,
+            changes,
+        )
+        .await
+        .map(Proposal)
+        .gql()
+    }
+
+    /// Submits a draft to the committee (its author only).
+    async fn submit_proposal(
+        &self,
+        ctx: &Context<'_>,
+        number: i32,
+        expected_version: i32,
+    ) -> async_graphql::Result<Proposal> {
+        amendments::submit(db(ctx)?, &caller(ctx), number, expected_version)
+            .await
+            .map(Proposal)
+            .gql()
+    }
+
+    /// Withdraws a proposal without a decision (its author only).
+    async fn withdraw_proposal(
+        &self,
+        ctx: &Context<'_>,
+        number: i32,
+        expected_version: i32,
+    ) -> async_graphql::Result<Proposal> {
+        amendments::withdraw(db(ctx)?, &caller(ctx), number, expected_version)
+            .await
+            .map(Proposal)
+            .gql()
+    }
+
+    /// Records the committee's advice (the secretary; both sides present).
+    async fn record_advice(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordAdviceInput,
+    ) -> async_graphql::Result<Proposal> {
+        let advice = Advice {
+            meeting_date: input.meeting_date.0,
+            outcome: match input.outcome {
+                AdviceOutcome::Positive => DomainAdviceOutcome::Positive,
+                AdviceOutcome::Negative => DomainAdviceOutcome::Negative,
+                AdviceOutcome::PositiveWithConditions => {
+                    DomainAdviceOutcome::PositiveWithConditions
+                }
+            },
+            rationale: input.rationale,
+            conditions: input.conditions,
+            employer_members: input.employer_members,
+            union_members: input.union_members,
+        };
+        amendments::record_advice(
+            db(ctx)?,
+            &caller(ctx),
+            input.number,
+            input.expected_version,
+            advice,
+        )
+        .await
+        .map(Proposal)
+        .gql()
+    }
+
+    /// Records the owner's decision; adoption creates the new version from the requested date.
+    async fn record_decision(
+        &self,
+        ctx: &Context<'_>,
+        input: RecordDecisionInput,
+    ) -> async_graphql::Result<Proposal> {
+        let decision = Decision {
+            adopt: input.outcome == DecisionOutcome::Adopted,
+            reference: input.reference,
+            decision_date: input.decision_date.0,
+        };
+        amendments::record_decision(
+            db(ctx)?,
+            &caller(ctx),
+            input.number,
+            input.expected_version,
+            decision,
+        )
+        .await
+        .map(Proposal)
+        .gql()
+    }
+}

@@ -1,0 +1,364 @@
+//! The committee's workflow, end to end and at every refusal: a gap in the coverage report →
+//! proposal → submission → advice → decision → a new version from its date, and the gap closed
+//! from that date on.
+
+use std::collections::BTreeSet;
+
+use chrono::{Duration, Utc};
+use fgr_api::auth::{sessions, AuthConfig};
+use fgr_api::domain::access::{Person, Role};
+use fgr_api::domain::audit;
+use fgr_entities::{audit_event, group_version};
+use sea_orm::{EntityTrait, PaginatorTrait};
+use serde_json::{json, Value};
+
+use crate::on_every_backend;
+use crate::support::{Backend, TestApp};
+
+/// A signed-in person's cookie.
+async fn person(app: &TestApp, subject: &str, role: Role) -> String {
+    let who = Person {
+        subject: subject.into(),
+        name: subject.into(),
+        email: None,
+        roles: BTreeSet::from([Role::Viewer, role]),
+    };
+    let token = sessions::start(
+        &app.db.conn,
+        &AuthConfig::default(),
+        &who,
+        None,
+        "test",
+        "req-test",
+    )
+    .await
+    .unwrap();
+    format!("fgr_session={token}")
+}
+
+async fn call(app: &TestApp, cookie: &str, query: &str, variables: Value) -> Value {
+    app.graphql_with(query, variables, &[("cookie", cookie)])
+        .await
+        .json()
+}
+
+fn code(response: &Value) -> Option<&str> {
+    response["errors"][0]["extensions"]["code"].as_str()
+}
+
+const CREATE: &str = r#"mutation C($group: String!, $date: Date!) {
+  createProposal(input: { groupCode: $group, title: "Motie Bamenga in het kernprofiel", rationale: "De motie vraagt het expliciet.", requestedEffectiveFrom: $date }) {
+    number version state content
+  }
+}"#;
+const UPDATE: &str = r#"mutation U($n: Int!, $v: Int!, $content: JSON) {
+  updateProposal(input: { number: $n, expectedVersion: $v, content: $content }) { number version state }
+}"#;
+const SUBMIT: &str = "mutation S($n: Int!, $v: Int!) { submitProposal(number: $n, expectedVersion: $v) { version state } }";
+const WITHDRAW: &str = "mutation W($n: Int!, $v: Int!) { withdrawProposal(number: $n, expectedVersion: $v) { version state } }";
+const ADVISE: &str = r#"mutation A($n: Int!, $v: Int!, $employers: [String!]!, $unions: [String!]!) {
+  recordAdvice(input: { number: $n, expectedVersion: $v, meetingDate: "2026-11-01", outcome: POSITIVE,
+    rationale: "De tekst dekt de motie.", employerMembers: $employers, unionMembers: $unions }) { version state advice { outcome employerMembers unionMembers } }
+}"#;
+const DECIDE: &str = r#"mutation D($n: Int!, $v: Int!, $outcome: DecisionOutcome!) {
+  recordDecision(input: { number: $n, expectedVersion: $v, outcome: $outcome, reference: "Besluit DGDOO 2026-0042", decisionDate: "2026-11-20" }) {
+    version state adoptedVersion { number effectiveFrom provenance { kind reference decidedOn } }
+  }
+}"#;
+const BAMENGA_CELL: &str = r#"query Q($asOf: Date) { profileCoverage(familyCodes: ["LIJNMANAGEMENT"], asOf: $asOf) {
+  families { totals { covered missing } groups { group { code version { number } } requirements { status requirement { code } } } }
+} }"#;
+
+/// The status of MOTIE_BAMENGA for MANAGER on a date, and the Lijnmanagement totals.
+async fn bamenga_status(app: &TestApp, as_of: &str) -> (String, Value) {
+    let data = app.data(BAMENGA_CELL, json!({ "asOf": as_of })).await;
+    let family = &data["profileCoverage"]["families"][0];
+    let manager = family["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["group"]["code"] == "MANAGER")
+        .unwrap();
+    let cell = manager["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["requirement"]["code"] == "MOTIE_BAMENGA")
+        .unwrap();
+    (
+        cell["status"].as_str().unwrap().to_owned(),
+        family["totals"].clone(),
+    )
+}
+
+/// The proposal's content with a Bamenga result and its coverage link added.
+fn with_bamenga(mut content: Value) -> Value {
+    let text = "actief zorg dragen voor een veilige en inclusieve werkomgeving vrij van racisme en discriminatie";
+    content["coreProfile"]["resultAreas"][1]["results"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!(text));
+    content["coverage"].as_array_mut().unwrap().push(json!({
+        "requirementCode": "MOTIE_BAMENGA", "typingScale": null,
+        "location": "Kernprofiel › Omgeving", "quote": text, "note": null
+    }));
+    content
+}
+
+on_every_backend! {
+    async fn a_gap_is_closed_by_an_adopted_amendment_from_its_date_on(backend) {
+        let app = TestApp::seeded(backend).await;
+        let author = person(&app, "alice", Role::CommitteeMember).await;
+        let secretary = person(&app, "sam", Role::CommitteeSecretary).await;
+        let owner = person(&app, "mo", Role::Maintainer).await;
+        let effective = (Utc::now().date_naive() + Duration::days(30)).to_string();
+        let day_before = (Utc::now().date_naive() + Duration::days(29)).to_string();
+
+        let (before, totals_before) = bamenga_status(&app, &effective).await;
+        assert_eq!(before, "MISSING");
+
+        let created = call(&app, &author, CREATE, json!({ "group": "MANAGER", "date": effective })).await;
+        let p = &created["data"]["createProposal"];
+        assert_eq!(p["state"], "DRAFT", "{created}");
+        let n = p["number"].clone();
+        let updated = call(&app, &author, UPDATE, json!({ "n": n, "v": p["version"], "content": with_bamenga(p["content"].clone()) })).await;
+        let v = updated["data"]["updateProposal"]["version"].clone();
+        assert_eq!(v, 2, "{updated}");
+        let submitted = call(&app, &author, SUBMIT, json!({ "n": n, "v": v })).await;
+        assert_eq!(submitted["data"]["submitProposal"]["state"], "SUBMITTED", "{submitted}");
+        let advised = call(&app, &secretary, ADVISE, json!({ "n": n, "v": 3, "employers": ["Werkgever A"], "unions": ["Vakbond B"] })).await;
+        assert_eq!(advised["data"]["recordAdvice"]["state"], "ADVISED", "{advised}");
+        assert_eq!(advised["data"]["recordAdvice"]["advice"]["unionMembers"], json!(["Vakbond B"]));
+        let decided = call(&app, &owner, DECIDE, json!({ "n": n, "v": 4, "outcome": "ADOPTED" })).await;
+        let adopted = &decided["data"]["recordDecision"];
+        assert_eq!(adopted["state"], "ADOPTED", "{decided}");
+        assert_eq!(adopted["adoptedVersion"]["number"], 2);
+        assert_eq!(adopted["adoptedVersion"]["effectiveFrom"], effective);
+        assert_eq!(adopted["adoptedVersion"]["provenance"]["kind"], "DECISION");
+        assert!(adopted["adoptedVersion"]["provenance"]["reference"].as_str().unwrap().starts_with("Besluit DGDOO 2026-0042"));
+
+        // Old version until the day before; the new one from its date; nothing overwritten.
+        let (on_the_eve, _) = bamenga_status(&app, &day_before).await;
+        assert_eq!(on_the_eve, "MISSING");
+        let (after, totals_after) = bamenga_status(&app, &effective).await;
+        assert_eq!(after, "COVERED");
+        assert_eq!(totals_after["covered"].as_i64().unwrap(), totals_before["covered"].as_i64().unwrap() + 1);
+        let versions = group_version::Entity::find().count(&app.db.conn).await.unwrap();
+        assert_eq!(versions, 15, "14 seeded versions and the adopted one");
+        let check = audit::verify(&app.db.conn).await.unwrap();
+        assert_eq!(check.first_broken, None);
+        let entries = audit_event::Entity::find().count(&app.db.conn).await.unwrap();
+        eprintln!("journey on {backend:?}: {versions} versions, {entries} audit entries, MOTIE_BAMENGA for MANAGER {before} -> {after}, Lijnmanagement covered {} -> {}", totals_before["covered"], totals_after["covered"]);
+        // seed, 3 sign-ins, create, update, submit, advise, adopt (version + proposal).
+        assert_eq!(entries, 10);
+    }
+
+    async fn steps_out_of_order_are_invalid_transitions_and_change_nothing(backend) {
+        let app = TestApp::seeded(backend).await;
+        let author = person(&app, "alice", Role::CommitteeMember).await;
+        let secretary = person(&app, "sam", Role::CommitteeSecretary).await;
+        let owner = person(&app, "mo", Role::Maintainer).await;
+        let date = (Utc::now().date_naive() + Duration::days(10)).to_string();
+        let created = call(&app, &author, CREATE, json!({ "group": "TOPMANAGER", "date": date })).await;
+        let n = created["data"]["createProposal"]["number"].clone();
+        // A draft cannot be advised or decided.
+        assert_eq!(code(&call(&app, &secretary, ADVISE, json!({ "n": n, "v": 1, "employers": ["a"], "unions": ["b"] })).await), Some("INVALID_TRANSITION"));
+        assert_eq!(code(&call(&app, &owner, DECIDE, json!({ "n": n, "v": 1, "outcome": "ADOPTED" })).await), Some("INVALID_TRANSITION"));
+        call(&app, &author, SUBMIT, json!({ "n": n, "v": 1 })).await;
+        // Submitted: frozen, not submittable again, not decidable before advice.
+        assert_eq!(code(&call(&app, &author, UPDATE, json!({ "n": n, "v": 2, "content": null })).await), Some("INVALID_TRANSITION"));
+        assert_eq!(code(&call(&app, &author, SUBMIT, json!({ "n": n, "v": 2 })).await), Some("INVALID_TRANSITION"));
+        assert_eq!(code(&call(&app, &owner, DECIDE, json!({ "n": n, "v": 2, "outcome": "REJECTED" })).await), Some("INVALID_TRANSITION"));
+        call(&app, &secretary, ADVISE, json!({ "n": n, "v": 2, "employers": ["a"], "unions": ["b"] })).await;
+        let rejected = call(&app, &owner, DECIDE, json!({ "n": n, "v": 3, "outcome": "REJECTED" })).await;
+        assert_eq!(rejected["data"]["recordDecision"]["state"], "REJECTED", "{rejected}");
+        // Decided: final.
+        assert_eq!(code(&call(&app, &author, WITHDRAW, json!({ "n": n, "v": 4 })).await), Some("INVALID_TRANSITION"));
+        assert_eq!(code(&call(&app, &owner, DECIDE, json!({ "n": n, "v": 4, "outcome": "ADOPTED" })).await), Some("INVALID_TRANSITION"));
+        let after = app.graphql_with("query P($n: Int!) { proposal(number: $n) { state version } }", json!({ "n": n }), &[("cookie", &author)]).await.json();
+        assert_eq!(after["data"]["proposal"], json!({ "state": "REJECTED", "version": 4 }));
+        assert_eq!(group_version::Entity::find().count(&app.db.conn).await.unwrap(), 14, "a rejection writes no version");
+    }
+}
+
+#[tokio::test]
+async fn authorship_roles_and_stale_edits_are_enforced() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let author = person(&app, "alice", Role::CommitteeMember).await;
+    let colleague = person(&app, "bea", Role::CommitteeMember).await;
+    let secretary = person(&app, "sam", Role::CommitteeSecretary).await;
+    let recruiter = person(&app, "rik", Role::Recruiter).await;
+    let date = (Utc::now().date_naive() + Duration::days(10)).to_string();
+    assert_eq!(
+        code(
+            &call(
+                &app,
+                &recruiter,
+                CREATE,
+                json!({ "group": "MANAGER", "date": date })
+            )
+            .await
+        ),
+        Some("FORBIDDEN")
+    );
+    let created = call(
+        &app,
+        &author,
+        CREATE,
+        json!({ "group": "MANAGER", "date": date }),
+    )
+    .await;
+    let p = created["data"]["createProposal"].clone();
+    let n = p["number"].clone();
+    // Only the author edits; a stale version is a conflict.
+    assert_eq!(
+        code(
+            &call(
+                &app,
+                &colleague,
+                UPDATE,
+                json!({ "n": n, "v": 1, "content": p["content"] })
+            )
+            .await
+        ),
+        Some("FORBIDDEN")
+    );
+    assert_eq!(
+        call(
+            &app,
+            &author,
+            UPDATE,
+            json!({ "n": n, "v": 1, "content": p["content"] })
+        )
+        .await["data"]["updateProposal"]["version"],
+        2
+    );
+    assert_eq!(
+        code(
+            &call(
+                &app,
+                &author,
+                UPDATE,
+                json!({ "n": n, "v": 1, "content": p["content"] })
+            )
+            .await
+        ),
+        Some("CONFLICT")
+    );
+    // Bad content is refused with the field named, and changes nothing.
+    let mut broken = p["content"].clone();
+    broken["typings"][0]["scale"] = json!(42);
+    let refused = call(
+        &app,
+        &author,
+        UPDATE,
+        json!({ "n": n, "v": 2, "content": broken }),
+    )
+    .await;
+    assert_eq!(code(&refused), Some("BAD_USER_INPUT"));
+    assert_eq!(
+        refused["errors"][0]["extensions"]["field"],
+        "content.typings[0].scale"
+    );
+    // The paritair committee needs both sides; nobody advises on their own proposal.
+    call(&app, &author, SUBMIT, json!({ "n": n, "v": 2 })).await;
+    let one_sided = call(
+        &app,
+        &secretary,
+        ADVISE,
+        json!({ "n": n, "v": 3, "employers": ["a"], "unions": [] }),
+    )
+    .await;
+    assert_eq!(code(&one_sided), Some("BAD_USER_INPUT"));
+    let own = call(
+        &app,
+        &secretary,
+        CREATE,
+        json!({ "group": "TOPMANAGER", "date": date }),
+    )
+    .await;
+    let own_n = own["data"]["createProposal"]["number"].clone();
+    call(&app, &secretary, SUBMIT, json!({ "n": own_n, "v": 1 })).await;
+    assert_eq!(
+        code(
+            &call(
+                &app,
+                &secretary,
+                ADVISE,
+                json!({ "n": own_n, "v": 2, "employers": ["a"], "unions": ["b"] })
+            )
+            .await
+        ),
+        Some("FORBIDDEN")
+    );
+}
+
+#[tokio::test]
+async fn of_two_proposals_on_one_base_only_the_first_adoption_stands() {
+    for backend in [Backend::Sqlite, Backend::Postgres, Backend::MariaDb] {
+        if !backend.selected() {
+            continue;
+        }
+        let app = TestApp::seeded(backend).await;
+        let author = person(&app, "alice", Role::CommitteeMember).await;
+        let secretary = person(&app, "sam", Role::CommitteeSecretary).await;
+        let owner = person(&app, "mo", Role::Maintainer).await;
+        let mut numbers = Vec::new();
+        for days in [20, 40] {
+            let date = (Utc::now().date_naive() + Duration::days(days)).to_string();
+            let created = call(
+                &app,
+                &author,
+                CREATE,
+                json!({ "group": "OPERATIONEEL_MANAGER", "date": date }),
+            )
+            .await;
+            let n = created["data"]["createProposal"]["number"].clone();
+            call(&app, &author, SUBMIT, json!({ "n": n, "v": 1 })).await;
+            call(
+                &app,
+                &secretary,
+                ADVISE,
+                json!({ "n": n, "v": 2, "employers": ["a"], "unions": ["b"] }),
+            )
+            .await;
+            numbers.push(n);
+        }
+        let (first, second) = futures::join!(
+            call(
+                &app,
+                &owner,
+                DECIDE,
+                json!({ "n": numbers[0], "v": 3, "outcome": "ADOPTED" })
+            ),
+            call(
+                &app,
+                &owner,
+                DECIDE,
+                json!({ "n": numbers[1], "v": 3, "outcome": "ADOPTED" })
+            ),
+        );
+        let outcomes: Vec<Option<&str>> = vec![code(&first), code(&second)];
+        assert_eq!(
+            outcomes.iter().filter(|c| c.is_none()).count(),
+            1,
+            "{backend:?}: {first} {second}"
+        );
+        assert!(
+            outcomes.contains(&Some("CONFLICT")),
+            "{backend:?}: {first} {second}"
+        );
+        assert_eq!(
+            group_version::Entity::find()
+                .count(&app.db.conn)
+                .await
+                .unwrap(),
+            15,
+            "{backend:?}"
+        );
+        assert_eq!(
+            audit::verify(&app.db.conn).await.unwrap().first_broken,
+            None
+        );
+    }
+}
