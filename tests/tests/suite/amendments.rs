@@ -362,3 +362,58 @@ async fn of_two_proposals_on_one_base_only_the_first_adoption_stands() {
         );
     }
 }
+
+/// Statements that make every new typing row fail (to break an adoption half-way), and the one
+/// that repairs it.
+fn sabotage(backend: Backend) -> (&'static [&'static str], &'static str) {
+    match backend {
+        Backend::Sqlite => (
+            &["CREATE TRIGGER sabotage BEFORE INSERT ON typing BEGIN SELECT RAISE(ABORT, 'injected failure'); END"],
+            "DROP TRIGGER sabotage",
+        ),
+        Backend::Postgres => (
+            &[
+                "CREATE FUNCTION sabotage() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$",
+                "CREATE TRIGGER sabotage BEFORE INSERT ON typing FOR EACH ROW EXECUTE FUNCTION sabotage()",
+            ],
+            "DROP TRIGGER sabotage ON typing",
+        ),
+        Backend::MariaDb => (
+            &["CREATE TRIGGER sabotage BEFORE INSERT ON typing FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected failure'"],
+            "DROP TRIGGER sabotage",
+        ),
+    }
+}
+
+on_every_backend! {
+    async fn a_failure_in_the_middle_of_adoption_leaves_no_trace(backend) {
+        use sea_orm::ConnectionTrait;
+        let app = TestApp::seeded(backend).await;
+        let author = person(&app, "alice", Role::CommitteeMember).await;
+        let secretary = person(&app, "sam", Role::CommitteeSecretary).await;
+        let owner = person(&app, "mo", Role::Maintainer).await;
+        let date = (Utc::now().date_naive() + Duration::days(15)).to_string();
+        let created = call(&app, &author, CREATE, json!({ "group": "MANAGER", "date": date })).await;
+        let n = created["data"]["createProposal"]["number"].clone();
+        call(&app, &author, SUBMIT, json!({ "n": n, "v": 1 })).await;
+        call(&app, &secretary, ADVISE, json!({ "n": n, "v": 2, "employers": ["a"], "unions": ["b"] })).await;
+        let entries_before = audit_event::Entity::find().count(&app.db.conn).await.unwrap();
+        let (break_it, repair) = sabotage(backend);
+        for sql in break_it {
+            app.db.conn.execute_unprepared(sql).await.unwrap();
+        }
+        let failed = call(&app, &owner, DECIDE, json!({ "n": n, "v": 3, "outcome": "ADOPTED" })).await;
+        assert_eq!(code(&failed), Some("INTERNAL"), "{failed}");
+        assert!(!failed.to_string().contains("injected"), "the cause leaked: {failed}");
+        assert_eq!(group_version::Entity::find().count(&app.db.conn).await.unwrap(), 14, "a partial version was left");
+        assert_eq!(audit_event::Entity::find().count(&app.db.conn).await.unwrap(), entries_before, "an audit entry was left");
+        let manager = app.data(r#"{ functionGroup(code: "MANAGER") { version { number effectiveTo } } }"#, json!({})).await;
+        assert_eq!(manager["functionGroup"]["version"], json!({ "number": 1, "effectiveTo": null }), "the old version was closed");
+        let proposal = call(&app, &author, "query P($n: Int!) { proposal(number: $n) { state version decision { outcome } } }", json!({ "n": n })).await;
+        assert_eq!(proposal["data"]["proposal"], json!({ "state": "ADVISED", "version": 3, "decision": null }));
+        // Once the fault is gone the same decision goes through.
+        app.db.conn.execute_unprepared(repair).await.unwrap();
+        let retried = call(&app, &owner, DECIDE, json!({ "n": n, "v": 3, "outcome": "ADOPTED" })).await;
+        assert_eq!(retried["data"]["recordDecision"]["state"], "ADOPTED", "{retried}");
+    }
+}
