@@ -88,6 +88,7 @@ fn seeding_a_file_database_twice_is_harmless() {
     let second = fgr(&["--database-url", &url, "seed"]);
     assert!(second.status.success(), "{second:?}");
     assert!(String::from_utf8_lossy(&second.stderr).contains("families: 0, groups: 0"));
+    assert!(String::from_utf8_lossy(&second.stderr).contains("decisions: 0"));
     let down = fgr(&["--database-url", &url, "migrate", "--down"]);
     assert!(down.status.success(), "{down:?}");
     let _ = std::fs::remove_file(path);

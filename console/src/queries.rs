@@ -52,6 +52,7 @@ pub const GROUP: &str = r#"query ConsoleGroup($code: String!, $asOf: Date) {
       coverage { location quote illustrative note }
     }
   }
+  decisionLog(groupCode: $code) { decidedOn decision summary sourceUrl }
 }"#;
 
 /// Who is signed in, for the header.
@@ -210,6 +211,22 @@ pub struct VersionSummary {
 pub struct GroupData {
     /// The group, if it exists on the date.
     pub function_group: Option<GroupDetail>,
+    /// The owner's historical decisions on the group.
+    pub decision_log: Vec<DecisionView>,
+}
+
+/// A historical decision.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionView {
+    /// Date.
+    pub decided_on: String,
+    /// Who decided.
+    pub decision: String,
+    /// What changed.
+    pub summary: String,
+    /// Source.
+    pub source_url: String,
 }
 
 /// A family reference.

@@ -11,6 +11,7 @@ pub mod competence;
 pub mod core_profile;
 pub mod core_profile_competence;
 pub mod core_profile_item;
+pub mod decision_log;
 pub mod function_group;
 pub mod group_version;
 pub mod job_family;

@@ -9,6 +9,7 @@ mod m20261126_000001_catalogue;
 mod m20261126_000002_access;
 mod m20261126_000003_audit;
 mod m20261126_000004_amendments;
+mod m20261126_000005_decision_log;
 
 /// Every migration of the register, in order.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_access::Migration),
             Box::new(m20261126_000003_audit::Migration),
             Box::new(m20261126_000004_amendments::Migration),
+            Box::new(m20261126_000005_decision_log::Migration),
         ]
     }
 }

@@ -211,6 +211,7 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("responsibilityRequirements", Operation::ReadCatalogue),
     ("node", Operation::ReadCatalogue),
     ("profileCoverage", Operation::ReadCatalogue),
+    ("decisionLog", Operation::ReadCatalogue),
     ("auditLog", Operation::ReadAudit),
     ("proposal", Operation::ReadProposals),
     ("proposals", Operation::ReadProposals),

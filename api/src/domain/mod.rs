@@ -7,6 +7,7 @@ pub mod audit;
 pub mod content;
 pub mod coverage;
 pub mod dates;
+pub mod decisions;
 pub mod families;
 pub mod fuwasys;
 pub mod groups;

@@ -613,3 +613,26 @@ pub const COVERAGE: &[CoverageSeed] = &[CoverageSeed {
     quote: "bedrijfscultuur uitgedragen door voorbeeldgedrag en zorg dragen voor een transparant, veilig en stimulerend werkklimaat",
     note: "Illustratieve beoordeling (geen bevinding van de Standaardisatiecommissie): dekt 'veilig', niet expliciet 'inclusief'.",
 }];
+
+/// An entry of the FGR version log (fgr-facts §7.3): date, decision, change, groups concerned.
+pub type DecisionSeed = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+);
+
+/// The FGR's published version log, verbatim in substance
+/// (<https://www.functiegebouwrijksoverheid.nl/over/versiebeheer>).
+pub const DECISION_LOG: &[DecisionSeed] = &[
+    ("2015-11-16", "Besluit DGOBR", "Functiegroep Topmanager-generaal N19 toegevoegd aan de functiefamilie Lijnmanagement", &["TOPMANAGER_GENERAAL"]),
+    ("2016-05-01", "Besluit DGOO", "Functiegroep Medewerker Vervoer (3-10) vervallen; Assistent Medewerker Vervoer (1-4) hernoemd tot Medewerker Vervoer", &[]),
+    ("2016-12-20", "Besluit DGOO", "Groot Onderhoud FGR: vier functiegroepen Project-/Programmamanagement vervangen door Projectleider (9-11), Project-/programmamanager (12-15) en Project-/programmadirecteur (16-17)", &["PROJECTLEIDER", "PROJECT_PROGRAMMAMANAGER", "PROJECT_PROGRAMMADIRECTEUR"]),
+    ("2017-12-18", "Besluit DGOO", "Groot onderhoud functiefamilie Lijnmanagement", &["OPERATIONEEL_MANAGER", "MANAGER", "TOPMANAGER"]),
+    ("2017-12-18", "Besluit DGOO", "Schalen 7 en 8 toegevoegd aan (Inrichtings)beveiliger; functiegroep bijgewerkt", &[]),
+    ("2018-01-16", "Besluit DGOO", "Opleidingsniveaus van functiegroep Commissiesecretaris gewijzigd", &[]),
+    ("2019-04-01", "Besluit DGOO", "Medewerker Vastgoed en Infrastructuur uitgebreid met schalen 5 en 6", &[]),
+    ("2021-06-04", "Besluit DGOO", "Twee functiegroepen toegevoegd: Medewerker Natuur- en Terreinbeheer (4-7) en Senior Medewerker Natuur- en Terreinbeheer (8-9)", &[]),
+    ("2022-06-10", "Besluit DGOO", "Assistent Medewerker Facilitair Management (1-3) en Medewerker Facilitair Management (4-8) aangepast voor schoonmaakwerkzaamheden (RSO)", &["ASSISTENT_MEDEWERKER_FACILITAIR_MANAGEMENT", "MEDEWERKER_FACILITAIR_MANAGEMENT"]),
+    ("2023-01-10", "Versiebeheer FGR", "Kwaliteitenprofiel Medewerker Vastgoed: Nevi 1 vervangen door RIO (Rijksinkoopopleiding) 1", &[]),
+];

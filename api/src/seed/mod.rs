@@ -7,9 +7,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use fgr_entities::{
-    competence, core_profile, core_profile_competence, function_group, group_version, job_family,
-    requirement_coverage, requirement_scope, responsibility_requirement, result_area, typing,
-    typing_item,
+    competence, core_profile, core_profile_competence, decision_log, function_group, group_version,
+    job_family, requirement_coverage, requirement_scope, responsibility_requirement, result_area,
+    typing, typing_item,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
@@ -32,6 +32,8 @@ pub struct SeedReport {
     pub competences: usize,
     /// Requirements inserted.
     pub requirements: usize,
+    /// Historical decisions of the FGR version log inserted.
+    pub decisions: usize,
 }
 
 impl SeedReport {
@@ -284,6 +286,30 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
         }
     }
 
+    for (day, decision, summary, groups) in data::DECISION_LOG {
+        let day = date(day)?;
+        let exists = decision_log::Entity::find()
+            .filter(decision_log::Column::DecidedOn.eq(day))
+            .filter(decision_log::Column::Summary.eq(*summary))
+            .one(&txn)
+            .await?
+            .is_some();
+        if exists {
+            continue;
+        }
+        report.decisions += 1;
+        decision_log::ActiveModel {
+            decided_on: Set(day),
+            decision: Set((*decision).to_owned()),
+            summary: Set((*summary).to_owned()),
+            group_codes: Set((!groups.is_empty()).then(|| groups.join(","))),
+            source_url: Set(data::VERSION_LOG.to_owned()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+
     if !report.is_empty() {
         crate::domain::audit::append(
             &txn,
@@ -303,6 +329,7 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
                     "typings": report.typings,
                     "competences": report.competences,
                     "requirements": report.requirements,
+                    "decisions": report.decisions,
                 })),
             },
         )

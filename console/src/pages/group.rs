@@ -9,8 +9,8 @@ use crate::components::load_error::LoadError;
 use crate::components::page_data::page_resource;
 use crate::pages::not_found::NotFound;
 use crate::queries::{
-    CoreProfileView, GroupData, GroupDetail, RequirementStatusView, TypingItemView, TypingView,
-    VersionDetail, VersionListItem, GROUP,
+    CoreProfileView, DecisionView, GroupData, GroupDetail, RequirementStatusView, TypingItemView,
+    TypingView, VersionDetail, VersionListItem, GROUP,
 };
 
 /// One function group.
@@ -22,10 +22,13 @@ pub fn GroupPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(GroupData { function_group: Some(g) }) => {
-                        view! { <GroupView group=g as_of=as_of.get_untracked()/> }.into_any()
+                    Ok(GroupData { function_group: Some(g), decision_log }) => {
+                        view! {
+                            <GroupView group=g as_of=as_of.get_untracked()/>
+                            <DecisionsPanel decisions=decision_log/>
+                        }.into_any()
                     }
-                    Ok(GroupData { function_group: None }) => view! {
+                    Ok(GroupData { function_group: None, .. }) => view! {
                         <NotFound/>
                         <p>"Deze functiegroep bestaat niet, of bestond niet op de gekozen peildatum."</p>
                     }.into_any(),
@@ -225,6 +228,23 @@ fn RequirementsPanel(requirements: Vec<RequirementStatusView>) -> impl IntoView 
         </ul>
     }
     .into_any()
+}
+
+#[component]
+fn DecisionsPanel(decisions: Vec<DecisionView>) -> impl IntoView {
+    (!decisions.is_empty()).then(|| {
+        view! {
+            <h2>"Besluiten uit het versiebeheer van het FGR"</h2>
+            <ul class="decisions" id="decisions">
+                {decisions.into_iter().map(|d| view! {
+                    <li>
+                        <strong>{d.decided_on}</strong>" · "{d.decision}": "{d.summary}" "
+                        <SourceLink url=Some(d.source_url)/>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+    })
 }
 
 #[component]

@@ -35,6 +35,7 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("node", r#"{ node(id: "Sm9iRmFtaWx5OjE") { id } }"#),
     ("me", "{ me { kind allowedOperations } }"),
     ("profileCoverage", "{ profileCoverage { asOf } }"),
+    ("decisionLog", "{ decisionLog { summary } }"),
     ("auditLog", "{ auditLog(first: 1) { totalCount } }"),
     ("proposal", "{ proposal(number: 1) { number } }"),
     ("proposals", "{ proposals { number } }"),

@@ -115,3 +115,30 @@ on_every_backend! {
         assert_eq!(bamenga["requiredInFamilies"], json!([{ "code": "PPM" }, { "code": "LIJNMANAGEMENT" }]));
     }
 }
+
+#[tokio::test]
+async fn the_fgr_version_log_is_seeded_as_historical_decisions() {
+    let app = TestApp::seeded(crate::support::Backend::Sqlite).await;
+    let all = app
+        .data(
+            "{ decisionLog { decidedOn decision summary groupCodes } }",
+            json!({}),
+        )
+        .await;
+    let entries = all["decisionLog"].as_array().unwrap();
+    assert_eq!(entries.len(), 10);
+    assert_eq!(entries[0]["decidedOn"], "2015-11-16");
+    assert_eq!(entries[0]["decision"], "Besluit DGOBR");
+    let ppm = app
+        .data(
+            r#"{ decisionLog(groupCode: "PROJECTLEIDER") { decidedOn summary } }"#,
+            json!({}),
+        )
+        .await;
+    assert_eq!(ppm["decisionLog"].as_array().unwrap().len(), 1);
+    assert_eq!(ppm["decisionLog"][0]["decidedOn"], "2016-12-20");
+    assert!(ppm["decisionLog"][0]["summary"]
+        .as_str()
+        .unwrap()
+        .contains("Projectleider (9-11)"));
+}

@@ -48,6 +48,21 @@ pub struct FunctionGroupOrder {
     pub direction: OrderDirection,
 }
 
+/// A decision of the FGR's owner from the published version log.
+#[derive(SimpleObject)]
+pub struct HistoricalDecision {
+    /// Date of the decision.
+    pub decided_on: Date,
+    /// Who decided, e.g. "Besluit DGOO".
+    pub decision: String,
+    /// What changed.
+    pub summary: String,
+    /// The register's groups it concerns.
+    pub group_codes: Vec<String>,
+    /// The published version log.
+    pub source_url: String,
+}
+
 /// Totals of a connection.
 #[derive(SimpleObject)]
 pub struct ConnectionTotals {
@@ -255,6 +270,32 @@ impl CatalogueQuery {
             .filter(|r| requirements::applies_on(r, as_of))
             .map(|r| ResponsibilityRequirement::new(r, as_of))
             .collect())
+    }
+
+    /// The FGR's published version log (historical decisions of the owner), oldest first; only
+    /// those concerning one group when `groupCode` is given.
+    async fn decision_log(
+        &self,
+        ctx: &Context<'_>,
+        group_code: Option<String>,
+    ) -> async_graphql::Result<Vec<HistoricalDecision>> {
+        Ok(
+            crate::domain::decisions::list(db(ctx)?, group_code.as_deref())
+                .await
+                .gql()?
+                .into_iter()
+                .map(|d| HistoricalDecision {
+                    decided_on: Date(d.decided_on),
+                    decision: d.decision,
+                    summary: d.summary,
+                    group_codes: d
+                        .group_codes
+                        .map(|c| c.split(',').map(str::to_owned).collect())
+                        .unwrap_or_default(),
+                    source_url: d.source_url,
+                })
+                .collect(),
+        )
     }
 
     /// Any object by its global id, as it stands today; null when unknown.
