@@ -212,6 +212,7 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("node", Operation::ReadCatalogue),
     ("profileCoverage", Operation::ReadCatalogue),
     ("decisionLog", Operation::ReadCatalogue),
+    ("versionDiff", Operation::ReadCatalogue),
     ("auditLog", Operation::ReadAudit),
     ("proposal", Operation::ReadProposals),
     ("proposals", Operation::ReadProposals),

@@ -8,6 +8,7 @@ pub mod content;
 pub mod coverage;
 pub mod dates;
 pub mod decisions;
+pub mod diff;
 pub mod families;
 pub mod fuwasys;
 pub mod groups;

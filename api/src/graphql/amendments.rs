@@ -226,6 +226,21 @@ impl Proposal {
             .map_err(|e| DomainError::internal(e.to_string()))
             .gql()
     }
+    /// What the proposal changes, field by field, against its base version.
+    async fn diff(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<super::diff::FieldChange>> {
+        let base = crate::domain::content::of_version(db(ctx)?, self.0.base_version_id)
+            .await
+            .gql()?;
+        let proposed: GroupContent = serde_json::from_str(&self.0.content_json)
+            .map_err(|e| DomainError::internal(e.to_string()))
+            .gql()?;
+        Ok(super::diff::to_graphql(crate::domain::diff::between(
+            &base, &proposed,
+        )))
+    }
     /// The committee's advice, once recorded.
     async fn advice(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<CommitteeAdvice>> {
         Ok(amendments::outcome_of(db(ctx)?, self.0.id)

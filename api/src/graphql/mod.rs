@@ -6,6 +6,7 @@ pub mod amendments;
 pub mod audit;
 pub mod catalogue;
 pub mod coverage;
+pub mod diff;
 pub mod errors;
 pub mod identity;
 pub mod ids;
@@ -25,6 +26,7 @@ pub struct QueryRoot(
     audit::AuditQuery,
     catalogue::query::CatalogueQuery,
     coverage::CoverageQuery,
+    diff::DiffQuery,
     identity::IdentityQuery,
 );
 

@@ -36,6 +36,10 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("me", "{ me { kind allowedOperations } }"),
     ("profileCoverage", "{ profileCoverage { asOf } }"),
     ("decisionLog", "{ decisionLog { summary } }"),
+    (
+        "versionDiff",
+        r#"{ versionDiff(groupCode: "MANAGER", from: 1, to: 1) { path } }"#,
+    ),
     ("auditLog", "{ auditLog(first: 1) { totalCount } }"),
     ("proposal", "{ proposal(number: 1) { number } }"),
     ("proposals", "{ proposals { number } }"),

@@ -124,6 +124,12 @@ on_every_backend! {
         let updated = call(&app, &author, UPDATE, json!({ "n": n, "v": p["version"], "content": with_bamenga(p["content"].clone()) })).await;
         let v = updated["data"]["updateProposal"]["version"].clone();
         assert_eq!(v, 2, "{updated}");
+        let diff = call(&app, &author, "query P($n: Int!) { proposal(number: $n) { diff { path kind after words { tag text } } } }", json!({ "n": n })).await;
+        let changes = diff["data"]["proposal"]["diff"].as_array().unwrap().clone();
+        assert_eq!(changes.len(), 2, "{diff}");
+        assert!(changes.iter().all(|c| c["kind"] == "ADDED"));
+        assert!(changes.iter().any(|c| c["path"] == "Kernprofiel › Omgeving › resultaten"));
+        assert!(changes.iter().any(|c| c["path"] == "Dekking › MOTIE_BAMENGA (alle typeringen)"));
         let submitted = call(&app, &author, SUBMIT, json!({ "n": n, "v": v })).await;
         assert_eq!(submitted["data"]["submitProposal"]["state"], "SUBMITTED", "{submitted}");
         let advised = call(&app, &secretary, ADVISE, json!({ "n": n, "v": 3, "employers": ["Werkgever A"], "unions": ["Vakbond B"] })).await;
@@ -145,6 +151,8 @@ on_every_backend! {
         assert_eq!(totals_after["covered"].as_i64().unwrap(), totals_before["covered"].as_i64().unwrap() + 1);
         let versions = group_version::Entity::find().count(&app.db.conn).await.unwrap();
         assert_eq!(versions, 15, "14 seeded versions and the adopted one");
+        let history = app.data(r#"{ versionDiff(groupCode: "MANAGER", from: 1, to: 2) { path kind } }"#, json!({})).await;
+        assert_eq!(history["versionDiff"].as_array().unwrap().len(), 2, "{history}");
         let check = audit::verify(&app.db.conn).await.unwrap();
         assert_eq!(check.first_broken, None);
         let entries = audit_event::Entity::find().count(&app.db.conn).await.unwrap();
