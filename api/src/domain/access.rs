@@ -220,6 +220,7 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("updateProposal", Operation::ProposeAmendment),
     ("submitProposal", Operation::ProposeAmendment),
     ("withdrawProposal", Operation::ProposeAmendment),
+    ("rebaseProposal", Operation::ProposeAmendment),
     ("recordAdvice", Operation::RecordAdvice),
     ("recordDecision", Operation::RecordDecision),
     ("me", Operation::ReadOwnIdentity),

@@ -784,3 +784,106 @@ pub async fn record_decision<C: ConnectionTrait + TransactionTrait>(
     .await;
     tx::finish(txn, result).await
 }
+
+/// Re-applies a proposal's change on the group's latest version (author only, before a
+/// decision). Fields both sides changed differently are reported as a `CONFLICT` and nothing is
+/// changed.
+///
+/// # Errors
+/// `CONFLICT` with the conflicting fields, or for a stale `expected_version`;
+/// `INVALID_TRANSITION` after a decision; `FORBIDDEN` for anyone but the author.
+pub async fn rebase<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &Caller<'_>,
+    id: i32,
+    expected_version: i32,
+) -> Result<amendment_proposal::Model, RebaseError> {
+    let person = caller.person(Operation::ProposeAmendment)?.clone();
+    let before = get(db, id).await?;
+    check_author(&before, &person)?;
+    if !matches!(
+        state_of(&before),
+        State::Draft | State::Submitted | State::Advised
+    ) {
+        return Err(invalid(&before, "opnieuw baseren").into());
+    }
+    check_expected(&before, expected_version)?;
+    let latest = latest_version(db, before.target_id).await?;
+    if latest.id == before.base_version_id {
+        return Ok(before);
+    }
+    let base = content::of_version(db, before.base_version_id).await?;
+    let theirs = content::of_version(db, latest.id).await?;
+    let mine: GroupContent = serde_json::from_str(&before.content_json)
+        .map_err(|e| DomainError::internal(format!("stored content unreadable: {e}")))?;
+    let mut merged = super::rebase::merge(&base, &mine, &theirs).map_err(RebaseError::Conflicts)?;
+    merged.normalize();
+    content::validate(db, &group(db, before.target_id).await?, &merged).await?;
+    let content_json =
+        serde_json::to_string(&merged).map_err(|e| DomainError::internal(e.to_string()))?;
+    let txn = db.begin().await?;
+    let result = async {
+        let moved = amendment_proposal::Entity::update_many()
+            .col_expr(
+                amendment_proposal::Column::BaseVersionId,
+                Expr::value(latest.id),
+            )
+            .col_expr(
+                amendment_proposal::Column::ContentJson,
+                Expr::value(content_json),
+            )
+            .col_expr(
+                amendment_proposal::Column::LockVersion,
+                Expr::value(before.lock_version + 1),
+            )
+            .col_expr(amendment_proposal::Column::UpdatedAt, Expr::value(now()))
+            .filter(amendment_proposal::Column::Id.eq(before.id))
+            .filter(amendment_proposal::Column::LockVersion.eq(before.lock_version))
+            .exec(&txn)
+            .await?;
+        if moved.rows_affected != 1 {
+            return Err(DomainError::Conflict(format!(
+                "voorstel {} is intussen gewijzigd; laad het opnieuw",
+                before.id
+            )));
+        }
+        let after = get(&txn, before.id).await?;
+        audit::append(
+            &txn,
+            &caller.actor(),
+            caller.request_id,
+            Change {
+                action: "proposal.rebase".into(),
+                target_type: "proposal".into(),
+                target_id: before.id.to_string(),
+                before: Some(audited(&before)),
+                after: Some(audited(&after)),
+            },
+        )
+        .await?;
+        Ok(after)
+    }
+    .await;
+    Ok(tx::finish(txn, result).await?)
+}
+
+/// Why a rebase failed.
+#[derive(Debug)]
+pub enum RebaseError {
+    /// Fields both sides changed differently.
+    Conflicts(Vec<String>),
+    /// Any other refusal.
+    Domain(DomainError),
+}
+
+impl From<DomainError> for RebaseError {
+    fn from(e: DomainError) -> Self {
+        Self::Domain(e)
+    }
+}
+
+impl From<sea_orm::DbErr> for RebaseError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        Self::Domain(e.into())
+    }
+}

@@ -13,6 +13,7 @@ pub mod families;
 pub mod fuwasys;
 pub mod groups;
 pub mod profiles;
+pub mod rebase;
 pub mod requirements;
 pub mod search;
 pub mod tx;

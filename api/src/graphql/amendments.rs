@@ -456,6 +456,31 @@ impl AmendmentMutation {
             .gql()
     }
 
+    /// Re-applies the proposal's change on the group's newest version (its author only). Fields
+    /// changed on both sides are reported as `CONFLICT` with `extensions.conflicts`, never merged.
+    async fn rebase_proposal(
+        &self,
+        ctx: &Context<'_>,
+        number: i32,
+        expected_version: i32,
+    ) -> async_graphql::Result<Proposal> {
+        match amendments::rebase(db(ctx)?, &caller(ctx), number, expected_version).await {
+            Ok(p) => Ok(Proposal(p)),
+            Err(amendments::RebaseError::Domain(e)) => Err(e).gql(),
+            Err(amendments::RebaseError::Conflicts(paths)) => {
+                use async_graphql::ErrorExtensions;
+                Err(async_graphql::Error::new(format!(
+                    "beide versies wijzigden hetzelfde: {}",
+                    paths.join(", ")
+                ))
+                .extend_with(|_, e| {
+                    e.set("code", "CONFLICT");
+                    e.set("conflicts", paths.clone());
+                }))
+            }
+        }
+    }
+
     /// Records the committee's advice (the secretary; both sides present).
     async fn record_advice(
         &self,

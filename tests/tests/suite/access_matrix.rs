@@ -56,6 +56,10 @@ const EXAMPLES: &[(&str, &str)] = &[
         "mutation { submitProposal(number: 999999, expectedVersion: 1) { number } }",
     ),
     (
+        "rebaseProposal",
+        "mutation { rebaseProposal(number: 999999, expectedVersion: 1) { number } }",
+    ),
+    (
         "withdrawProposal",
         "mutation { withdrawProposal(number: 999999, expectedVersion: 1) { number } }",
     ),
@@ -137,9 +141,8 @@ fn expected(field: &str, who: Who) -> Option<&'static str> {
         "me" => return None,
         "auditLog" => (Some("UNAUTHENTICATED"), committee, Some("FORBIDDEN")),
         "proposal" | "proposals" => (Some("UNAUTHENTICATED"), |_| true, Some("FORBIDDEN")),
-        "createProposal" | "updateProposal" | "submitProposal" | "withdrawProposal" => {
-            (Some("UNAUTHENTICATED"), committee, Some("FORBIDDEN"))
-        }
+        "createProposal" | "updateProposal" | "submitProposal" | "withdrawProposal"
+        | "rebaseProposal" => (Some("UNAUTHENTICATED"), committee, Some("FORBIDDEN")),
         "recordAdvice" => (
             Some("UNAUTHENTICATED"),
             |r| r == Role::CommitteeSecretary,

@@ -425,3 +425,154 @@ on_every_backend! {
         assert_eq!(retried["data"]["recordDecision"]["state"], "ADOPTED", "{retried}");
     }
 }
+
+const REBASE: &str = "mutation R($n: Int!, $v: Int!) { rebaseProposal(number: $n, expectedVersion: $v) { version state baseVersion { number } content } }";
+
+#[tokio::test]
+async fn a_proposal_overtaken_by_a_newer_version_is_rebased_or_its_conflicts_reported() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let author = person(&app, "alice", Role::CommitteeMember).await;
+    let secretary = person(&app, "sam", Role::CommitteeSecretary).await;
+    let owner = person(&app, "mo", Role::Maintainer).await;
+    let date = |days| (Utc::now().date_naive() + Duration::days(days)).to_string();
+    // Three drafts on the same base.
+    let mut drafts = Vec::new();
+    for days in [10, 20, 30] {
+        let created = call(
+            &app,
+            &author,
+            CREATE,
+            json!({ "group": "MANAGER", "date": date(days) }),
+        )
+        .await;
+        drafts.push(created["data"]["createProposal"].clone());
+    }
+    // #1 adds Bamenga coverage and is adopted.
+    let first = &drafts[0];
+    call(
+        &app,
+        &author,
+        UPDATE,
+        json!({ "n": first["number"], "v": 1, "content": with_bamenga(first["content"].clone()) }),
+    )
+    .await;
+    call(
+        &app,
+        &author,
+        SUBMIT,
+        json!({ "n": first["number"], "v": 2 }),
+    )
+    .await;
+    call(
+        &app,
+        &secretary,
+        ADVISE,
+        json!({ "n": first["number"], "v": 3, "employers": ["a"], "unions": ["b"] }),
+    )
+    .await;
+    let adopted = call(
+        &app,
+        &owner,
+        DECIDE,
+        json!({ "n": first["number"], "v": 4, "outcome": "ADOPTED" }),
+    )
+    .await;
+    assert_eq!(
+        adopted["data"]["recordDecision"]["state"], "ADOPTED",
+        "{adopted}"
+    );
+    // #2 changed only the purpose: it rebases cleanly and keeps both changes.
+    let mut second_content = drafts[1]["content"].clone();
+    second_content["coreProfile"]["purpose"] =
+        json!("Leidinggeven aan een organisatieonderdeel (illustratief)");
+    call(
+        &app,
+        &author,
+        UPDATE,
+        json!({ "n": drafts[1]["number"], "v": 1, "content": second_content }),
+    )
+    .await;
+    call(
+        &app,
+        &author,
+        SUBMIT,
+        json!({ "n": drafts[1]["number"], "v": 2 }),
+    )
+    .await;
+    call(
+        &app,
+        &secretary,
+        ADVISE,
+        json!({ "n": drafts[1]["number"], "v": 3, "employers": ["a"], "unions": ["b"] }),
+    )
+    .await;
+    let stale = call(
+        &app,
+        &owner,
+        DECIDE,
+        json!({ "n": drafts[1]["number"], "v": 4, "outcome": "ADOPTED" }),
+    )
+    .await;
+    assert_eq!(code(&stale), Some("CONFLICT"), "{stale}");
+    let rebased = call(
+        &app,
+        &author,
+        REBASE,
+        json!({ "n": drafts[1]["number"], "v": 4 }),
+    )
+    .await;
+    let r = &rebased["data"]["rebaseProposal"];
+    assert_eq!(r["baseVersion"]["number"], 2, "{rebased}");
+    assert_eq!(
+        r["content"]["coreProfile"]["purpose"],
+        "Leidinggeven aan een organisatieonderdeel (illustratief)"
+    );
+    assert_eq!(
+        r["content"]["coverage"][0]["requirementCode"],
+        "MOTIE_BAMENGA"
+    );
+    let adopted = call(
+        &app,
+        &owner,
+        DECIDE,
+        json!({ "n": drafts[1]["number"], "v": 5, "outcome": "ADOPTED" }),
+    )
+    .await;
+    assert_eq!(
+        adopted["data"]["recordDecision"]["adoptedVersion"]["number"], 3,
+        "{adopted}"
+    );
+    // #3 changed the coverage differently: the conflict is reported and nothing changes.
+    let mut third_content = drafts[2]["content"].clone();
+    third_content["coverage"] = json!([{ "requirementCode": "GIR_OMGANG_MET_ANDEREN", "typingScale": null, "location": "x", "quote": "y", "note": null }]);
+    call(
+        &app,
+        &author,
+        UPDATE,
+        json!({ "n": drafts[2]["number"], "v": 1, "content": third_content }),
+    )
+    .await;
+    let conflict = call(
+        &app,
+        &author,
+        REBASE,
+        json!({ "n": drafts[2]["number"], "v": 2 }),
+    )
+    .await;
+    assert_eq!(code(&conflict), Some("CONFLICT"));
+    assert_eq!(
+        conflict["errors"][0]["extensions"]["conflicts"],
+        json!(["coverage"])
+    );
+    let unchanged = call(
+        &app,
+        &author,
+        "query P($n: Int!) { proposal(number: $n) { version baseVersion { number } } }",
+        json!({ "n": drafts[2]["number"] }),
+    )
+    .await;
+    assert_eq!(
+        unchanged["data"]["proposal"],
+        json!({ "version": 2, "baseVersion": { "number": 1 } })
+    );
+}
