@@ -17,6 +17,7 @@ pub mod group_version;
 pub mod job_family;
 pub mod login_attempt;
 pub mod owner_decision;
+pub mod proposal_comment;
 pub mod requirement_coverage;
 pub mod requirement_scope;
 pub mod responsibility_requirement;

@@ -60,6 +60,17 @@ enum OwnerDecision {
 }
 
 #[derive(DeriveIden, Clone, Copy)]
+enum ProposalComment {
+    Table,
+    Id,
+    ProposalId,
+    Author,
+    AuthorName,
+    Text,
+    CreatedAt,
+}
+
+#[derive(DeriveIden, Clone, Copy)]
 enum GroupVersion {
     Table,
     Id,
@@ -160,11 +171,31 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table(ProposalComment::Table)
+                    .col(pk_auto(ProposalComment::Id))
+                    .col(integer(ProposalComment::ProposalId))
+                    .col(string_len(ProposalComment::Author, 300))
+                    .col(string_len(ProposalComment::AuthorName, 300))
+                    .col(text(ProposalComment::Text))
+                    .col(date_time(ProposalComment::CreatedAt))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .name("fk_comment_proposal")
+                            .from(ProposalComment::Table, ProposalComment::ProposalId)
+                            .to(AmendmentProposal::Table, AmendmentProposal::Id),
+                    )
+                    .to_owned(),
+            )
+            .await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in [
+            ProposalComment::Table.into_iden(),
             OwnerDecision::Table.into_iden(),
             CommitteeAdvice::Table.into_iden(),
             AmendmentProposal::Table.into_iden(),

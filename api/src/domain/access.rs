@@ -221,6 +221,7 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("submitProposal", Operation::ProposeAmendment),
     ("withdrawProposal", Operation::ProposeAmendment),
     ("rebaseProposal", Operation::ProposeAmendment),
+    ("commentOnProposal", Operation::ProposeAmendment),
     ("recordAdvice", Operation::RecordAdvice),
     ("recordDecision", Operation::RecordDecision),
     ("me", Operation::ReadOwnIdentity),

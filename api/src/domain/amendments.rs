@@ -7,6 +7,7 @@
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use fgr_entities::{
     amendment_proposal, committee_advice, function_group, group_version, owner_decision,
+    proposal_comment,
 };
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -886,4 +887,67 @@ impl From<sea_orm::DbErr> for RebaseError {
     fn from(e: sea_orm::DbErr) -> Self {
         Self::Domain(e.into())
     }
+}
+
+/// Adds a committee comment to a submitted or advised proposal.
+///
+/// # Errors
+/// `INVALID_TRANSITION` unless submitted or advised; `FORBIDDEN` without a committee role;
+/// `BAD_USER_INPUT` for an empty or overlong comment.
+pub async fn comment<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &Caller<'_>,
+    id: i32,
+    text: &str,
+) -> DomainResult<proposal_comment::Model> {
+    let person = caller.person(Operation::ProposeAmendment)?.clone();
+    check_words("text", text, 10_000)?;
+    let proposal = get(db, id).await?;
+    if !matches!(state_of(&proposal), State::Submitted | State::Advised) {
+        return Err(invalid(&proposal, "becommentariëren"));
+    }
+    let txn = db.begin().await?;
+    let result = async {
+        let row = proposal_comment::ActiveModel {
+            proposal_id: Set(proposal.id),
+            author: Set(person.subject.clone()),
+            author_name: Set(person.name.clone()),
+            text: Set(text.trim().to_owned()),
+            created_at: Set(now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        audit::append(
+            &txn,
+            &caller.actor(),
+            caller.request_id,
+            Change {
+                action: "proposal.comment".into(),
+                target_type: "proposal".into(),
+                target_id: proposal.id.to_string(),
+                before: None,
+                after: Some(json!({ "comment": row.id, "text": row.text })),
+            },
+        )
+        .await?;
+        Ok(row)
+    }
+    .await;
+    tx::finish(txn, result).await
+}
+
+/// The comments on a proposal, oldest first.
+///
+/// # Errors
+/// `INTERNAL` when the database fails.
+pub async fn comments(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> DomainResult<Vec<proposal_comment::Model>> {
+    Ok(proposal_comment::Entity::find()
+        .filter(proposal_comment::Column::ProposalId.eq(id))
+        .order_by_asc(proposal_comment::Column::Id)
+        .all(db)
+        .await?)
 }

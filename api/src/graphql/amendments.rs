@@ -85,6 +85,19 @@ pub enum DecisionOutcome {
 /// An amendment proposal.
 pub struct Proposal(pub amendment_proposal::Model);
 
+/// A committee comment on a proposal.
+#[derive(async_graphql::SimpleObject)]
+pub struct ProposalComment {
+    /// The author's subject.
+    pub author: String,
+    /// The author's name.
+    pub author_name: String,
+    /// The comment.
+    pub text: String,
+    /// When (UTC, ISO 8601).
+    pub created_at: String,
+}
+
 /// The committee's advice on a proposal.
 pub struct CommitteeAdvice(committee_advice::Model);
 
@@ -240,6 +253,20 @@ impl Proposal {
         Ok(super::diff::to_graphql(crate::domain::diff::between(
             &base, &proposed,
         )))
+    }
+    /// The committee's comments, oldest first.
+    async fn comments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ProposalComment>> {
+        Ok(amendments::comments(db(ctx)?, self.0.id)
+            .await
+            .gql()?
+            .into_iter()
+            .map(|c| ProposalComment {
+                author: c.author,
+                author_name: c.author_name,
+                text: c.text,
+                created_at: c.created_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            })
+            .collect())
     }
     /// The committee's advice, once recorded.
     async fn advice(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<CommitteeAdvice>> {
@@ -479,6 +506,20 @@ impl AmendmentMutation {
                 }))
             }
         }
+    }
+
+    /// Comments on a submitted or advised proposal (committee roles).
+    async fn comment_on_proposal(
+        &self,
+        ctx: &Context<'_>,
+        number: i32,
+        text: String,
+    ) -> async_graphql::Result<Proposal> {
+        let db = db(ctx)?;
+        amendments::comment(db, &caller(ctx), number, &text)
+            .await
+            .gql()?;
+        amendments::get(db, number).await.map(Proposal).gql()
     }
 
     /// Records the committee's advice (the secretary; both sides present).

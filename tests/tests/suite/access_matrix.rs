@@ -56,6 +56,10 @@ const EXAMPLES: &[(&str, &str)] = &[
         "mutation { submitProposal(number: 999999, expectedVersion: 1) { number } }",
     ),
     (
+        "commentOnProposal",
+        r#"mutation { commentOnProposal(number: 999999, text: "x") { number } }"#,
+    ),
+    (
         "rebaseProposal",
         "mutation { rebaseProposal(number: 999999, expectedVersion: 1) { number } }",
     ),
@@ -142,7 +146,9 @@ fn expected(field: &str, who: Who) -> Option<&'static str> {
         "auditLog" => (Some("UNAUTHENTICATED"), committee, Some("FORBIDDEN")),
         "proposal" | "proposals" => (Some("UNAUTHENTICATED"), |_| true, Some("FORBIDDEN")),
         "createProposal" | "updateProposal" | "submitProposal" | "withdrawProposal"
-        | "rebaseProposal" => (Some("UNAUTHENTICATED"), committee, Some("FORBIDDEN")),
+        | "rebaseProposal" | "commentOnProposal" => {
+            (Some("UNAUTHENTICATED"), committee, Some("FORBIDDEN"))
+        }
         "recordAdvice" => (
             Some("UNAUTHENTICATED"),
             |r| r == Role::CommitteeSecretary,

@@ -132,6 +132,8 @@ on_every_backend! {
         assert!(changes.iter().any(|c| c["path"] == "Dekking › MOTIE_BAMENGA (alle typeringen)"));
         let submitted = call(&app, &author, SUBMIT, json!({ "n": n, "v": v })).await;
         assert_eq!(submitted["data"]["submitProposal"]["state"], "SUBMITTED", "{submitted}");
+        let commented = call(&app, &secretary, "mutation C($n: Int!) { commentOnProposal(number: $n, text: \"Graag ook de PPM-groepen.\") { comments { authorName text } } }", json!({ "n": n })).await;
+        assert_eq!(commented["data"]["commentOnProposal"]["comments"], json!([{ "authorName": "sam", "text": "Graag ook de PPM-groepen." }]), "{commented}");
         let advised = call(&app, &secretary, ADVISE, json!({ "n": n, "v": 3, "employers": ["Werkgever A"], "unions": ["Vakbond B"] })).await;
         assert_eq!(advised["data"]["recordAdvice"]["state"], "ADVISED", "{advised}");
         assert_eq!(advised["data"]["recordAdvice"]["advice"]["unionMembers"], json!(["Vakbond B"]));
@@ -157,8 +159,8 @@ on_every_backend! {
         assert_eq!(check.first_broken, None);
         let entries = audit_event::Entity::find().count(&app.db.conn).await.unwrap();
         eprintln!("journey on {backend:?}: {versions} versions, {entries} audit entries, MOTIE_BAMENGA for MANAGER {before} -> {after}, Lijnmanagement covered {} -> {}", totals_before["covered"], totals_after["covered"]);
-        // seed, 3 sign-ins, create, update, submit, advise, adopt (version + proposal).
-        assert_eq!(entries, 10);
+        // seed, 3 sign-ins, create, update, submit, comment, advise, adopt (version + proposal).
+        assert_eq!(entries, 11);
     }
 
     async fn steps_out_of_order_are_invalid_transitions_and_change_nothing(backend) {
