@@ -503,6 +503,30 @@ pub async fn update_draft<C: ConnectionTrait + TransactionTrait>(
     tx::finish(txn, result).await
 }
 
+/// The author's own steps: checks authorship, state and version, then moves the proposal.
+#[allow(clippy::too_many_arguments)]
+async fn author_step<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    caller: &Caller<'_>,
+    id: i32,
+    expected_version: i32,
+    allowed: &[State],
+    to: State,
+    action: &str,
+    verb: &str,
+) -> DomainResult<amendment_proposal::Model> {
+    let person = caller.person(Operation::ProposeAmendment)?.clone();
+    let before = get(db, id).await?;
+    check_author(&before, &person)?;
+    if !allowed.contains(&state_of(&before)) {
+        return Err(invalid(&before, verb));
+    }
+    check_expected(&before, expected_version)?;
+    let txn = db.begin().await?;
+    let result = transition(&txn, caller, &before, to, action, None).await;
+    tx::finish(txn, result).await
+}
+
 /// Submits a draft to the committee (author only); it is frozen from then on.
 ///
 /// # Errors
@@ -513,24 +537,17 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     id: i32,
     expected_version: i32,
 ) -> DomainResult<amendment_proposal::Model> {
-    let person = caller.person(Operation::ProposeAmendment)?.clone();
-    let before = get(db, id).await?;
-    check_author(&before, &person)?;
-    if state_of(&before) != State::Draft {
-        return Err(invalid(&before, "indienen"));
-    }
-    check_expected(&before, expected_version)?;
-    let txn = db.begin().await?;
-    let result = transition(
-        &txn,
+    author_step(
+        db,
         caller,
-        &before,
+        id,
+        expected_version,
+        &[State::Draft],
         State::Submitted,
         "proposal.submit",
-        None,
+        "indienen",
     )
-    .await;
-    tx::finish(txn, result).await
+    .await
 }
 
 /// Withdraws a proposal that has no decision yet (author only).
@@ -543,27 +560,17 @@ pub async fn withdraw<C: ConnectionTrait + TransactionTrait>(
     id: i32,
     expected_version: i32,
 ) -> DomainResult<amendment_proposal::Model> {
-    let person = caller.person(Operation::ProposeAmendment)?.clone();
-    let before = get(db, id).await?;
-    check_author(&before, &person)?;
-    if !matches!(
-        state_of(&before),
-        State::Draft | State::Submitted | State::Advised
-    ) {
-        return Err(invalid(&before, "intrekken"));
-    }
-    check_expected(&before, expected_version)?;
-    let txn = db.begin().await?;
-    let result = transition(
-        &txn,
+    author_step(
+        db,
         caller,
-        &before,
+        id,
+        expected_version,
+        &[State::Draft, State::Submitted, State::Advised],
         State::Withdrawn,
         "proposal.withdraw",
-        None,
+        "intrekken",
     )
-    .await;
-    tx::finish(txn, result).await
+    .await
 }
 
 fn members(field: &str, list: &[String]) -> DomainResult<String> {
