@@ -13,11 +13,12 @@ pub fn random_token() -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// A short random id: 9 bytes, base64url (12 characters).
+/// A short random id: 6 bytes as 12 lowercase hex digits. Hex, not base64: an id may be typed
+/// on a command line, where a leading `-` would read as a flag.
 pub fn random_id() -> String {
-    let mut bytes = [0u8; 9];
+    let mut bytes = [0u8; 6];
     rand::thread_rng().fill_bytes(&mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// SHA-256 of `token`, hex.
@@ -45,6 +46,11 @@ mod tests {
     fn tokens_are_random_and_hashes_stable() {
         assert_ne!(random_token(), random_token());
         assert_eq!(random_token().len(), 43);
+        for _ in 0..100 {
+            let id = random_id();
+            assert_eq!(id.len(), 12);
+            assert!(id.chars().all(|c| c.is_ascii_hexdigit()), "{id}");
+        }
         assert_eq!(
             hash("abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
