@@ -11,6 +11,7 @@ use crate::pages::family::FamilyPage;
 use crate::pages::group::GroupPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
+use crate::pages::proposals::{ProposalPage, ProposalsPage};
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -47,6 +48,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/families/:code") view=FamilyPage ssr=SsrMode::Async/>
                     <Route path=path!("/groups/:code") view=GroupPage ssr=SsrMode::Async/>
                     <Route path=path!("/coverage") view=CoveragePage ssr=SsrMode::Async/>
+                    <Route path=path!("/proposals") view=ProposalsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/proposals/:number") view=ProposalPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -80,8 +80,29 @@ pub const COVERAGE: &str = r#"query ConsoleCoverage($asOf: Date) {
   }
 }"#;
 
+/// Amendment proposals, newest first.
+pub const PROPOSALS: &str = r#"query ConsoleProposals {
+  proposals { number state title authorName requestedEffectiveFrom functionGroup { code name } }
+}"#;
+
+/// One proposal with its diff, comments, advice and decision.
+pub const PROPOSAL: &str = r#"query ConsoleProposal($number: Int!) {
+  proposal(number: $number) {
+    number state title rationale authorName requestedEffectiveFrom version
+    functionGroup { code name }
+    baseVersion { number effectiveFrom }
+    adoptedVersion { number effectiveFrom }
+    diff { path kind before after words { tag text } }
+    comments { authorName text createdAt }
+    advice { meetingDate outcome rationale conditions employerMembers unionMembers }
+    decision { outcome reference decisionDate }
+  }
+}"#;
+
 /// Every operation of the console, by name.
 pub const ALL: &[(&str, &str)] = &[
+    ("ConsoleProposals", PROPOSALS),
+    ("ConsoleProposal", PROPOSAL),
     ("ConsoleCoverage", COVERAGE),
     ("ConsoleMe", ME),
     ("ConsoleFamilies", FAMILIES),
@@ -606,4 +627,146 @@ pub struct CoverageCellView {
     pub typings: Vec<TypingCoverageView>,
     /// What covers it.
     pub covered_by: Vec<CoveredByView>,
+}
+
+/// Answer of [`PROPOSALS`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProposalsData {
+    /// The proposals.
+    pub proposals: Vec<ProposalSummary>,
+}
+
+/// A proposal in a listing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProposalSummary {
+    /// Number.
+    pub number: i32,
+    /// State.
+    pub state: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Author.
+    pub author_name: String,
+    /// Requested date.
+    pub requested_effective_from: String,
+    /// Group.
+    pub function_group: Option<FamilyRef>,
+}
+
+/// Answer of [`PROPOSAL`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProposalData {
+    /// The proposal, if it exists.
+    pub proposal: Option<ProposalDetail>,
+}
+
+/// A version number and start.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionRef {
+    /// Number.
+    pub number: i32,
+    /// From.
+    pub effective_from: String,
+}
+
+/// A run of words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WordRunView {
+    /// `EQUAL`, `INSERT` or `DELETE`.
+    pub tag: String,
+    /// Text.
+    pub text: String,
+}
+
+/// A changed field.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldChangeView {
+    /// Where.
+    pub path: String,
+    /// `ADDED`, `REMOVED` or `CHANGED`.
+    pub kind: String,
+    /// Old text.
+    pub before: Option<String>,
+    /// New text.
+    pub after: Option<String>,
+    /// Word diff.
+    pub words: Vec<WordRunView>,
+}
+
+/// A comment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CommentView {
+    /// Author.
+    pub author_name: String,
+    /// Text.
+    pub text: String,
+    /// When.
+    pub created_at: String,
+}
+
+/// The committee's advice.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdviceView {
+    /// Meeting.
+    pub meeting_date: String,
+    /// Outcome.
+    pub outcome: String,
+    /// Why.
+    pub rationale: String,
+    /// Conditions.
+    pub conditions: Option<String>,
+    /// Employers present.
+    pub employer_members: Vec<String>,
+    /// Unions present.
+    pub union_members: Vec<String>,
+}
+
+/// The owner's decision.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionOutcomeView {
+    /// Outcome.
+    pub outcome: String,
+    /// Reference.
+    pub reference: String,
+    /// Date.
+    pub decision_date: String,
+}
+
+/// The proposal page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProposalDetail {
+    /// Number.
+    pub number: i32,
+    /// State.
+    pub state: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Why.
+    pub rationale: String,
+    /// Author.
+    pub author_name: String,
+    /// Requested date.
+    pub requested_effective_from: String,
+    /// Concurrency token.
+    pub version: i32,
+    /// Group.
+    pub function_group: Option<FamilyRef>,
+    /// Base version.
+    pub base_version: Option<VersionRef>,
+    /// Adopted version.
+    pub adopted_version: Option<VersionRef>,
+    /// Diff against the base.
+    pub diff: Vec<FieldChangeView>,
+    /// Comments.
+    pub comments: Vec<CommentView>,
+    /// Advice.
+    pub advice: Option<AdviceView>,
+    /// Decision.
+    pub decision: Option<DecisionOutcomeView>,
 }

@@ -5,3 +5,4 @@ pub mod family;
 pub mod group;
 pub mod home;
 pub mod not_found;
+pub mod proposals;

@@ -578,3 +578,55 @@ async fn a_proposal_overtaken_by_a_newer_version_is_rebased_or_its_conflicts_rep
         json!({ "version": 2, "baseVersion": { "number": 1 } })
     );
 }
+
+#[tokio::test]
+async fn the_console_shows_proposals_with_their_diff_to_people_who_signed_in() {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let author = person(&app, "alice", Role::CommitteeMember).await;
+    let page = |path: &str, cookie: Option<&str>| {
+        let mut request = Request::builder().uri(path);
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.body(Body::empty()).unwrap()
+    };
+    let anonymous = app.send(page("/proposals", None)).await;
+    assert!(
+        anonymous.body.contains(r#"id="sign-in-needed""#),
+        "{}",
+        anonymous.body
+    );
+
+    let date = (Utc::now().date_naive() + Duration::days(10)).to_string();
+    let created = call(
+        &app,
+        &author,
+        CREATE,
+        json!({ "group": "MANAGER", "date": date }),
+    )
+    .await;
+    let p = created["data"]["createProposal"].clone();
+    call(
+        &app,
+        &author,
+        UPDATE,
+        json!({ "n": p["number"], "v": 1, "content": with_bamenga(p["content"].clone()) }),
+    )
+    .await;
+    let list = app.send(page("/proposals", Some(&author))).await;
+    assert!(
+        list.body.contains("Motie Bamenga in het kernprofiel") && list.body.contains("concept"),
+        "{}",
+        list.body
+    );
+    let detail = app
+        .send(page(&format!("/proposals/{}", p["number"]), Some(&author)))
+        .await;
+    assert!(detail.body.contains(r#"id="diff""#));
+    assert!(detail
+        .body
+        .contains("Dekking › MOTIE_BAMENGA (alle typeringen)"));
+    assert!(detail.body.contains("toegevoegd"));
+}

@@ -1,0 +1,204 @@
+//! Amendment proposals: the list and one proposal with its diff, comments, advice and decision
+//! (read-only here; the workflow's forms follow).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use serde_json::json;
+
+use crate::api::{Api, ApiError};
+use crate::components::load_error::LoadError;
+use crate::pages::not_found::NotFound;
+use crate::queries::{
+    FieldChangeView, ProposalData, ProposalDetail, ProposalsData, PROPOSAL, PROPOSALS,
+};
+
+/// A Dutch name for a proposal state.
+fn state_label(state: Option<&str>) -> &'static str {
+    match state {
+        Some("DRAFT") => "concept",
+        Some("SUBMITTED") => "ingediend",
+        Some("ADVISED") => "geadviseerd",
+        Some("ADOPTED") => "vastgesteld",
+        Some("REJECTED") => "afgewezen",
+        Some("WITHDRAWN") => "ingetrokken",
+        _ => "onbekend",
+    }
+}
+
+/// Signing in helps; other failures are shown as they are.
+fn refused(error: ApiError) -> AnyView {
+    if error.code == "UNAUTHENTICATED" {
+        view! {
+            <p class="note" id="sign-in-needed">
+                "Wijzigingsvoorstellen zijn alleen zichtbaar na inloggen. "
+                <a href="/auth/login?return_to=/proposals">"Inloggen"</a>
+            </p>
+        }
+        .into_any()
+    } else {
+        view! { <LoadError error/> }.into_any()
+    }
+}
+
+/// The list of proposals.
+#[component]
+pub fn ProposalsPage() -> impl IntoView {
+    let api = Api::from_context();
+    let data = Resource::new(
+        || (),
+        move |()| {
+            let api = api.clone();
+            async move { api.query::<ProposalsData>(PROPOSALS, json!({})).await }
+        },
+    );
+    view! {
+        <h1>"Wijzigingsvoorstellen"</h1>
+        <Suspense fallback=|| view! { <p>"Laden…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) if d.proposals.is_empty() => view! { <p>"Er zijn nog geen voorstellen."</p> }.into_any(),
+                    Ok(d) => view! {
+                        <table class="proposals" id="proposals">
+                            <thead><tr>
+                                <th scope="col">"Nr."</th><th scope="col">"Titel"</th><th scope="col">"Functiegroep"</th>
+                                <th scope="col">"Status"</th><th scope="col">"Indiener"</th><th scope="col">"Gewenste ingang"</th>
+                            </tr></thead>
+                            <tbody>
+                                {d.proposals.into_iter().map(|p| view! {
+                                    <tr>
+                                        <td>{p.number}</td>
+                                        <td><a href=format!("/proposals/{}", p.number)>{p.title}</a></td>
+                                        <td>{p.function_group.map(|g| g.name).unwrap_or_default()}</td>
+                                        <td class="state">{state_label(p.state.as_deref())}</td>
+                                        <td>{p.author_name}</td>
+                                        <td>{p.requested_effective_from}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                    Err(error) => refused(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// One proposal.
+#[component]
+pub fn ProposalPage() -> impl IntoView {
+    let api = Api::from_context();
+    let params = use_params_map();
+    let data = Resource::new(
+        move || {
+            params
+                .read()
+                .get("number")
+                .and_then(|n| n.parse::<i32>().ok())
+        },
+        move |number| {
+            let api = api.clone();
+            async move {
+                match number {
+                    Some(n) => {
+                        api.query::<ProposalData>(PROPOSAL, json!({ "number": n }))
+                            .await
+                    }
+                    None => Ok(ProposalData { proposal: None }),
+                }
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Laden…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(ProposalData { proposal: Some(p) }) => view! { <ProposalView proposal=p/> }.into_any(),
+                    Ok(ProposalData { proposal: None }) => view! { <NotFound/> }.into_any(),
+                    Err(error) => refused(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProposalView(proposal: ProposalDetail) -> impl IntoView {
+    let p = proposal;
+    let group = p.function_group.clone();
+    view! {
+        <nav class="crumbs"><a href="/proposals">"Wijzigingsvoorstellen"</a>" › "{format!("Nr. {}", p.number)}</nav>
+        <h1>{p.title.clone()}</h1>
+        <dl class="facts">
+            <dt>"Status"</dt><dd id="proposal-state">{state_label(p.state.as_deref())}</dd>
+            <dt>"Functiegroep"</dt>
+            <dd>{group.map(|g| view! { <a href=format!("/groups/{}", g.code)>{g.name}</a> })}</dd>
+            <dt>"Indiener"</dt><dd>{p.author_name.clone()}</dd>
+            <dt>"Gewenste ingang"</dt><dd>{p.requested_effective_from.clone()}</dd>
+            <dt>"Basis"</dt><dd>{p.base_version.map(|v| format!("versie {} (sinds {})", v.number, v.effective_from))}</dd>
+            {p.adopted_version.map(|v| view! { <dt>"Vastgesteld als"</dt><dd>{format!("versie {} vanaf {}", v.number, v.effective_from)}</dd> })}
+        </dl>
+        <h2>"Toelichting"</h2>
+        <p>{p.rationale.clone()}</p>
+        <h2>"Wijzigingen"</h2>
+        <DiffView changes=p.diff.clone()/>
+        <h2>"Commentaar"</h2>
+        {if p.comments.is_empty() {
+            view! { <p class="empty">"Nog geen commentaar."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="comments" id="comments">
+                    {p.comments.into_iter().map(|c| view! { <li><strong>{c.author_name}</strong>" ("{c.created_at}"): "{c.text}</li> }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        {p.advice.map(|a| view! {
+            <h2>"Advies van de Standaardisatiecommissie"</h2>
+            <p id="advice">{format!("{} ({})", a.outcome, a.meeting_date)}": "{a.rationale}</p>
+            {a.conditions.map(|c| view! { <p>"Voorwaarden: "{c}</p> })}
+            <p>"Werkgevers: "{a.employer_members.join(", ")}". Vakbonden: "{a.union_members.join(", ")}"."</p>
+        })}
+        {p.decision.map(|d| view! {
+            <h2>"Besluit"</h2>
+            <p id="decision">{format!("{}: {} ({})", d.outcome, d.reference, d.decision_date)}</p>
+        })}
+    }
+}
+
+/// Field changes, with inserted and deleted words marked.
+#[component]
+pub fn DiffView(
+    /// The changes.
+    changes: Vec<FieldChangeView>,
+) -> impl IntoView {
+    if changes.is_empty() {
+        return view! { <p class="empty">"Geen wijzigingen ten opzichte van de basisversie."</p> }
+            .into_any();
+    }
+    view! {
+        <ul class="diff" id="diff">
+            {changes.into_iter().map(|c| {
+                let label = match c.kind.as_str() {
+                    "ADDED" => "toegevoegd",
+                    "REMOVED" => "verwijderd",
+                    _ => "gewijzigd",
+                };
+                let body = if c.words.is_empty() {
+                    view! { <span>{c.after.or(c.before).unwrap_or_default()}</span> }.into_any()
+                } else {
+                    c.words.into_iter().map(|w| match w.tag.as_str() {
+                        "INSERT" => view! { <ins>{w.text}</ins> }.into_any(),
+                        "DELETE" => view! { <del>{w.text}</del> }.into_any(),
+                        _ => view! { <span>{w.text}</span> }.into_any(),
+                    }).collect_view().into_any()
+                };
+                view! {
+                    <li class=format!("change {}", c.kind.to_lowercase())>
+                        <span class="path">{c.path}</span>" "<span class="kind">{label}</span>": "{body}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
