@@ -588,6 +588,31 @@ fn members(field: &str, list: &[String]) -> DomainResult<String> {
     Ok(names.join("\n"))
 }
 
+/// The checks before the committee's and the owner's steps: the role, never on one's own
+/// proposal, the state, and the version the caller saw.
+async fn committee_step<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller<'_>,
+    operation: Operation,
+    id: i32,
+    expected_version: i32,
+    required: State,
+    verb: &str,
+) -> DomainResult<(Person, amendment_proposal::Model)> {
+    let person = caller.person(operation)?.clone();
+    let before = get(db, id).await?;
+    if before.author == person.subject {
+        return Err(DomainError::Forbidden(format!(
+            "niemand mag over een eigen voorstel {verb}"
+        )));
+    }
+    if state_of(&before) != required {
+        return Err(invalid(&before, verb));
+    }
+    check_expected(&before, expected_version)?;
+    Ok((person, before))
+}
+
 /// Records the committee's advice on a submitted proposal (the secretary; never on their own).
 ///
 /// # Errors
@@ -600,17 +625,16 @@ pub async fn record_advice<C: ConnectionTrait + TransactionTrait>(
     expected_version: i32,
     advice: Advice,
 ) -> DomainResult<amendment_proposal::Model> {
-    let person = caller.person(Operation::RecordAdvice)?.clone();
-    let before = get(db, id).await?;
-    if before.author == person.subject {
-        return Err(DomainError::Forbidden(
-            "niemand adviseert over een eigen voorstel".into(),
-        ));
-    }
-    if state_of(&before) != State::Submitted {
-        return Err(invalid(&before, "advies vastleggen"));
-    }
-    check_expected(&before, expected_version)?;
+    let (person, before) = committee_step(
+        db,
+        caller,
+        Operation::RecordAdvice,
+        id,
+        expected_version,
+        State::Submitted,
+        "advies vastleggen",
+    )
+    .await?;
     let employers = members("employerMembers", &advice.employer_members)?;
     let unions = members("unionMembers", &advice.union_members)?;
     check_words("rationale", &advice.rationale, 10_000)?;
@@ -676,17 +700,16 @@ pub async fn record_decision<C: ConnectionTrait + TransactionTrait>(
     expected_version: i32,
     decision: Decision,
 ) -> DomainResult<amendment_proposal::Model> {
-    let person = caller.person(Operation::RecordDecision)?.clone();
-    let before = get(db, id).await?;
-    if before.author == person.subject {
-        return Err(DomainError::Forbidden(
-            "niemand besluit over een eigen voorstel".into(),
-        ));
-    }
-    if state_of(&before) != State::Advised {
-        return Err(invalid(&before, "besluiten"));
-    }
-    check_expected(&before, expected_version)?;
+    let (person, before) = committee_step(
+        db,
+        caller,
+        Operation::RecordDecision,
+        id,
+        expected_version,
+        State::Advised,
+        "besluiten",
+    )
+    .await?;
     check_words("reference", &decision.reference, 300)?;
     let effective = before.requested_effective_from;
     let txn = db.begin().await?;
