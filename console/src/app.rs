@@ -6,9 +6,11 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::components::header::Header;
+use crate::pages::audit::AuditPage;
 use crate::pages::coverage::CoveragePage;
 use crate::pages::family::FamilyPage;
 use crate::pages::group::GroupPage;
+use crate::pages::history::HistoryPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::proposals::{ProposalPage, ProposalsPage};
@@ -47,9 +49,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/families/:code") view=FamilyPage ssr=SsrMode::Async/>
                     <Route path=path!("/groups/:code") view=GroupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/groups/:code/history") view=HistoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/coverage") view=CoveragePage ssr=SsrMode::Async/>
                     <Route path=path!("/proposals") view=ProposalsPage ssr=SsrMode::Async/>
                     <Route path=path!("/proposals/:number") view=ProposalPage ssr=SsrMode::Async/>
+                    <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

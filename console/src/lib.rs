@@ -9,8 +9,11 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod content;
+pub mod mutations;
 pub mod pages;
 pub mod queries;
+pub mod url;
 
 /// The console's stylesheet, served by the server at [`STYLESHEET_PATH`].
 pub const STYLESHEET: &str = include_str!("../style/console.css");

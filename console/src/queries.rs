@@ -53,6 +53,7 @@ pub const GROUP: &str = r#"query ConsoleGroup($code: String!, $asOf: Date) {
     }
   }
   decisionLog(groupCode: $code) { decidedOn decision summary sourceUrl }
+  me { id allowedOperations }
 }"#;
 
 /// Who is signed in, for the header.
@@ -82,14 +83,15 @@ pub const COVERAGE: &str = r#"query ConsoleCoverage($asOf: Date) {
 
 /// Amendment proposals, newest first.
 pub const PROPOSALS: &str = r#"query ConsoleProposals {
-  proposals { number state title authorName requestedEffectiveFrom functionGroup { code name } }
+  proposals { number state title author authorName requestedEffectiveFrom functionGroup { code name } }
+  me { id allowedOperations }
 }"#;
 
 /// One proposal with its diff, comments, advice and decision.
 pub const PROPOSAL: &str = r#"query ConsoleProposal($number: Int!) {
   proposal(number: $number) {
-    number state title rationale authorName requestedEffectiveFrom version
-    functionGroup { code name }
+    number state title rationale author authorName requestedEffectiveFrom version content
+    functionGroup { code name versions { number effectiveFrom } }
     baseVersion { number effectiveFrom }
     adoptedVersion { number effectiveFrom }
     diff { path kind before after words { tag text } }
@@ -97,10 +99,48 @@ pub const PROPOSAL: &str = r#"query ConsoleProposal($number: Int!) {
     advice { meetingDate outcome rationale conditions employerMembers unionMembers }
     decision { outcome reference decisionDate }
   }
+  me { id allowedOperations }
+  responsibilityRequirements { code title }
+}"#;
+
+/// A group's versions with their provenance, and what changed between two of them.
+pub const HISTORY: &str = r#"query ConsoleHistory($code: String!, $from: Int!, $to: Int!, $compare: Boolean!) {
+  functionGroup(code: $code) {
+    code name
+    versions {
+      number effectiveFrom effectiveTo inEffect illustrative
+      provenance { kind reference url decidedOn }
+    }
+  }
+  versionDiff(groupCode: $code, from: $from, to: $to) @include(if: $compare) {
+    path kind before after words { tag text }
+  }
+}"#;
+
+/// The adopted proposals of a group, for its version history (committee roles only).
+pub const ADOPTED_PROPOSALS: &str = r#"query ConsoleAdoptedProposals($code: String!) {
+  proposals(groupCode: $code, state: ADOPTED) {
+    number title
+    adoptedVersion { number effectiveFrom }
+    advice { meetingDate outcome }
+    decision { outcome reference decisionDate }
+  }
+}"#;
+
+/// A page of the audit trail.
+pub const AUDIT_LOG: &str = r#"query ConsoleAuditLog($filter: AuditLogFilter, $after: String) {
+  auditLog(filter: $filter, first: 50, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { seq occurredAt actor actorRole action targetType targetId before after requestId hash }
+  }
 }"#;
 
 /// Every operation of the console, by name.
 pub const ALL: &[(&str, &str)] = &[
+    ("ConsoleHistory", HISTORY),
+    ("ConsoleAdoptedProposals", ADOPTED_PROPOSALS),
+    ("ConsoleAuditLog", AUDIT_LOG),
     ("ConsoleProposals", PROPOSALS),
     ("ConsoleProposal", PROPOSAL),
     ("ConsoleCoverage", COVERAGE),
@@ -234,6 +274,8 @@ pub struct GroupData {
     pub function_group: Option<GroupDetail>,
     /// The owner's historical decisions on the group.
     pub decision_log: Vec<DecisionView>,
+    /// Who is asking.
+    pub me: Viewer,
 }
 
 /// A historical decision.
@@ -634,6 +676,25 @@ pub struct CoverageCellView {
 pub struct ProposalsData {
     /// The proposals.
     pub proposals: Vec<ProposalSummary>,
+    /// Who is asking.
+    pub me: Viewer,
+}
+
+/// Who is asking, and what they may do.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Viewer {
+    /// Subject (null for anonymous callers).
+    pub id: Option<String>,
+    /// Operations allowed, e.g. `PROPOSE_AMENDMENT`.
+    pub allowed_operations: Vec<String>,
+}
+
+impl Viewer {
+    /// Whether the viewer may perform `operation`.
+    pub fn may(&self, operation: &str) -> bool {
+        self.allowed_operations.iter().any(|o| o == operation)
+    }
 }
 
 /// A proposal in a listing.
@@ -646,6 +707,8 @@ pub struct ProposalSummary {
     pub state: Option<String>,
     /// Title.
     pub title: String,
+    /// Author's subject.
+    pub author: String,
     /// Author.
     pub author_name: String,
     /// Requested date.
@@ -656,9 +719,156 @@ pub struct ProposalSummary {
 
 /// Answer of [`PROPOSAL`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ProposalData {
     /// The proposal, if it exists.
     pub proposal: Option<ProposalDetail>,
+    /// Who is asking.
+    pub me: Viewer,
+    /// The requirements a coverage link can name.
+    pub responsibility_requirements: Vec<RequirementRef>,
+}
+
+/// The group a proposal amends, with its version numbers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProposalGroup {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Its versions, oldest first.
+    pub versions: Vec<VersionRef>,
+}
+
+/// Answer of [`HISTORY`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryData {
+    /// The group.
+    pub function_group: Option<HistoryGroup>,
+    /// The diff, when two versions were compared.
+    #[serde(default)]
+    pub version_diff: Option<Vec<FieldChangeView>>,
+}
+
+/// A group with its versions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryGroup {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Versions, oldest first.
+    pub versions: Vec<HistoryVersion>,
+}
+
+/// A version in the history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryVersion {
+    /// Number.
+    pub number: i32,
+    /// From.
+    pub effective_from: String,
+    /// Until.
+    pub effective_to: Option<String>,
+    /// In effect today.
+    pub in_effect: bool,
+    /// Inferred rather than confirmed.
+    pub illustrative: bool,
+    /// Provenance.
+    pub provenance: ProvenanceView,
+}
+
+/// Answer of [`ADOPTED_PROPOSALS`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdoptedProposalsData {
+    /// The proposals.
+    pub proposals: Vec<AdoptedProposal>,
+}
+
+/// A proposal that made a version.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdoptedProposal {
+    /// Number.
+    pub number: i32,
+    /// Title.
+    pub title: String,
+    /// The version it made.
+    pub adopted_version: Option<VersionRef>,
+    /// The committee's advice.
+    pub advice: Option<AdviceSummary>,
+    /// The owner's decision.
+    pub decision: Option<DecisionOutcomeView>,
+}
+
+/// Meeting and outcome of an advice.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdviceSummary {
+    /// Meeting date.
+    pub meeting_date: String,
+    /// Outcome.
+    pub outcome: String,
+}
+
+/// Answer of [`AUDIT_LOG`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditLogData {
+    /// The page.
+    pub audit_log: AuditPage,
+}
+
+/// A page of audit entries.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditPage {
+    /// Entries matching the filter.
+    pub total_count: i32,
+    /// Paging.
+    pub page_info: PageInfoView,
+    /// The entries.
+    pub nodes: Vec<AuditEntryView>,
+}
+
+/// Paging.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageInfoView {
+    /// More after this page.
+    pub has_next_page: bool,
+    /// Cursor of the last entry.
+    pub end_cursor: Option<String>,
+}
+
+/// An audit entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditEntryView {
+    /// Sequence number.
+    pub seq: i32,
+    /// When.
+    pub occurred_at: String,
+    /// Who.
+    pub actor: String,
+    /// In which role.
+    pub actor_role: String,
+    /// What.
+    pub action: String,
+    /// Kind of target.
+    pub target_type: String,
+    /// Target.
+    pub target_id: String,
+    /// Before (JSON).
+    pub before: Option<String>,
+    /// After (JSON).
+    pub after: Option<String>,
+    /// Request.
+    pub request_id: String,
+    /// Chain hash.
+    pub hash: String,
 }
 
 /// A version number and start.
@@ -749,14 +959,18 @@ pub struct ProposalDetail {
     pub title: String,
     /// Why.
     pub rationale: String,
+    /// Author's subject.
+    pub author: String,
     /// Author.
     pub author_name: String,
     /// Requested date.
     pub requested_effective_from: String,
     /// Concurrency token.
     pub version: i32,
+    /// The proposed content.
+    pub content: crate::content::GroupContent,
     /// Group.
-    pub function_group: Option<FamilyRef>,
+    pub function_group: Option<ProposalGroup>,
     /// Base version.
     pub base_version: Option<VersionRef>,
     /// Adopted version.

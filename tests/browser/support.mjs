@@ -15,7 +15,7 @@ export function launch() {
   });
 }
 
-/** Opens `path` and waits until the console is hydrated (interactive). */
+/** Opens `path` in a browser or a browser context, and waits until the console is hydrated. */
 export async function openHydrated(browser, path) {
   const page = await browser.newPage();
   const problems = [];
@@ -24,4 +24,25 @@ export async function openHydrated(browser, path) {
   await page.goto(`${BASE}${path}`);
   await page.locator('body[data-hydrated="true"]').waitFor({ timeout: 30_000 });
   return { page, problems };
+}
+
+/**
+ * A browser context (its own cookies) signed in with the server's local dev login
+ * (`fgr serve --dev-login`), as `name` in `role`.
+ */
+export async function signedIn(browser, role, name) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${BASE}/auth/dev-login?return_to=/`);
+  await page.locator('#dev-login input[name=name]').fill(name);
+  await page.locator(`#dev-login input[name=role][value=${role}]`).check();
+  await page.locator('#dev-login button[type=submit]').click();
+  await page.waitForURL(`${BASE}/`);
+  await page.close();
+  return context;
+}
+
+/** Today in UTC, as the server counts dates. */
+export function today() {
+  return new Date().toISOString().slice(0, 10);
 }

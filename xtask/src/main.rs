@@ -295,7 +295,13 @@ fn test(filters: &[String]) -> Result {
     let mut server = Server(
         Command::new(root().join("target/debug/fgr"))
             .current_dir(root())
-            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+            // The journey test signs in three people with the local dev login.
+            .args([
+                "serve",
+                "--dev-login",
+                "--bind",
+                &format!("127.0.0.1:{port}"),
+            ])
             .env("DATABASE_URL", &db_url)
             .stdout(Stdio::null())
             .stderr(log)

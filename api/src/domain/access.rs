@@ -216,6 +216,7 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("auditLog", Operation::ReadAudit),
     ("proposal", Operation::ReadProposals),
     ("proposals", Operation::ReadProposals),
+    ("previewProposalDiff", Operation::ProposeAmendment),
     ("createProposal", Operation::ProposeAmendment),
     ("updateProposal", Operation::ProposeAmendment),
     ("submitProposal", Operation::ProposeAmendment),

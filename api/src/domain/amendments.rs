@@ -19,7 +19,7 @@ use serde_json::json;
 use super::access::{AccessPolicy, Operation, Person, Principal};
 use super::audit::{self, Actor, Change};
 use super::content::{self, GroupContent};
-use super::{dates, tx};
+use super::{dates, diff, tx};
 use crate::error::{DomainError, DomainResult};
 
 /// The proposal's state.
@@ -269,6 +269,27 @@ pub async fn list(
         .order_by_desc(amendment_proposal::Column::Id)
         .all(db)
         .await?)
+}
+
+/// What a draft would change if its content were `content`: the field-by-field diff against the
+/// proposal's base version, for the author's live preview. Nothing is stored.
+///
+/// # Errors
+/// `FORBIDDEN`/`UNAUTHENTICATED` without the right role; `FORBIDDEN` for anyone but the author;
+/// `NOT_FOUND` for an unknown proposal; `BAD_USER_INPUT` for invalid content.
+pub async fn preview_diff(
+    db: &impl ConnectionTrait,
+    caller: &Caller<'_>,
+    id: i32,
+    mut content: GroupContent,
+) -> DomainResult<Vec<diff::FieldChange>> {
+    let person = caller.person(Operation::ProposeAmendment)?;
+    let proposal = get(db, id).await?;
+    check_author(&proposal, person)?;
+    content::validate(db, &group(db, proposal.target_id).await?, &content).await?;
+    content.normalize();
+    let base = content::of_version(db, proposal.base_version_id).await?;
+    Ok(diff::between(&base, &content))
 }
 
 /// The advice and decision recorded on a proposal, if any.

@@ -327,6 +327,20 @@ impl AmendmentQuery {
             .map(Proposal)
             .collect())
     }
+
+    /// What the draft would change with `content` instead of its stored content (its author
+    /// only; nothing is stored): the live diff while editing.
+    async fn preview_proposal_diff(
+        &self,
+        ctx: &Context<'_>,
+        number: i32,
+        content: Json<GroupContent>,
+    ) -> async_graphql::Result<Vec<super::diff::FieldChange>> {
+        let changes = amendments::preview_diff(db(ctx)?, &caller(ctx), number, content.0)
+            .await
+            .gql()?;
+        Ok(super::diff::to_graphql(changes))
+    }
 }
 
 /// A new proposal.

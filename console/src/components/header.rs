@@ -19,6 +19,7 @@ pub fn Header() -> impl IntoView {
                 <a href="/">"Functiefamilies"</a>
                 <a href="/coverage">"Dekking"</a>
                 <a href="/proposals">"Voorstellen"</a>
+                <a href="/audit">"Auditlog"</a>
             </nav>
             <span class="tagline">"Functiegebouw Rijk: functiegroepen, typeringen en verantwoordelijkheden"</span>
             <form method="get" action=path class="as-of" id="as-of-form">

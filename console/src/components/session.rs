@@ -30,7 +30,7 @@ pub fn SessionStatus() -> impl IntoView {
                 search.trim_start_matches('?')
             )
         };
-        format!("/auth/login?return_to={}", encode(&here))
+        format!("/auth/login?return_to={}", crate::url::encode(&here))
     };
     view! {
         <Suspense fallback=|| ()>
@@ -54,28 +54,5 @@ pub fn SessionStatus() -> impl IntoView {
                 }
             })}
         </Suspense>
-    }
-}
-
-/// Percent-encodes a path for a query parameter.
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn return_paths_are_encoded() {
-        assert_eq!(
-            super::encode("/groups/MANAGER?asOf=2025-01-01"),
-            "/groups/MANAGER%3FasOf%3D2025-01-01"
-        );
     }
 }

@@ -123,7 +123,7 @@ fn CoverageCell(cell: CoverageCellView, group_href: String) -> impl IntoView {
                 <span class="by" title=c.quote>" · "{c.location}<IllustrativeBadge on=c.illustrative/></span>
             }).collect_view()}
             {gap.then(|| view! {
-                <a class="gap" href=format!("{group_href}#requirements")>" Wijziging voorstellen"</a>
+                <a class="gap" href=format!("{group_href}#propose")>" Wijziging voorstellen"</a>
             })}
         </td>
     }

@@ -8,6 +8,7 @@ use crate::components::badges::{IllustrativeBadge, SourceLink};
 use crate::components::load_error::LoadError;
 use crate::components::page_data::page_resource;
 use crate::pages::not_found::NotFound;
+use crate::pages::proposal_actions::ProposeForm;
 use crate::queries::{
     CoreProfileView, DecisionView, GroupData, GroupDetail, RequirementStatusView, TypingItemView,
     TypingView, VersionDetail, VersionListItem, GROUP,
@@ -22,8 +23,11 @@ pub fn GroupPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(GroupData { function_group: Some(g), decision_log }) => {
+                    Ok(GroupData { function_group: Some(g), decision_log, me }) => {
+                        let may_propose = me.may("PROPOSE_AMENDMENT");
+                        let code = g.code.clone();
                         view! {
+                            {may_propose.then(|| view! { <ProposeForm group_code=code/> })}
                             <GroupView group=g as_of=as_of.get_untracked()/>
                             <DecisionsPanel decisions=decision_log/>
                         }.into_any()
@@ -73,6 +77,7 @@ fn GroupView(group: GroupDetail, as_of: Option<String>) -> impl IntoView {
         <RequirementsPanel requirements=group.requirements.clone()/>
         <h2>"Versiegeschiedenis"</h2>
         <HistoryPanel versions=group.versions.clone() code=group.code.clone()/>
+        <p><a href=format!("/groups/{}/history", group.code) id="history-link">"Alle versies met herkomst, en wat er tussen twee versies veranderde"</a></p>
     }
 }
 

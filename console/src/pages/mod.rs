@@ -1,8 +1,11 @@
 //! One module per route.
 
+pub mod audit;
 pub mod coverage;
 pub mod family;
 pub mod group;
+pub mod history;
 pub mod home;
 pub mod not_found;
+pub mod proposal_actions;
 pub mod proposals;

@@ -1,16 +1,45 @@
-//! Amendment proposals: the list and one proposal with its diff, comments, advice and decision
-//! (read-only here; the workflow's forms follow).
+//! Amendment proposals: the list (all, mine, the committee's queue) and one proposal with its
+//! diff, comments, advice and decision, and the workflow forms its viewer may use.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use serde_json::json;
 
 use crate::api::{Api, ApiError};
 use crate::components::load_error::LoadError;
 use crate::pages::not_found::NotFound;
+use crate::pages::proposal_actions::actions_for;
 use crate::queries::{
-    FieldChangeView, ProposalData, ProposalDetail, ProposalsData, PROPOSAL, PROPOSALS,
+    FieldChangeView, ProposalData, ProposalDetail, ProposalSummary, ProposalsData, PROPOSAL,
+    PROPOSALS,
 };
+
+/// The views of the list: everything, the viewer's own proposals, or what awaits the committee
+/// or the owner.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ListView {
+    All,
+    Mine,
+    Queue,
+}
+
+impl ListView {
+    fn from_query(view: Option<&str>) -> Self {
+        match view {
+            Some("mine") => Self::Mine,
+            Some("queue") => Self::Queue,
+            _ => Self::All,
+        }
+    }
+
+    fn shows(self, p: &ProposalSummary, me: Option<&str>) -> bool {
+        match self {
+            Self::All => true,
+            Self::Mine => me == Some(p.author.as_str()),
+            Self::Queue => matches!(p.state.as_deref(), Some("SUBMITTED" | "ADVISED")),
+        }
+    }
+}
 
 /// A Dutch name for a proposal state.
 fn state_label(state: Option<&str>) -> &'static str {
@@ -44,6 +73,8 @@ fn refused(error: ApiError) -> AnyView {
 #[component]
 pub fn ProposalsPage() -> impl IntoView {
     let api = Api::from_context();
+    let query = use_query_map();
+    let view_of = move || ListView::from_query(query.read().get("view").as_deref());
     let data = Resource::new(
         || (),
         move |()| {
@@ -51,32 +82,29 @@ pub fn ProposalsPage() -> impl IntoView {
             async move { api.query::<ProposalsData>(PROPOSALS, json!({})).await }
         },
     );
+    let tab = move |which: ListView, href: &'static str, label: &'static str| {
+        view! { <a href=href class:active=move || view_of() == which>{label}</a> }
+    };
     view! {
         <h1>"Wijzigingsvoorstellen"</h1>
+        <nav class="tabs" id="proposal-tabs">
+            {tab(ListView::All, "/proposals", "Alle")}
+            {tab(ListView::Mine, "/proposals?view=mine", "Mijn voorstellen")}
+            {tab(ListView::Queue, "/proposals?view=queue", "Wachtrij commissie en besluit")}
+        </nav>
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
+                let which = view_of();
                 match data.await {
-                    Ok(d) if d.proposals.is_empty() => view! { <p>"Er zijn nog geen voorstellen."</p> }.into_any(),
-                    Ok(d) => view! {
-                        <table class="proposals" id="proposals">
-                            <thead><tr>
-                                <th scope="col">"Nr."</th><th scope="col">"Titel"</th><th scope="col">"Functiegroep"</th>
-                                <th scope="col">"Status"</th><th scope="col">"Indiener"</th><th scope="col">"Gewenste ingang"</th>
-                            </tr></thead>
-                            <tbody>
-                                {d.proposals.into_iter().map(|p| view! {
-                                    <tr>
-                                        <td>{p.number}</td>
-                                        <td><a href=format!("/proposals/{}", p.number)>{p.title}</a></td>
-                                        <td>{p.function_group.map(|g| g.name).unwrap_or_default()}</td>
-                                        <td class="state">{state_label(p.state.as_deref())}</td>
-                                        <td>{p.author_name}</td>
-                                        <td>{p.requested_effective_from}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any(),
+                    Ok(d) => {
+                        let me = d.me.id.clone();
+                        let shown: Vec<ProposalSummary> = d.proposals.into_iter().filter(|p| which.shows(p, me.as_deref())).collect();
+                        if shown.is_empty() {
+                            view! { <p class="empty">"Geen voorstellen in deze weergave."</p> }.into_any()
+                        } else {
+                            view! { <ProposalTable proposals=shown/> }.into_any()
+                        }
+                    }
                     Err(error) => refused(error),
                 }
             })}
@@ -84,46 +112,78 @@ pub fn ProposalsPage() -> impl IntoView {
     }
 }
 
-/// One proposal.
+#[component]
+fn ProposalTable(proposals: Vec<ProposalSummary>) -> impl IntoView {
+    view! {
+        <table class="proposals" id="proposals">
+            <thead><tr>
+                <th scope="col">"Nr."</th><th scope="col">"Titel"</th><th scope="col">"Functiegroep"</th>
+                <th scope="col">"Status"</th><th scope="col">"Indiener"</th><th scope="col">"Gewenste ingang"</th>
+            </tr></thead>
+            <tbody>
+                {proposals.into_iter().map(|p| view! {
+                    <tr>
+                        <td>{p.number}</td>
+                        <td><a href=format!("/proposals/{}", p.number)>{p.title}</a></td>
+                        <td>{p.function_group.map(|g| g.name).unwrap_or_default()}</td>
+                        <td class="state">{state_label(p.state.as_deref())}</td>
+                        <td>{p.author_name}</td>
+                        <td>{p.requested_effective_from}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// One proposal, with the forms its viewer may use. After a step the page fetches the proposal
+/// again and keeps showing the old one meanwhile.
 #[component]
 pub fn ProposalPage() -> impl IntoView {
     let api = Api::from_context();
     let params = use_params_map();
+    let reload = RwSignal::new(0_u32);
     let data = Resource::new(
         move || {
-            params
+            let number = params
                 .read()
                 .get("number")
-                .and_then(|n| n.parse::<i32>().ok())
+                .and_then(|n| n.parse::<i32>().ok());
+            (number, reload.get())
         },
-        move |number| {
+        move |(number, _)| {
             let api = api.clone();
             async move {
                 match number {
-                    Some(n) => {
-                        api.query::<ProposalData>(PROPOSAL, json!({ "number": n }))
-                            .await
-                    }
-                    None => Ok(ProposalData { proposal: None }),
+                    Some(n) => api
+                        .query::<ProposalData>(PROPOSAL, json!({ "number": n }))
+                        .await
+                        .map(Some),
+                    None => Ok(None),
                 }
             }
         },
     );
     view! {
-        <Suspense fallback=|| view! { <p>"Laden…"</p> }>
+        <Transition fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(ProposalData { proposal: Some(p) }) => view! { <ProposalView proposal=p/> }.into_any(),
-                    Ok(ProposalData { proposal: None }) => view! { <NotFound/> }.into_any(),
+                    Ok(Some(ProposalData { proposal: Some(p), me, responsibility_requirements })) => {
+                        // The author of a draft sees the live diff in the editor instead.
+                        let editing = p.state.as_deref() == Some("DRAFT") && me.id.as_deref() == Some(p.author.as_str());
+                        let actions = actions_for(&p, &me, responsibility_requirements, reload);
+                        view! { <ProposalView proposal=p show_diff=!editing/>{actions} }.into_any()
+                    }
+                    Ok(_) => view! { <NotFound/> }.into_any(),
                     Err(error) => refused(error),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
 #[component]
-fn ProposalView(proposal: ProposalDetail) -> impl IntoView {
+fn ProposalView(proposal: ProposalDetail, show_diff: bool) -> impl IntoView {
     let p = proposal;
     let group = p.function_group.clone();
     view! {
@@ -132,7 +192,10 @@ fn ProposalView(proposal: ProposalDetail) -> impl IntoView {
         <dl class="facts">
             <dt>"Status"</dt><dd id="proposal-state">{state_label(p.state.as_deref())}</dd>
             <dt>"Functiegroep"</dt>
-            <dd>{group.map(|g| view! { <a href=format!("/groups/{}", g.code)>{g.name}</a> })}</dd>
+            <dd>{group.map(|g| view! {
+                <a href=format!("/groups/{}", g.code)>{g.name}</a>" · "
+                <a href=format!("/groups/{}/history", g.code)>"versiegeschiedenis"</a>
+            })}</dd>
             <dt>"Indiener"</dt><dd>{p.author_name.clone()}</dd>
             <dt>"Gewenste ingang"</dt><dd>{p.requested_effective_from.clone()}</dd>
             <dt>"Basis"</dt><dd>{p.base_version.map(|v| format!("versie {} (sinds {})", v.number, v.effective_from))}</dd>
@@ -140,8 +203,10 @@ fn ProposalView(proposal: ProposalDetail) -> impl IntoView {
         </dl>
         <h2>"Toelichting"</h2>
         <p>{p.rationale.clone()}</p>
-        <h2>"Wijzigingen"</h2>
-        <DiffView changes=p.diff.clone()/>
+        {show_diff.then(|| view! {
+            <h2>"Wijzigingen"</h2>
+            <DiffView changes=p.diff.clone()/>
+        })}
         <h2>"Commentaar"</h2>
         {if p.comments.is_empty() {
             view! { <p class="empty">"Nog geen commentaar."</p> }.into_any()

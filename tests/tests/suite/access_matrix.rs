@@ -44,6 +44,10 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("proposal", "{ proposal(number: 1) { number } }"),
     ("proposals", "{ proposals { number } }"),
     (
+        "previewProposalDiff",
+        r#"{ previewProposalDiff(number: 999999, content: { coreProfile: { resultAreas: [], competences: [] }, typings: [], coverage: [] }) { path } }"#,
+    ),
+    (
         "createProposal",
         r#"mutation { createProposal(input: { groupCode: "MANAGER", title: "t", rationale: "r", requestedEffectiveFrom: "2099-01-01" }) { number } }"#,
     ),
@@ -145,10 +149,13 @@ fn expected(field: &str, who: Who) -> Option<&'static str> {
         "me" => return None,
         "auditLog" => (Some("UNAUTHENTICATED"), committee, Some("FORBIDDEN")),
         "proposal" | "proposals" => (Some("UNAUTHENTICATED"), |_| true, Some("FORBIDDEN")),
-        "createProposal" | "updateProposal" | "submitProposal" | "withdrawProposal"
-        | "rebaseProposal" | "commentOnProposal" => {
-            (Some("UNAUTHENTICATED"), committee, Some("FORBIDDEN"))
-        }
+        "createProposal"
+        | "updateProposal"
+        | "submitProposal"
+        | "withdrawProposal"
+        | "rebaseProposal"
+        | "commentOnProposal"
+        | "previewProposalDiff" => (Some("UNAUTHENTICATED"), committee, Some("FORBIDDEN")),
         "recordAdvice" => (
             Some("UNAUTHENTICATED"),
             |r| r == Role::CommitteeSecretary,

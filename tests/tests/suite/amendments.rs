@@ -2,11 +2,8 @@
 //! proposal → submission → advice → decision → a new version from its date, and the gap closed
 //! from that date on.
 
-use std::collections::BTreeSet;
-
 use chrono::{Duration, Utc};
-use fgr_api::auth::{sessions, AuthConfig};
-use fgr_api::domain::access::{Person, Role};
+use fgr_api::domain::access::Role;
 use fgr_api::domain::audit;
 use fgr_entities::{audit_event, group_version};
 use sea_orm::{EntityTrait, PaginatorTrait};
@@ -14,27 +11,6 @@ use serde_json::{json, Value};
 
 use crate::on_every_backend;
 use crate::support::{Backend, TestApp};
-
-/// A signed-in person's cookie.
-async fn person(app: &TestApp, subject: &str, role: Role) -> String {
-    let who = Person {
-        subject: subject.into(),
-        name: subject.into(),
-        email: None,
-        roles: BTreeSet::from([Role::Viewer, role]),
-    };
-    let token = sessions::start(
-        &app.db.conn,
-        &AuthConfig::default(),
-        &who,
-        None,
-        "test",
-        "req-test",
-    )
-    .await
-    .unwrap();
-    format!("fgr_session={token}")
-}
 
 async fn call(app: &TestApp, cookie: &str, query: &str, variables: Value) -> Value {
     app.graphql_with(query, variables, &[("cookie", cookie)])
@@ -108,9 +84,9 @@ fn with_bamenga(mut content: Value) -> Value {
 on_every_backend! {
     async fn a_gap_is_closed_by_an_adopted_amendment_from_its_date_on(backend) {
         let app = TestApp::seeded(backend).await;
-        let author = person(&app, "alice", Role::CommitteeMember).await;
-        let secretary = person(&app, "sam", Role::CommitteeSecretary).await;
-        let owner = person(&app, "mo", Role::Maintainer).await;
+        let author = app.person("alice", Role::CommitteeMember).await;
+        let secretary = app.person("sam", Role::CommitteeSecretary).await;
+        let owner = app.person("mo", Role::Maintainer).await;
         let effective = (Utc::now().date_naive() + Duration::days(30)).to_string();
         let day_before = (Utc::now().date_naive() + Duration::days(29)).to_string();
 
@@ -165,9 +141,9 @@ on_every_backend! {
 
     async fn steps_out_of_order_are_invalid_transitions_and_change_nothing(backend) {
         let app = TestApp::seeded(backend).await;
-        let author = person(&app, "alice", Role::CommitteeMember).await;
-        let secretary = person(&app, "sam", Role::CommitteeSecretary).await;
-        let owner = person(&app, "mo", Role::Maintainer).await;
+        let author = app.person("alice", Role::CommitteeMember).await;
+        let secretary = app.person("sam", Role::CommitteeSecretary).await;
+        let owner = app.person("mo", Role::Maintainer).await;
         let date = (Utc::now().date_naive() + Duration::days(10)).to_string();
         let created = call(&app, &author, CREATE, json!({ "group": "TOPMANAGER", "date": date })).await;
         let n = created["data"]["createProposal"]["number"].clone();
@@ -194,10 +170,10 @@ on_every_backend! {
 #[tokio::test]
 async fn authorship_roles_and_stale_edits_are_enforced() {
     let app = TestApp::seeded(Backend::Sqlite).await;
-    let author = person(&app, "alice", Role::CommitteeMember).await;
-    let colleague = person(&app, "bea", Role::CommitteeMember).await;
-    let secretary = person(&app, "sam", Role::CommitteeSecretary).await;
-    let recruiter = person(&app, "rik", Role::Recruiter).await;
+    let author = app.person("alice", Role::CommitteeMember).await;
+    let colleague = app.person("bea", Role::CommitteeMember).await;
+    let secretary = app.person("sam", Role::CommitteeSecretary).await;
+    let recruiter = app.person("rik", Role::Recruiter).await;
     let date = (Utc::now().date_naive() + Duration::days(10)).to_string();
     assert_eq!(
         code(
@@ -310,9 +286,9 @@ async fn of_two_proposals_on_one_base_only_the_first_adoption_stands() {
             continue;
         }
         let app = TestApp::seeded(backend).await;
-        let author = person(&app, "alice", Role::CommitteeMember).await;
-        let secretary = person(&app, "sam", Role::CommitteeSecretary).await;
-        let owner = person(&app, "mo", Role::Maintainer).await;
+        let author = app.person("alice", Role::CommitteeMember).await;
+        let secretary = app.person("sam", Role::CommitteeSecretary).await;
+        let owner = app.person("mo", Role::Maintainer).await;
         let mut numbers = Vec::new();
         for days in [20, 40] {
             let date = (Utc::now().date_naive() + Duration::days(days)).to_string();
@@ -399,9 +375,9 @@ on_every_backend! {
     async fn a_failure_in_the_middle_of_adoption_leaves_no_trace(backend) {
         use sea_orm::ConnectionTrait;
         let app = TestApp::seeded(backend).await;
-        let author = person(&app, "alice", Role::CommitteeMember).await;
-        let secretary = person(&app, "sam", Role::CommitteeSecretary).await;
-        let owner = person(&app, "mo", Role::Maintainer).await;
+        let author = app.person("alice", Role::CommitteeMember).await;
+        let secretary = app.person("sam", Role::CommitteeSecretary).await;
+        let owner = app.person("mo", Role::Maintainer).await;
         let date = (Utc::now().date_naive() + Duration::days(15)).to_string();
         let created = call(&app, &author, CREATE, json!({ "group": "MANAGER", "date": date })).await;
         let n = created["data"]["createProposal"]["number"].clone();
@@ -433,9 +409,9 @@ const REBASE: &str = "mutation R($n: Int!, $v: Int!) { rebaseProposal(number: $n
 #[tokio::test]
 async fn a_proposal_overtaken_by_a_newer_version_is_rebased_or_its_conflicts_reported() {
     let app = TestApp::seeded(Backend::Sqlite).await;
-    let author = person(&app, "alice", Role::CommitteeMember).await;
-    let secretary = person(&app, "sam", Role::CommitteeSecretary).await;
-    let owner = person(&app, "mo", Role::Maintainer).await;
+    let author = app.person("alice", Role::CommitteeMember).await;
+    let secretary = app.person("sam", Role::CommitteeSecretary).await;
+    let owner = app.person("mo", Role::Maintainer).await;
     let date = |days| (Utc::now().date_naive() + Duration::days(days)).to_string();
     // Three drafts on the same base.
     let mut drafts = Vec::new();
@@ -584,7 +560,7 @@ async fn the_console_shows_proposals_with_their_diff_to_people_who_signed_in() {
     use axum::body::Body;
     use axum::http::{header, Request};
     let app = TestApp::seeded(Backend::Sqlite).await;
-    let author = person(&app, "alice", Role::CommitteeMember).await;
+    let author = app.person("alice", Role::CommitteeMember).await;
     let page = |path: &str, cookie: Option<&str>| {
         let mut request = Request::builder().uri(path);
         if let Some(cookie) = cookie {
@@ -624,7 +600,7 @@ async fn the_console_shows_proposals_with_their_diff_to_people_who_signed_in() {
     let detail = app
         .send(page(&format!("/proposals/{}", p["number"]), Some(&author)))
         .await;
-    assert!(detail.body.contains(r#"id="diff""#));
+    assert!(detail.body.contains(r#"id="diff""#), "{}", detail.body);
     assert!(detail
         .body
         .contains("Dekking › MOTIE_BAMENGA (alle typeringen)"));

@@ -4,9 +4,7 @@
 use std::collections::{BTreeSet, HashSet};
 
 use fgr_api::auth::api_tokens;
-use fgr_api::auth::sessions;
-use fgr_api::auth::AuthConfig;
-use fgr_api::domain::access::{Person, Role, Scope};
+use fgr_api::domain::access::{Role, Scope};
 use fgr_api::domain::audit::{self, Actor};
 use fgr_entities::audit_event;
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
@@ -25,26 +23,6 @@ async fn issue(db: &TestDb, name: &str) -> Result<api_tokens::Issued, fgr_api::e
         None,
     )
     .await
-}
-
-async fn session_cookie(app: &TestApp, role: Role) -> String {
-    let person = Person {
-        subject: format!("test:{}", role.code()),
-        name: "Test".into(),
-        email: None,
-        roles: BTreeSet::from([Role::Viewer, role]),
-    };
-    let token = sessions::start(
-        &app.db.conn,
-        &AuthConfig::default(),
-        &person,
-        None,
-        "test",
-        "req-login",
-    )
-    .await
-    .unwrap();
-    format!("fgr_session={token}")
 }
 
 fn disable_guards(backend: Backend) -> &'static [&'static str] {
@@ -70,7 +48,7 @@ on_every_backend! {
         assert_eq!(check.first_broken, None);
         assert_eq!(check.checked, 3, "seed, create, revoke");
 
-        let committee = session_cookie(&app, Role::CommitteeMember).await;
+        let committee = app.person("test:committeemember", Role::CommitteeMember).await;
         let answer = app.graphql_with(
             "{ auditLog(first: 10) { totalCount edges { node { seq actor actorRole action targetType targetId before after requestId } } } }",
             json!({}),
@@ -88,7 +66,7 @@ on_every_backend! {
         assert!(!revoke["after"].as_str().unwrap().contains(r#""revokedAt":null"#));
         assert!(!body.to_string().contains(&issued.token[17..]), "the secret reached the audit trail");
 
-        let viewer = session_cookie(&app, Role::Recruiter).await;
+        let viewer = app.person("test:recruiter", Role::Recruiter).await;
         let refused = app.graphql_with("{ auditLog { totalCount } }", json!({}), &[("cookie", &viewer)]).await;
         assert_eq!(refused.json()["errors"][0]["extensions"]["code"], "FORBIDDEN");
     }

@@ -1,8 +1,9 @@
 //! The GraphQL schema is a contract: the checked-in SDL equals the code's, and every operation
 //! the console sends is valid against it.
 
-use fgr_console::queries;
-use serde_json::json;
+use fgr_api::domain::access::Role;
+use fgr_console::{mutations, queries};
+use serde_json::{json, Value};
 
 use crate::support::{Backend, TestApp};
 
@@ -18,38 +19,189 @@ fn schema_graphql_matches_the_code() {
 }
 
 #[tokio::test]
-async fn every_console_operation_runs_without_errors() {
+async fn every_console_query_runs_without_errors() {
     let app = TestApp::seeded(Backend::Sqlite).await;
     // As a committee member, who may read everything the console asks for.
-    let person = fgr_api::domain::access::Person {
-        subject: "contract".into(),
-        name: "Contract".into(),
-        email: None,
-        roles: [
-            fgr_api::domain::access::Role::Viewer,
-            fgr_api::domain::access::Role::CommitteeMember,
-        ]
-        .into(),
-    };
-    let token = fgr_api::auth::sessions::start(
-        &app.db.conn,
-        &fgr_api::auth::AuthConfig::default(),
-        &person,
-        None,
-        "test",
-        "test",
-    )
-    .await
-    .unwrap();
-    let cookie = format!("fgr_session={token}");
+    let cookie = app.person("contract", Role::CommitteeMember).await;
     for (name, query) in queries::ALL {
-        let variables = json!({ "code": if *name == "ConsoleFamily" { "LIJNMANAGEMENT" } else { "MANAGER" }, "asOf": null });
-        let mut variables = variables;
-        variables["number"] = json!(1);
+        let code = if *name == "ConsoleFamily" {
+            "LIJNMANAGEMENT"
+        } else {
+            "MANAGER"
+        };
+        let variables = json!({
+            "code": code, "asOf": null, "number": 1, "from": 1, "to": 1, "compare": true,
+        });
         let response = app
             .graphql_with(query, variables, &[("cookie", cookie.as_str())])
             .await
             .json();
         assert!(response.get("errors").is_none(), "{name}: {response}");
+        decode(name, response["data"].clone());
     }
+}
+
+/// Reads `data` into the type the console reads the answer of `name` into.
+fn decode(name: &str, data: Value) {
+    fn into<T: serde::de::DeserializeOwned>(name: &str, data: Value) {
+        if let Err(e) = serde_json::from_value::<T>(data) {
+            panic!("the console cannot read the answer to {name}: {e}");
+        }
+    }
+    match name {
+        "ConsoleFamilies" => into::<queries::FamiliesData>(name, data),
+        "ConsoleFamily" => into::<queries::FamilyData>(name, data),
+        "ConsoleGroup" => into::<queries::GroupData>(name, data),
+        "ConsoleMe" => into::<queries::MeData>(name, data),
+        "ConsoleCoverage" => into::<queries::CoverageData>(name, data),
+        "ConsoleProposals" => into::<queries::ProposalsData>(name, data),
+        "ConsoleProposal" => into::<queries::ProposalData>(name, data),
+        "ConsoleHistory" => into::<queries::HistoryData>(name, data),
+        "ConsoleAdoptedProposals" => into::<queries::AdoptedProposalsData>(name, data),
+        "ConsoleAuditLog" => into::<queries::AuditLogData>(name, data),
+        "ConsolePreviewDiff" => into::<mutations::PreviewData>(name, data),
+        _ if name.starts_with("Console") && mutations::ALL.iter().any(|(n, _)| *n == name) => {
+            into::<mutations::StepData>(name, data);
+        }
+        _ => panic!("the contract test does not know the answer type of {name}"),
+    }
+}
+
+/// Runs one of the console's workflow operations as `cookie`; its data.
+async fn step(app: &TestApp, cookie: &str, name: &str, variables: Value) -> Value {
+    let (_, operation) = mutations::ALL
+        .iter()
+        .find(|(n, _)| *n == name)
+        .unwrap_or_else(|| panic!("the console has no operation {name}"));
+    let response = app
+        .graphql_with(operation, variables, &[("cookie", cookie)])
+        .await
+        .json();
+    assert!(response.get("errors").is_none(), "{name}: {response}");
+    decode(name, response["data"].clone());
+    response["data"].clone()
+}
+
+#[tokio::test]
+async fn the_console_workflow_operations_carry_a_proposal_to_adoption() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let author = app.person("contract-author", Role::CommitteeMember).await;
+    let secretary = app
+        .person("contract-secretary", Role::CommitteeSecretary)
+        .await;
+    let owner = app.person("contract-owner", Role::Maintainer).await;
+    let today = chrono::Utc::now().date_naive().to_string();
+
+    let created = step(
+        &app,
+        &author,
+        "ConsoleCreateProposal",
+        json!({ "input": {
+            "groupCode": "MANAGER", "title": "Sociale veiligheid", "rationale": "Motie Bamenga",
+            "requestedEffectiveFrom": today,
+        }}),
+    )
+    .await;
+    let number = created["createProposal"]["number"].as_i64().unwrap();
+    let read = app
+        .graphql_with(
+            queries::PROPOSAL,
+            json!({ "number": number }),
+            &[("cookie", author.as_str())],
+        )
+        .await
+        .json();
+    let mut content = read["data"]["proposal"]["content"].clone();
+    content["coreProfile"]["resultAreas"][1]["behaviourIndicators"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!("Zorgt voor een veilige en inclusieve werkomgeving."));
+    let preview = step(
+        &app,
+        &author,
+        "ConsolePreviewDiff",
+        json!({ "number": number, "content": content }),
+    )
+    .await;
+    assert_eq!(
+        preview["previewProposalDiff"].as_array().unwrap().len(),
+        1,
+        "{preview}"
+    );
+
+    let version = created["createProposal"]["version"].clone();
+    let saved = step(
+        &app,
+        &author,
+        "ConsoleUpdateProposal",
+        json!({ "input": {
+            "number": number, "expectedVersion": version, "content": content,
+        }}),
+    )
+    .await;
+    let submitted = step(
+        &app,
+        &author,
+        "ConsoleSubmitProposal",
+        json!({
+            "number": number, "expectedVersion": saved["updateProposal"]["version"],
+        }),
+    )
+    .await;
+    assert_eq!(submitted["submitProposal"]["state"], "SUBMITTED");
+    step(
+        &app,
+        &secretary,
+        "ConsoleCommentOnProposal",
+        json!({ "number": number, "text": "Helder." }),
+    )
+    .await;
+    let advised = step(
+        &app,
+        &secretary,
+        "ConsoleRecordAdvice",
+        json!({ "input": {
+            "number": number, "expectedVersion": submitted["submitProposal"]["version"],
+            "meetingDate": today, "outcome": "POSITIVE", "rationale": "Dekt de motie.",
+            "employerMembers": ["W. Gever"], "unionMembers": ["V. Bond"],
+        }}),
+    )
+    .await;
+    let decided = step(
+        &app,
+        &owner,
+        "ConsoleRecordDecision",
+        json!({ "input": {
+            "number": number, "expectedVersion": advised["recordAdvice"]["version"],
+            "outcome": "ADOPTED", "reference": "Besluit DGDOO 2026-1", "decisionDate": today,
+        }}),
+    )
+    .await;
+    assert_eq!(decided["recordDecision"]["state"], "ADOPTED");
+
+    // Rebase and withdraw, on a second proposal.
+    let second = step(&app, &author, "ConsoleCreateProposal", json!({ "input": {
+        "groupCode": "TOPMANAGER", "title": "Tweede", "rationale": "r", "requestedEffectiveFrom": today,
+    }}))
+    .await;
+    let n2 = second["createProposal"]["number"].clone();
+    let rebased = step(
+        &app,
+        &author,
+        "ConsoleRebaseProposal",
+        json!({
+            "number": n2, "expectedVersion": second["createProposal"]["version"],
+        }),
+    )
+    .await;
+    let withdrawn = step(
+        &app,
+        &author,
+        "ConsoleWithdrawProposal",
+        json!({
+            "number": n2, "expectedVersion": rebased["rebaseProposal"]["version"],
+        }),
+    )
+    .await;
+    assert_eq!(withdrawn["withdrawProposal"]["state"], "WITHDRAWN");
 }

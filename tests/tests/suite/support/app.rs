@@ -37,6 +37,27 @@ impl Answer {
 }
 
 impl TestApp {
+    /// A session for a person with `role` (and `viewer`), as the `cookie` header value.
+    pub async fn person(&self, subject: &str, role: fgr_api::domain::access::Role) -> String {
+        let who = fgr_api::domain::access::Person {
+            subject: subject.into(),
+            name: subject.into(),
+            email: None,
+            roles: [fgr_api::domain::access::Role::Viewer, role].into(),
+        };
+        let token = fgr_api::auth::sessions::start(
+            &self.db.conn,
+            &fgr_api::auth::AuthConfig::default(),
+            &who,
+            None,
+            "test",
+            "req-test",
+        )
+        .await
+        .expect("a session");
+        format!("fgr_session={token}")
+    }
+
     /// The application over a seeded database with default limits.
     pub async fn seeded(backend: Backend) -> Self {
         Self::over(TestDb::seeded(backend).await, GraphqlLimits::default())

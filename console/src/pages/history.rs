@@ -1,0 +1,140 @@
+//! A group's version history: every version with its period and provenance (for committee roles
+//! also the proposal, advice and decision that made it), and the diff between any two versions,
+//! chosen with a plain GET form so the comparison can be linked and read without JavaScript.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde_json::json;
+
+use crate::api::Api;
+use crate::components::badges::{IllustrativeBadge, SourceLink};
+use crate::components::load_error::LoadError;
+use crate::pages::not_found::NotFound;
+use crate::pages::proposals::DiffView;
+use crate::queries::{
+    AdoptedProposal, AdoptedProposalsData, HistoryData, HistoryGroup, ADOPTED_PROPOSALS, HISTORY,
+};
+
+/// The history page of `/groups/:code/history?from=N&to=M`.
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let api = Api::from_context();
+    let params = use_params_map();
+    let query = use_query_map();
+    let number = move |name: &str| query.read().get(name).and_then(|n| n.parse::<i32>().ok());
+    let source = move || {
+        (
+            params.read().get("code").unwrap_or_default(),
+            number("from"),
+            number("to"),
+        )
+    };
+    let history = {
+        let api = api.clone();
+        Resource::new(source, move |(code, from, to)| {
+            let api = api.clone();
+            async move {
+                let compare = from.is_some() && to.is_some();
+                api.query::<HistoryData>(
+                    HISTORY,
+                    json!({ "code": code, "from": from.unwrap_or(1), "to": to.unwrap_or(1), "compare": compare }),
+                )
+                .await
+            }
+        })
+    };
+    // Proposals are for signed-in committee roles; for anyone else this list stays empty.
+    let adopted = Resource::new(
+        move || params.read().get("code").unwrap_or_default(),
+        move |code| {
+            let api = api.clone();
+            async move {
+                api.query::<AdoptedProposalsData>(ADOPTED_PROPOSALS, json!({ "code": code }))
+                    .await
+                    .map(|d| d.proposals)
+                    .unwrap_or_default()
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Laden…"</p> }>
+            {move || Suspend::new(async move {
+                let (history, adopted) = (history.await, adopted.await);
+                match history {
+                    Ok(HistoryData { function_group: Some(group), version_diff }) => view! {
+                        <HistoryView group adopted diff=version_diff from=number("from") to=number("to")/>
+                    }.into_any(),
+                    Ok(HistoryData { function_group: None, .. }) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn HistoryView(
+    group: HistoryGroup,
+    adopted: Vec<AdoptedProposal>,
+    diff: Option<Vec<crate::queries::FieldChangeView>>,
+    from: Option<i32>,
+    to: Option<i32>,
+) -> impl IntoView {
+    let numbers: Vec<i32> = group.versions.iter().map(|v| v.number).collect();
+    let latest = numbers.last().copied().unwrap_or(1);
+    let from = from.unwrap_or(latest.saturating_sub(1).max(1));
+    let to = to.unwrap_or(latest);
+    let options = move |selected: i32| {
+        numbers
+            .iter()
+            .map(|n| view! { <option value=n.to_string() selected=*n == selected>{format!("versie {n}")}</option> })
+            .collect_view()
+    };
+    let code = group.code.clone();
+    view! {
+        <nav class="crumbs">
+            <a href="/">"Functiefamilies"</a>" › "
+            <a href=format!("/groups/{code}")>{group.name.clone()}</a>" › versiegeschiedenis"
+        </nav>
+        <h1>{format!("Versiegeschiedenis van {}", group.name)}</h1>
+        <table class="history" id="version-history">
+            <thead><tr>
+                <th scope="col">"Versie"</th><th scope="col">"Geldig vanaf"</th><th scope="col">"Geldig tot"</th>
+                <th scope="col">"Herkomst"</th><th scope="col">"Voorstel, advies en besluit"</th>
+            </tr></thead>
+            <tbody>
+                {group.versions.into_iter().map(|v| {
+                    let proposal = adopted.iter().find(|p| p.adopted_version.as_ref().is_some_and(|a| a.number == v.number)).cloned();
+                    view! {
+                        <tr class:current=v.in_effect>
+                            <td><a href=format!("/groups/{code}?asOf={}", v.effective_from)>{format!("v{}", v.number)}</a></td>
+                            <td>{v.effective_from}</td>
+                            <td>{v.effective_to.unwrap_or_else(|| "—".to_owned())}</td>
+                            <td>
+                                {v.provenance.reference.unwrap_or_else(|| "onbekend".to_owned())}" "
+                                <SourceLink url=v.provenance.url/>" "<IllustrativeBadge on=v.illustrative/>
+                            </td>
+                            <td>{proposal.map(|p| view! {
+                                <a href=format!("/proposals/{}", p.number)>{format!("Nr. {}: {}", p.number, p.title)}</a>
+                                {p.advice.map(|a| view! { <br/>{format!("Advies {} ({})", a.outcome.to_lowercase().replace('_', " "), a.meeting_date)} })}
+                                {p.decision.map(|d| view! { <br/>{format!("Besluit {} ({})", d.reference, d.decision_date)} })}
+                            })}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        <h2>"Vergelijk twee versies"</h2>
+        <form method="get" class="compare" id="compare-form">
+            <label for="from">"Van"</label>
+            <select id="from" name="from">{options.clone()(from)}</select>
+            <label for="to">"naar"</label>
+            <select id="to" name="to">{options(to)}</select>
+            <button type="submit">"Vergelijk"</button>
+        </form>
+        {diff.map(|changes| view! {
+            <h3>{format!("Wijzigingen van versie {from} naar versie {to}")}</h3>
+            <DiffView changes/>
+        })}
+    }
+}
