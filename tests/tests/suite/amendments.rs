@@ -606,3 +606,100 @@ async fn the_console_shows_proposals_with_their_diff_to_people_who_signed_in() {
         .contains("Dekking › MOTIE_BAMENGA (alle typeringen)"));
     assert!(detail.body.contains("toegevoegd"));
 }
+
+#[tokio::test]
+async fn the_console_offers_each_role_only_the_steps_it_may_take() {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let author = app.person("alice", Role::CommitteeMember).await;
+    let colleague = app.person("bea", Role::CommitteeMember).await;
+    let secretary = app.person("sam", Role::CommitteeSecretary).await;
+    let owner = app.person("mo", Role::Maintainer).await;
+    let recruiter = app.person("rik", Role::Recruiter).await;
+    let html = |path: String, cookie: String| {
+        let app = &app;
+        async move {
+            app.send(
+                Request::builder()
+                    .uri(path)
+                    .header(header::COOKIE, cookie)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .body
+        }
+    };
+    let shows = |body: &str, id: &str| body.contains(&format!(r#"id="{id}""#));
+
+    // Only people who may propose get the form on a group page.
+    assert!(shows(
+        &html("/groups/MANAGER".into(), author.clone()).await,
+        "propose"
+    ));
+    assert!(!shows(
+        &html("/groups/MANAGER".into(), recruiter.clone()).await,
+        "propose"
+    ));
+
+    let date = (Utc::now().date_naive() + Duration::days(5)).to_string();
+    let created = call(
+        &app,
+        &author,
+        CREATE,
+        json!({ "group": "MANAGER", "date": date }),
+    )
+    .await;
+    let n = created["data"]["createProposal"]["number"].clone();
+    let path = format!("/proposals/{n}");
+    // A draft: its author edits it; nobody else gets a form.
+    let page = html(path.clone(), author.clone()).await;
+    assert!(shows(&page, "draft-editor") && shows(&page, "withdraw-proposal"));
+    for other in [&colleague, &secretary, &owner] {
+        let page = html(path.clone(), other.clone()).await;
+        assert!(
+            !shows(&page, "draft-editor")
+                && !shows(&page, "withdraw-proposal")
+                && !shows(&page, "advice-form")
+        );
+    }
+    call(&app, &author, SUBMIT, json!({ "n": n, "v": 1 })).await;
+    // Submitted: the committee comments; only the secretary records advice; nobody decides yet.
+    let page = html(path.clone(), author.clone()).await;
+    assert!(
+        !shows(&page, "draft-editor")
+            && shows(&page, "comment-form")
+            && !shows(&page, "advice-form")
+    );
+    let page = html(path.clone(), secretary.clone()).await;
+    assert!(shows(&page, "advice-form") && !shows(&page, "decision-form"));
+    let page = html(path.clone(), owner.clone()).await;
+    assert!(!shows(&page, "advice-form") && !shows(&page, "decision-form"));
+    call(
+        &app,
+        &secretary,
+        ADVISE,
+        json!({ "n": n, "v": 2, "employers": ["W"], "unions": ["V"] }),
+    )
+    .await;
+    // Advised: only FGR beheer records the decision.
+    assert!(shows(
+        &html(path.clone(), owner.clone()).await,
+        "decision-form"
+    ));
+    assert!(!shows(
+        &html(path.clone(), secretary.clone()).await,
+        "decision-form"
+    ));
+
+    // The audit log is for committee roles.
+    assert!(shows(
+        &html("/audit".into(), secretary.clone()).await,
+        "audit-log"
+    ));
+    assert!(shows(
+        &html("/audit".into(), recruiter.clone()).await,
+        "not-allowed"
+    ));
+}
