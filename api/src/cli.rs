@@ -1,4 +1,4 @@
-//! The `fgr` command: serve, migrate, seed, schema.
+//! The `fgr` command: serve, migrate, seed, schema, clients, audit, clauses, coverage.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -53,6 +53,9 @@ pub enum Command {
     /// Check the audit trail's hash chain.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// The standard vacancy clauses.
+    #[command(subcommand)]
+    Clauses(ClausesCommand),
     /// Print the coverage report: which groups and typings cover each required responsibility.
     Coverage {
         /// Comma-separated family codes (default: the manager families).
@@ -65,6 +68,26 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CoverageFormat::Csv)]
         format: CoverageFormat,
     },
+}
+
+/// `fgr clauses ...`
+#[derive(Debug, Subcommand)]
+pub enum ClausesCommand {
+    /// Write the whole clause library (every clause, every version) to standard output.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+    },
+}
+
+/// Output formats of `fgr clauses export`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON document.
+    Json,
+    /// RFC 4180 CSV, one line per version.
+    Csv,
 }
 
 /// `fgr audit ...`
@@ -318,6 +341,19 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                     result.checked
                 ))),
             }
+        }
+        Command::Clauses(ClausesCommand::Export { format }) => {
+            let conn = db::connect(&cli.database_url).await?;
+            db::migrate(&conn).await?;
+            let out = match format {
+                ExportFormat::Json => crate::domain::clauses::export_json(&conn)
+                    .await
+                    .map(|v| format!("{v:#}\n")),
+                ExportFormat::Csv => crate::domain::clauses::export_csv(&conn).await,
+            }
+            .map_err(|e| CliError::Other(e.to_string()))?;
+            print!("{out}");
+            Ok(())
         }
         Command::Coverage {
             families,

@@ -212,3 +212,47 @@ fn the_coverage_report_prints_as_csv() {
     assert!(lines[1..].iter().all(|l| l.contains(",MISSING,")));
     let _ = std::fs::remove_file(path);
 }
+
+#[test]
+fn the_clause_library_exports_as_json_and_csv() {
+    let (url, path) = temp_sqlite("clauses");
+    assert!(fgr(&["--database-url", &url, "seed"]).status.success());
+    let json = fgr(&[
+        "--database-url",
+        &url,
+        "clauses",
+        "export",
+        "--format",
+        "json",
+    ]);
+    assert!(json.status.success(), "{:?}", stderr_lines(&json));
+    let library: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let clauses = library["clauses"].as_array().expect("clauses");
+    let abd = clauses
+        .iter()
+        .find(|c| c["code"] == "ABD_SOCIALE_VEILIGHEID")
+        .expect("the ABD sentence");
+    assert_eq!(abd["versions"][0]["effectiveFrom"], "2025-02-01");
+    assert!(abd["versions"][0]["textNl"].as_str().unwrap().starts_with(
+        "Als leidinggevende heb je een cruciale rol in het waarborgen van sociale veiligheid"
+    ));
+
+    let csv = fgr(&[
+        "--database-url",
+        &url,
+        "clauses",
+        "export",
+        "--format",
+        "csv",
+    ]);
+    assert!(csv.status.success());
+    let text = String::from_utf8(csv.stdout).expect("UTF-8");
+    let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(lines[0].starts_with("code,version,effective_from,effective_to,title"));
+    // One line per version: the seed holds one version of each clause.
+    assert_eq!(lines.len(), 1 + clauses.len(), "{text}");
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("ABD_SOCIALE_VEILIGHEID,1,2025-02-01,,")));
+    let _ = std::fs::remove_file(path);
+}

@@ -7,6 +7,7 @@ use leptos_router::{path, SsrMode};
 
 use crate::components::header::Header;
 use crate::pages::audit::AuditPage;
+use crate::pages::clauses::{ClausePage, ClausesPage};
 use crate::pages::coverage::CoveragePage;
 use crate::pages::family::FamilyPage;
 use crate::pages::group::GroupPage;
@@ -14,6 +15,7 @@ use crate::pages::history::HistoryPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::proposals::{ProposalPage, ProposalsPage};
+use crate::pages::vacancy_text::VacancyTextPage;
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -54,6 +56,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/proposals") view=ProposalsPage ssr=SsrMode::Async/>
                     <Route path=path!("/proposals/:number") view=ProposalPage ssr=SsrMode::Async/>
                     <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/clauses") view=ClausesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/clauses/:code") view=ClausePage ssr=SsrMode::Async/>
+                    <Route path=path!("/vacancy-text") view=VacancyTextPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

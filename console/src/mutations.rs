@@ -63,6 +63,46 @@ pub const ALL: &[(&str, &str)] = &[
     ("ConsoleWithdrawProposal", WITHDRAW_PROPOSAL),
 ];
 
+/// Adds a clause to the library.
+pub const CREATE_CLAUSE: &str = r#"mutation ConsoleCreateClause($input: CreateVacancyClauseInput!) {
+  createVacancyClause(input: $input) { code status version { number } }
+}"#;
+
+/// Makes a new version of a clause.
+pub const REVISE_CLAUSE: &str = r#"mutation ConsoleReviseClause($input: ReviseVacancyClauseInput!) {
+  reviseVacancyClause(input: $input) { code status version { number } }
+}"#;
+
+/// Retires a clause from a date.
+pub const RETIRE_CLAUSE: &str = r#"mutation ConsoleRetireClause($code: String!, $expectedVersion: Int!, $on: Date!) {
+  retireVacancyClause(code: $code, expectedVersion: $expectedVersion, on: $on) { code status version { number } }
+}"#;
+
+/// Every clause-library change of the console, in a workable order.
+pub const CLAUSE_CHANGES: &[(&str, &str)] = &[
+    ("ConsoleCreateClause", CREATE_CLAUSE),
+    ("ConsoleReviseClause", REVISE_CLAUSE),
+    ("ConsoleRetireClause", RETIRE_CLAUSE),
+];
+
+/// A clause after a change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClauseStep {
+    /// Its code.
+    pub code: String,
+    /// Its status today.
+    pub status: String,
+    /// Its latest version.
+    pub version: ClauseStepVersion,
+}
+
+/// The version number after a change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClauseStepVersion {
+    /// Number.
+    pub number: i32,
+}
+
 /// A proposal after a workflow step: enough to go on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

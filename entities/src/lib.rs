@@ -25,3 +25,5 @@ pub mod result_area;
 pub mod session;
 pub mod typing;
 pub mod typing_item;
+pub mod vacancy_clause;
+pub mod vacancy_clause_version;

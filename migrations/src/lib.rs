@@ -10,6 +10,7 @@ mod m20261126_000002_access;
 mod m20261126_000003_audit;
 mod m20261126_000004_amendments;
 mod m20261126_000005_decision_log;
+mod m20261126_000006_vacancy_clauses;
 
 /// Every migration of the register, in order.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_audit::Migration),
             Box::new(m20261126_000004_amendments::Migration),
             Box::new(m20261126_000005_decision_log::Migration),
+            Box::new(m20261126_000006_vacancy_clauses::Migration),
         ]
     }
 }

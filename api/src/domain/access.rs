@@ -178,11 +178,15 @@ pub enum Operation {
     RecordAdvice,
     /// Record the owner's decision and adopt (FGR beheer on behalf of DG DOO).
     RecordDecision,
+    /// Read the standard vacancy clauses and assemble vacancy texts.
+    ReadClauses,
+    /// Add, revise and retire vacancy clauses (FGR beheer, the committee's secretary).
+    EditClauses,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 9] = [
         Self::ReadCatalogue,
         Self::ReadOwnIdentity,
         Self::ReadAudit,
@@ -190,6 +194,8 @@ impl Operation {
         Self::ProposeAmendment,
         Self::RecordAdvice,
         Self::RecordDecision,
+        Self::ReadClauses,
+        Self::EditClauses,
     ];
 }
 
@@ -226,6 +232,13 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("recordAdvice", Operation::RecordAdvice),
     ("recordDecision", Operation::RecordDecision),
     ("me", Operation::ReadOwnIdentity),
+    ("vacancyClauses", Operation::ReadClauses),
+    ("vacancyClause", Operation::ReadClauses),
+    ("clauseVersionDiff", Operation::ReadClauses),
+    ("vacancyText", Operation::ReadClauses),
+    ("createVacancyClause", Operation::EditClauses),
+    ("reviseVacancyClause", Operation::EditClauses),
+    ("retireVacancyClause", Operation::EditClauses),
 ];
 
 /// The operation a root field performs, if it has a rule.
@@ -288,8 +301,18 @@ impl AccessPolicy {
             }),
             (RecordAdvice, Principal::Person(p)) => p.roles.contains(&Role::CommitteeSecretary),
             (RecordDecision, Principal::Person(p)) => p.roles.contains(&Role::Maintainer),
+            // Vacancy texts are public information, like the catalogue; sites pull them.
+            (ReadClauses, Principal::Anonymous) => self.public_read,
+            (ReadClauses, Principal::Person(_)) => true,
+            (ReadClauses, Principal::Machine(m)) => m.scopes.contains(&Scope::ClausesRead),
+            (EditClauses, Principal::Person(p)) => p
+                .roles
+                .iter()
+                .any(|r| matches!(r, Role::Maintainer | Role::CommitteeSecretary)),
             // Machines read; they never change anything, and see no proposals.
-            (ReadProposals | ProposeAmendment | RecordAdvice | RecordDecision, _) => false,
+            (ReadProposals | ProposeAmendment | RecordAdvice | RecordDecision | EditClauses, _) => {
+                false
+            }
         };
         if allowed {
             return Ok(());
@@ -320,6 +343,7 @@ impl AccessPolicy {
 pub fn scope_needed(operation: Operation) -> Option<Scope> {
     match operation {
         Operation::ReadCatalogue => Some(Scope::CatalogueRead),
+        Operation::ReadClauses => Some(Scope::ClausesRead),
         _ => None,
     }
 }

@@ -16,8 +16,10 @@ use sea_orm::{
 };
 use serde_json::json;
 
-use super::access::{AccessPolicy, Operation, Person, Principal};
-use super::audit::{self, Actor, Change};
+use super::access::{Operation, Person};
+use super::audit::{self, Change};
+use super::caller::check_words;
+pub use super::caller::Caller;
 use super::content::{self, GroupContent};
 use super::{dates, diff, tx};
 use crate::error::{DomainError, DomainResult};
@@ -146,32 +148,6 @@ pub struct Decision {
     pub decision_date: NaiveDate,
 }
 
-/// Who acts, and under which request.
-pub struct Caller<'a> {
-    /// The principal.
-    pub principal: &'a Principal,
-    /// The access policy.
-    pub policy: AccessPolicy,
-    /// The request id for the audit trail.
-    pub request_id: &'a str,
-}
-
-impl Caller<'_> {
-    fn person(&self, operation: Operation) -> DomainResult<&Person> {
-        self.policy.authorize(self.principal, operation)?;
-        match self.principal {
-            Principal::Person(p) => Ok(p),
-            _ => Err(DomainError::Forbidden(
-                "only people take part in the workflow".into(),
-            )),
-        }
-    }
-
-    fn actor(&self) -> Actor {
-        Actor::of(self.principal)
-    }
-}
-
 const TARGET_GROUP: &str = "FUNCTION_GROUP";
 
 fn now() -> NaiveDateTime {
@@ -188,19 +164,6 @@ fn invalid(p: &amendment_proposal::Model, action: &str) -> DomainError {
         p.id,
         p.state.to_lowercase()
     ))
-}
-
-fn check_words(field: &str, text: &str, max: usize) -> DomainResult<()> {
-    if text.trim().is_empty() {
-        return Err(DomainError::bad_input(field, "mag niet leeg zijn"));
-    }
-    if text.chars().count() > max {
-        return Err(DomainError::bad_input(
-            field,
-            format!("is langer dan {max} tekens"),
-        ));
-    }
-    Ok(())
 }
 
 /// The proposal as the audit trail records it.

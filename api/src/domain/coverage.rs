@@ -232,13 +232,7 @@ pub async fn report(
 
 /// The report as CSV (RFC 4180), one line per group × requirement.
 pub fn to_csv(report: &Report) -> String {
-    fn field(text: &str) -> String {
-        if text.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", text.replace('"', "\"\""))
-        } else {
-            text.to_owned()
-        }
-    }
+    use super::csv::field;
     let mut out = String::from(
         "as_of,family,group_code,group_name,version,requirement_code,status,typings_covered,typings_missing,covered_by\r\n",
     );

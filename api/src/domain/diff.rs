@@ -174,6 +174,26 @@ pub fn between(old: &GroupContent, new: &GroupContent) -> Vec<FieldChange> {
     out
 }
 
+/// The changes between two records of single-valued fields (label → text, in display order), as
+/// clause versions and similar flat records have; a field missing on one side is added or
+/// removed.
+pub fn between_fields(old: &[(&str, String)], new: &[(&str, String)]) -> Vec<FieldChange> {
+    let mut labels: Vec<&str> = old.iter().map(|(l, _)| *l).collect();
+    labels.extend(
+        new.iter()
+            .map(|(l, _)| *l)
+            .filter(|l| !old.iter().any(|(o, _)| o == l)),
+    );
+    labels
+        .into_iter()
+        .filter_map(|label| {
+            let before = old.iter().find(|(l, _)| *l == label).map(|(_, t)| t);
+            let after = new.iter().find(|(l, _)| *l == label).map(|(_, t)| t);
+            (before != after).then(|| change(label, before, after))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,8 +4,11 @@
 pub mod access;
 pub mod amendments;
 pub mod audit;
+pub mod caller;
+pub mod clauses;
 pub mod content;
 pub mod coverage;
+pub mod csv;
 pub mod dates;
 pub mod decisions;
 pub mod diff;

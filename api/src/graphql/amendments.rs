@@ -3,17 +3,15 @@
 
 use async_graphql::{Context, Enum, InputObject, Json, Object, ID};
 use fgr_entities::{amendment_proposal, committee_advice, group_version, owner_decision};
-use sea_orm::{DatabaseConnection, EntityTrait};
+use sea_orm::EntityTrait;
 
 use super::catalogue::families::{FunctionGroup, GroupVersion};
 use super::errors::GqlResultExt;
 use super::ids;
 use super::scalars::Date;
-use crate::auth::middleware::RequestId;
-use crate::domain::access::{AccessPolicy, Principal};
+use super::{caller, db};
 use crate::domain::amendments::{
-    self, Advice, AdviceOutcome as DomainAdviceOutcome, Caller, Decision, DraftChanges,
-    NewProposal, State,
+    self, Advice, AdviceOutcome as DomainAdviceOutcome, Decision, DraftChanges, NewProposal, State,
 };
 use crate::domain::content::GroupContent;
 use crate::domain::{dates, groups};
@@ -154,10 +152,6 @@ impl OwnerDecision {
     async fn recorded_by(&self) -> &str {
         &self.0.recorded_by
     }
-}
-
-fn db<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a DatabaseConnection> {
-    ctx.data::<DatabaseConnection>()
 }
 
 async fn version(ctx: &Context<'_>, id: i32) -> async_graphql::Result<Option<GroupVersion>> {
@@ -414,17 +408,6 @@ pub struct RecordDecisionInput {
 /// The amendment mutations.
 #[derive(Default)]
 pub struct AmendmentMutation;
-
-fn caller<'a>(ctx: &Context<'a>) -> Caller<'a> {
-    static ANONYMOUS: Principal = Principal::Anonymous;
-    Caller {
-        principal: ctx.data_opt::<Principal>().unwrap_or(&ANONYMOUS),
-        policy: ctx.data_opt::<AccessPolicy>().copied().unwrap_or_default(),
-        request_id: ctx
-            .data_opt::<RequestId>()
-            .map_or("graphql", |r| r.0.as_str()),
-    }
-}
 
 #[Object]
 impl AmendmentMutation {

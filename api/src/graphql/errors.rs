@@ -61,6 +61,7 @@ pub fn classify(errors: &mut [ServerError]) {
         }
         let input_error = error.message.starts_with("Failed to parse")
             || error.message.starts_with("Invalid value")
+            || error.message.starts_with("Expected input type")
             || error.message.contains("is not a valid");
         let code = if input_error {
             "BAD_USER_INPUT"

@@ -66,6 +66,10 @@ pub enum Operation {
     RecordAdvice,
     /// Record the owner's decision.
     RecordDecision,
+    /// Read vacancy clauses and assemble vacancy texts.
+    ReadClauses,
+    /// Add, revise and retire vacancy clauses.
+    EditClauses,
 }
 
 impl From<access::Operation> for Operation {
@@ -78,6 +82,8 @@ impl From<access::Operation> for Operation {
             access::Operation::ProposeAmendment => Self::ProposeAmendment,
             access::Operation::RecordAdvice => Self::RecordAdvice,
             access::Operation::RecordDecision => Self::RecordDecision,
+            access::Operation::ReadClauses => Self::ReadClauses,
+            access::Operation::EditClauses => Self::EditClauses,
         }
     }
 }

@@ -5,19 +5,23 @@ pub mod access;
 pub mod amendments;
 pub mod audit;
 pub mod catalogue;
+pub mod clauses;
 pub mod coverage;
 pub mod diff;
 pub mod errors;
 pub mod identity;
 pub mod ids;
 pub mod loaders;
+pub mod paging;
 pub mod scalars;
 
-use async_graphql::{EmptySubscription, MergedObject, Schema};
+use async_graphql::{Context, EmptySubscription, MergedObject, Schema};
 use sea_orm::DatabaseConnection;
 
+use crate::auth::middleware::RequestId;
 use crate::config::GraphqlLimits;
 use crate::domain::access::{AccessPolicy, Principal};
+use crate::domain::caller::Caller;
 
 /// The root query: one object per domain area, merged.
 #[derive(MergedObject, Default)]
@@ -25,6 +29,7 @@ pub struct QueryRoot(
     amendments::AmendmentQuery,
     audit::AuditQuery,
     catalogue::query::CatalogueQuery,
+    clauses::ClauseQuery,
     coverage::CoverageQuery,
     diff::DiffQuery,
     identity::IdentityQuery,
@@ -32,7 +37,24 @@ pub struct QueryRoot(
 
 /// The root mutation: one object per domain area, merged.
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(amendments::AmendmentMutation);
+pub struct MutationRoot(amendments::AmendmentMutation, clauses::ClauseMutation);
+
+/// The request's database connection.
+pub(crate) fn db<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a DatabaseConnection> {
+    ctx.data::<DatabaseConnection>()
+}
+
+/// Who calls, under which policy and request id, for the domain's changes.
+pub(crate) fn caller<'a>(ctx: &Context<'a>) -> Caller<'a> {
+    static ANONYMOUS: Principal = Principal::Anonymous;
+    Caller {
+        principal: ctx.data_opt::<Principal>().unwrap_or(&ANONYMOUS),
+        policy: ctx.data_opt::<AccessPolicy>().copied().unwrap_or_default(),
+        request_id: ctx
+            .data_opt::<RequestId>()
+            .map_or("graphql", |r| r.0.as_str()),
+    }
+}
 
 /// The schema type.
 pub type FgrSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;

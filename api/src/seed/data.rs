@@ -636,3 +636,114 @@ pub const DECISION_LOG: &[DecisionSeed] = &[
     ("2022-06-10", "Besluit DGOO", "Assistent Medewerker Facilitair Management (1-3) en Medewerker Facilitair Management (4-8) aangepast voor schoonmaakwerkzaamheden (RSO)", &["ASSISTENT_MEDEWERKER_FACILITAIR_MANAGEMENT", "MEDEWERKER_FACILITAIR_MANAGEMENT"]),
     ("2023-01-10", "Versiebeheer FGR", "Kwaliteitenprofiel Medewerker Vastgoed: Nevi 1 vervangen door RIO (Rijksinkoopopleiding) 1", &[]),
 ];
+
+/// A standard vacancy clause to seed (its first version).
+pub struct ClauseSeed {
+    /// Code.
+    pub code: &'static str,
+    /// First day in effect.
+    pub effective_from: &'static str,
+    /// Title.
+    pub title: &'static str,
+    /// Category code.
+    pub category: &'static str,
+    /// Section code.
+    pub section: &'static str,
+    /// Order within the section.
+    pub section_order: i32,
+    /// Dutch text.
+    pub text_nl: &'static str,
+    /// English text (ours, so illustrative, where given).
+    pub text_en: Option<&'static str>,
+    /// Mandatory where it applies.
+    pub mandatory: bool,
+    /// Lowest scale.
+    pub scale_min: Option<i32>,
+    /// Only ABD posts.
+    pub abd_only: bool,
+    /// Where the wording comes from.
+    pub source_reference: &'static str,
+    /// Where that can be checked.
+    pub source_url: Option<&'static str>,
+    /// The wording, date or rule is ours.
+    pub illustrative: bool,
+    /// Remarks stored with the version.
+    pub note: &'static str,
+}
+
+/// P-Direkt on integrity at entry into service (eed of belofte, VOG).
+pub const PDIREKT_INTEGRITY: &str =
+    "https://www.p-direkt.nl/informatie-rijkspersoneel-2020/rechten-en-regels/integriteit/indiensttreding-en-integriteit";
+
+/// The standard vacancy clauses: the ABD sentence verbatim from footnote 6 of the letter, and
+/// clauses whose subject is confirmed (fgr-facts §6.4) but whose wording is ours.
+pub const CLAUSES: &[ClauseSeed] = &[
+    ClauseSeed {
+        code: "ABD_SOCIALE_VEILIGHEID",
+        effective_from: "2025-02-01",
+        title: "Sociale veiligheid, diversiteit en inclusie (ABD)",
+        category: "SOCIAL_SAFETY_INCLUSION",
+        section: "PROFILE",
+        section_order: 10,
+        text_nl: "Als leidinggevende heb je een cruciale rol in het waarborgen van sociale veiligheid, diversiteit en inclusie, een prettige werksfeer en een vitaal, goed functionerend team. Je laat zelf het goede voorbeeld zien, je bevordert een open en veilige gesprekscultuur, en (meldingen van) ongewenst gedrag pak je adequaat aan.",
+        text_en: None,
+        mandatory: true,
+        scale_min: None,
+        abd_only: true,
+        source_reference: "Kamerbrief van de minister van BZK (2025) over racisme en discriminatie op de werkvloer van de Rijksoverheid, voetnoot 6: standaard vanaf februari 2025 bij alle vacatureteksten van ABD-functies",
+        source_url: None,
+        illustrative: false,
+        note: "De letter noemt 'februari 2025'; 1 februari 2025 is de eerste dag daarvan. Er is geen officiële Engelse tekst.",
+    },
+    ClauseSeed {
+        code: "ABD_PUBLIEK_LEIDERSCHAP",
+        effective_from: "2025-02-01",
+        title: "Rijksbrede visie op publiek leiderschap (ABD)",
+        category: "LEADERSHIP",
+        section: "PROFILE",
+        section_order: 20,
+        text_nl: "Je leiderschap sluit aan bij de rijksbrede visie op publiek leiderschap, waarin inclusief leiderschap besloten ligt.",
+        text_en: Some("Your leadership reflects the government-wide vision on public leadership, which includes inclusive leadership."),
+        mandatory: false,
+        scale_min: None,
+        abd_only: true,
+        source_reference: "Kamerbrief van de minister van BZK (2025): ABD-vacatureteksten verwijzen al naar de rijksbrede visie op publiek leiderschap; de formulering en de ingangsdatum zijn van het register",
+        source_url: Some("https://www.algemenebestuursdienst.nl/organisatie/wat-verwacht-de-rijksoverheid-van-een-publiek-leider"),
+        illustrative: true,
+        note: "Illustratief: de brief bevestigt de verwijzing, niet de letterlijke zin of de datum.",
+    },
+    ClauseSeed {
+        code: "EED_OF_BELOFTE",
+        effective_from: "2020-01-01",
+        title: "Eed of belofte",
+        category: "INTEGRITY_SCREENING",
+        section: "PROCEDURE",
+        section_order: 10,
+        text_nl: "Bij je indiensttreding bij het Rijk leg je de eed of belofte af.",
+        text_en: Some("When you join the central government, you take the oath or affirmation."),
+        mandatory: true,
+        scale_min: None,
+        abd_only: false,
+        source_reference: "P-Direkt, Indiensttreding en integriteit: nieuwe medewerkers van het Rijk leggen de eed of belofte af; de formulering en de ingangsdatum (begin CAO Rijk) zijn van het register",
+        source_url: Some(PDIREKT_INTEGRITY),
+        illustrative: true,
+        note: "Illustratief: het onderwerp is bevestigd, de zin is van het register.",
+    },
+    ClauseSeed {
+        code: "VOG",
+        effective_from: "2020-01-01",
+        title: "Verklaring omtrent het gedrag (VOG)",
+        category: "INTEGRITY_SCREENING",
+        section: "PROCEDURE",
+        section_order: 20,
+        text_nl: "Voor deze functie heb je een verklaring omtrent het gedrag (VOG) nodig.",
+        text_en: Some("For this position you need a certificate of good conduct (VOG)."),
+        mandatory: true,
+        scale_min: None,
+        abd_only: false,
+        source_reference: "P-Direkt, Indiensttreding en integriteit: nieuwe medewerkers van het Rijk hebben een VOG nodig; de formulering en de ingangsdatum (begin CAO Rijk) zijn van het register",
+        source_url: Some(PDIREKT_INTEGRITY),
+        illustrative: true,
+        note: "Illustratief: het onderwerp is bevestigd, de zin is van het register.",
+    },
+];

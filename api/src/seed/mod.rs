@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use fgr_entities::{
     competence, core_profile, core_profile_competence, decision_log, function_group, group_version,
     job_family, requirement_coverage, requirement_scope, responsibility_requirement, result_area,
-    typing, typing_item,
+    typing, typing_item, vacancy_clause, vacancy_clause_version,
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
@@ -34,6 +34,8 @@ pub struct SeedReport {
     pub requirements: usize,
     /// Historical decisions of the FGR version log inserted.
     pub decisions: usize,
+    /// Standard vacancy clauses inserted.
+    pub clauses: usize,
 }
 
 impl SeedReport {
@@ -310,6 +312,54 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
         .await?;
     }
 
+    for c in data::CLAUSES {
+        let exists = vacancy_clause::Entity::find()
+            .filter(vacancy_clause::Column::Code.eq(c.code))
+            .one(&txn)
+            .await?
+            .is_some();
+        if exists {
+            continue;
+        }
+        report.clauses += 1;
+        let now = chrono::Utc::now().naive_utc();
+        let clause = vacancy_clause::ActiveModel {
+            code: Set(c.code.to_owned()),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        vacancy_clause_version::ActiveModel {
+            clause_id: Set(clause.id),
+            version_no: Set(1),
+            effective_from: Set(date(c.effective_from)?),
+            effective_to: Set(None),
+            title: Set(c.title.to_owned()),
+            category: Set(c.category.to_owned()),
+            section: Set(c.section.to_owned()),
+            section_order: Set(c.section_order),
+            text_nl: Set(c.text_nl.to_owned()),
+            text_en: Set(c.text_en.map(str::to_owned)),
+            mandatory: Set(c.mandatory),
+            scale_min: Set(c.scale_min),
+            scale_max: Set(None),
+            manager_only: Set(false),
+            abd_only: Set(c.abd_only),
+            family_codes: Set(None),
+            group_codes: Set(None),
+            source_reference: Set(c.source_reference.to_owned()),
+            source_url: Set(c.source_url.map(str::to_owned)),
+            illustrative: Set(c.illustrative),
+            change_note: Set(Some(c.note.to_owned())),
+            created_by: Set("seed".into()),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+
     if !report.is_empty() {
         crate::domain::audit::append(
             &txn,
@@ -330,6 +380,7 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
                     "competences": report.competences,
                     "requirements": report.requirements,
                     "decisions": report.decisions,
+                    "clauses": report.clauses,
                 })),
             },
         )

@@ -19,6 +19,8 @@ pub fn Header() -> impl IntoView {
                 <a href="/">"Functiefamilies"</a>
                 <a href="/coverage">"Dekking"</a>
                 <a href="/proposals">"Voorstellen"</a>
+                <a href="/clauses">"Clausules"</a>
+                <a href="/vacancy-text">"Vacaturetekst"</a>
                 <a href="/audit">"Auditlog"</a>
             </nav>
             <span class="tagline">"Functiegebouw Rijk: functiegroepen, typeringen en verantwoordelijkheden"</span>

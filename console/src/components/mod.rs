@@ -7,3 +7,4 @@ pub mod header;
 pub mod load_error;
 pub mod page_data;
 pub mod session;
+pub mod step;

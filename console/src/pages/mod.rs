@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod audit;
+pub mod clauses;
 pub mod coverage;
 pub mod family;
 pub mod group;
@@ -9,3 +10,4 @@ pub mod home;
 pub mod not_found;
 pub mod proposal_actions;
 pub mod proposals;
+pub mod vacancy_text;

@@ -7,89 +7,18 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::api::{Api, ApiError};
 use crate::components::content_editor::{ContentDraft, ContentEditor};
+use crate::components::step::{StepError, StepStatus};
 use crate::content::lines_of;
 use crate::mutations::{
-    PreviewData, ProposalStep, StepData, COMMENT_ON_PROPOSAL, CREATE_PROPOSAL, PREVIEW_DIFF,
-    REBASE_PROPOSAL, RECORD_ADVICE, RECORD_DECISION, SUBMIT_PROPOSAL, UPDATE_PROPOSAL,
-    WITHDRAW_PROPOSAL,
+    PreviewData, ProposalStep, COMMENT_ON_PROPOSAL, CREATE_PROPOSAL, PREVIEW_DIFF, REBASE_PROPOSAL,
+    RECORD_ADVICE, RECORD_DECISION, SUBMIT_PROPOSAL, UPDATE_PROPOSAL, WITHDRAW_PROPOSAL,
 };
 use crate::pages::proposals::DiffView;
 use crate::queries::{ProposalDetail, RequirementRef, Viewer};
-
-/// Whether a step is running, and how the last one failed.
-#[derive(Clone, Copy)]
-pub struct StepStatus {
-    busy: RwSignal<bool>,
-    error: RwSignal<Option<ApiError>>,
-}
-
-impl StepStatus {
-    /// Idle, without an error.
-    pub fn new() -> Self {
-        Self {
-            busy: RwSignal::new(false),
-            error: RwSignal::new(None),
-        }
-    }
-
-    /// Runs one workflow mutation; on success hands its result to `then`, on failure shows the
-    /// API's error.
-    pub fn run(
-        self,
-        api: Api,
-        mutation: &'static str,
-        variables: Value,
-        then: impl FnOnce(ProposalStep) + 'static,
-    ) {
-        self.busy.set(true);
-        self.error.set(None);
-        leptos::task::spawn_local(async move {
-            let result = api
-                .query::<StepData>(mutation, variables)
-                .await
-                .and_then(|data| {
-                    data.into_values().next().ok_or_else(|| ApiError {
-                        message: "leeg antwoord van de API".into(),
-                        code: "INTERNAL".into(),
-                    })
-                });
-            self.busy.set(false);
-            match result {
-                Ok(step) => then(step),
-                Err(error) => self.error.set(Some(error)),
-            }
-        });
-    }
-}
-
-impl Default for StepStatus {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// The last step's error, if any.
-#[component]
-fn StepError(status: StepStatus) -> impl IntoView {
-    move || {
-        status.error.get().map(|e| {
-            let hint = match e.code.as_str() {
-                "CONFLICT" => " Laad de pagina opnieuw om de laatste stand te zien.",
-                "UNAUTHENTICATED" => " Log opnieuw in.",
-                _ => "",
-            };
-            view! {
-                <p class="error action-error" role="alert">
-                    {e.message}{hint}" "<span class="code">{e.code}</span>
-                </p>
-            }
-        })
-    }
-}
 
 /// Bumps `reload`, so the page fetches the proposal again.
 fn reload_after(reload: RwSignal<u32>) -> impl FnOnce(ProposalStep) + 'static {
@@ -118,9 +47,14 @@ pub fn ProposeForm(
             "rationale": rationale.get_untracked(),
             "requestedEffectiveFrom": date.get_untracked(),
         }});
-        status.run(api.clone(), CREATE_PROPOSAL, variables, move |step| {
-            navigate(&format!("/proposals/{}", step.number), Default::default());
-        });
+        status.run(
+            api.clone(),
+            CREATE_PROPOSAL,
+            variables,
+            move |step: ProposalStep| {
+                navigate(&format!("/proposals/{}", step.number), Default::default());
+            },
+        );
     };
     view! {
         <details class="propose" id="propose">
@@ -136,7 +70,7 @@ pub fn ProposeForm(
                 <label class="field" for="propose-date">"Gewenste ingangsdatum"</label>
                 <input id="propose-date" type="date" required
                     on:input=move |ev| date.set(event_target_value(&ev))/>
-                <p><button type="submit" disabled=move || status.busy.get()>"Concept starten"</button></p>
+                <p><button type="submit" disabled=move || status.busy()>"Concept starten"</button></p>
                 <StepError status/>
             </form>
         </details>
@@ -237,7 +171,7 @@ pub fn DraftEditor(
                 api.clone(),
                 UPDATE_PROPOSAL,
                 save_variables(),
-                move |saved| {
+                move |saved: ProposalStep| {
                     status.run(
                         next,
                         SUBMIT_PROPOSAL,
@@ -267,8 +201,8 @@ pub fn DraftEditor(
                 </section>
             </div>
             <p class="actions">
-                <button type="button" id="save-draft" on:click=save disabled=move || status.busy.get()>"Opslaan"</button>
-                <button type="button" id="submit-proposal" on:click=save_and_submit disabled=move || status.busy.get()>
+                <button type="button" id="save-draft" on:click=save disabled=move || status.busy()>"Opslaan"</button>
+                <button type="button" id="submit-proposal" on:click=save_and_submit disabled=move || status.busy()>
                     "Opslaan en indienen"
                 </button>
             </p>
@@ -328,7 +262,7 @@ pub fn AuthorActions(
                     " "<button type="button" id="rebase-proposal" on:click=rebase.clone()>"Opnieuw baseren"</button>
                 </p>
             })}
-            <p><button type="button" id="withdraw-proposal" on:click=withdraw disabled=move || status.busy.get()>"Voorstel intrekken"</button></p>
+            <p><button type="button" id="withdraw-proposal" on:click=withdraw disabled=move || status.busy()>"Voorstel intrekken"</button></p>
             <StepError status/>
         </section>
     }
@@ -348,17 +282,22 @@ pub fn CommentForm(
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let variables = json!({ "number": number, "text": text.get_untracked() });
-        status.run(api.clone(), COMMENT_ON_PROPOSAL, variables, move |step| {
-            text.set(String::new());
-            reload_after(reload)(step);
-        });
+        status.run(
+            api.clone(),
+            COMMENT_ON_PROPOSAL,
+            variables,
+            move |step: ProposalStep| {
+                text.set(String::new());
+                reload_after(reload)(step);
+            },
+        );
     };
     view! {
         <form class="comment-form" id="comment-form" on:submit=send>
             <label class="field" for="comment-text">"Commentaar"</label>
             <textarea id="comment-text" rows="2" required prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            <p><button type="submit" disabled=move || status.busy.get()>"Plaatsen"</button></p>
+            <p><button type="submit" disabled=move || status.busy()>"Plaatsen"</button></p>
             <StepError status/>
         </form>
     }
@@ -422,7 +361,7 @@ pub fn AdviceForm(
                     <textarea id="advice-unions" rows="3" required on:input=move |ev| unions.set(event_target_value(&ev))></textarea>
                 </div>
             </div>
-            <p><button type="submit" disabled=move || status.busy.get()>"Advies vastleggen"</button></p>
+            <p><button type="submit" disabled=move || status.busy()>"Advies vastleggen"</button></p>
             <StepError status/>
         </form>
     }
@@ -474,7 +413,7 @@ pub fn DecisionForm(
             <input id="decision-reference" required maxlength="300" on:input=move |ev| reference.set(event_target_value(&ev))/>
             <label class="field" for="decision-date">"Datum van het besluit"</label>
             <input id="decision-date" type="date" required on:input=move |ev| date.set(event_target_value(&ev))/>
-            <p><button type="submit" disabled=move || status.busy.get()>"Besluit vastleggen"</button></p>
+            <p><button type="submit" disabled=move || status.busy()>"Besluit vastleggen"</button></p>
             <StepError status/>
         </form>
     }

@@ -75,6 +75,31 @@ const EXAMPLES: &[(&str, &str)] = &[
         "recordAdvice",
         r#"mutation { recordAdvice(input: { number: 999999, expectedVersion: 1, meetingDate: "2026-01-01", outcome: POSITIVE, rationale: "r", employerMembers: ["a"], unionMembers: ["b"] }) { number } }"#,
     ),
+    ("vacancyClauses", "{ vacancyClauses { totalCount } }"),
+    (
+        "vacancyClause",
+        r#"{ vacancyClause(code: "VOG") { code } }"#,
+    ),
+    (
+        "clauseVersionDiff",
+        r#"{ clauseVersionDiff(code: "VOG", from: 1, to: 1) { path } }"#,
+    ),
+    (
+        "vacancyText",
+        r#"{ vacancyText(groupCode: "MANAGER", scale: 15) { text } }"#,
+    ),
+    (
+        "createVacancyClause",
+        r#"mutation { createVacancyClause(input: { code: "x", effectiveFrom: "2099-01-01", fields: { title: "t", category: LEADERSHIP, section: PROFILE, textNl: "t", mandatory: false, sourceReference: "s", illustrative: true } }) { code } }"#,
+    ),
+    (
+        "reviseVacancyClause",
+        r#"mutation { reviseVacancyClause(input: { code: "GEEN", expectedVersion: 1, effectiveFrom: "2099-01-01", fields: { title: "t", category: LEADERSHIP, section: PROFILE, textNl: "t", mandatory: false, sourceReference: "s", illustrative: true } }) { code } }"#,
+    ),
+    (
+        "retireVacancyClause",
+        r#"mutation { retireVacancyClause(code: "GEEN", expectedVersion: 1, on: "2099-01-01") { code } }"#,
+    ),
     (
         "recordDecision",
         r#"mutation { recordDecision(input: { number: 999999, expectedVersion: 1, outcome: ADOPTED, reference: "b", decisionDate: "2026-01-01" }) { number } }"#,
@@ -166,6 +191,19 @@ fn expected(field: &str, who: Who) -> Option<&'static str> {
             |r| r == Role::Maintainer,
             Some("FORBIDDEN"),
         ),
+        "createVacancyClause" | "reviseVacancyClause" | "retireVacancyClause" => (
+            Some("UNAUTHENTICATED"),
+            |r| matches!(r, Role::Maintainer | Role::CommitteeSecretary),
+            Some("FORBIDDEN"),
+        ),
+        // Vacancy clauses are public like the catalogue, with a scope of their own.
+        "vacancyClauses" | "vacancyClause" | "clauseVersionDiff" | "vacancyText" => {
+            return match who {
+                Who::Anonymous { public_read } => (!public_read).then_some("UNAUTHENTICATED"),
+                Who::Person(_) => None,
+                Who::Machine(scope) => (scope != Scope::ClausesRead).then_some("FORBIDDEN"),
+            }
+        }
         // Everything else reads the published catalogue.
         _ => {
             return match who {

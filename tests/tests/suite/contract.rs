@@ -24,13 +24,14 @@ async fn every_console_query_runs_without_errors() {
     // As a committee member, who may read everything the console asks for.
     let cookie = app.person("contract", Role::CommitteeMember).await;
     for (name, query) in queries::ALL {
-        let code = if *name == "ConsoleFamily" {
-            "LIJNMANAGEMENT"
-        } else {
-            "MANAGER"
+        let code = match *name {
+            "ConsoleFamily" => "LIJNMANAGEMENT",
+            "ConsoleClause" => "ABD_SOCIALE_VEILIGHEID",
+            _ => "MANAGER",
         };
         let variables = json!({
             "code": code, "asOf": null, "number": 1, "from": 1, "to": 1, "compare": true,
+            "group": "MANAGER", "scale": 15, "compose": true, "on": null,
         });
         let response = app
             .graphql_with(query, variables, &[("cookie", cookie.as_str())])
@@ -60,6 +61,12 @@ fn decode(name: &str, data: Value) {
         "ConsoleAdoptedProposals" => into::<queries::AdoptedProposalsData>(name, data),
         "ConsoleAuditLog" => into::<queries::AuditLogData>(name, data),
         "ConsolePreviewDiff" => into::<mutations::PreviewData>(name, data),
+        "ConsoleClauses" => into::<queries::clauses::ClausesData>(name, data),
+        "ConsoleClause" => into::<queries::clauses::ClauseData>(name, data),
+        "ConsoleVacancyText" => into::<queries::clauses::VacancyTextData>(name, data),
+        _ if mutations::CLAUSE_CHANGES.iter().any(|(n, _)| *n == name) => {
+            into::<std::collections::HashMap<String, mutations::ClauseStep>>(name, data);
+        }
         _ if name.starts_with("Console") && mutations::ALL.iter().any(|(n, _)| *n == name) => {
             into::<mutations::StepData>(name, data);
         }
@@ -71,6 +78,7 @@ fn decode(name: &str, data: Value) {
 async fn step(app: &TestApp, cookie: &str, name: &str, variables: Value) -> Value {
     let (_, operation) = mutations::ALL
         .iter()
+        .chain(mutations::CLAUSE_CHANGES)
         .find(|(n, _)| *n == name)
         .unwrap_or_else(|| panic!("the console has no operation {name}"));
     let response = app
@@ -204,4 +212,39 @@ async fn the_console_workflow_operations_carry_a_proposal_to_adoption() {
     )
     .await;
     assert_eq!(withdrawn["withdrawProposal"]["state"], "WITHDRAWN");
+}
+
+#[tokio::test]
+async fn the_console_clause_changes_add_revise_and_retire_a_clause() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let maintainer = app.person("contract-maintainer", Role::Maintainer).await;
+    let today = chrono::Utc::now().date_naive();
+    let fields = json!({
+        "title": "Thuiswerken", "category": "TERMS_OF_EMPLOYMENT", "section": "OFFER", "sectionOrder": 10,
+        "textNl": "Je kunt deels thuiswerken.", "textEn": null, "mandatory": false,
+        "applicability": { "scaleMin": 8, "scaleMax": null, "managerOnly": false, "abdOnly": false, "familyCodes": [], "groupCodes": [] },
+        "sourceReference": "Illustratief", "sourceUrl": null, "illustrative": true, "changeNote": null,
+    });
+    let created = step(
+        &app,
+        &maintainer,
+        "ConsoleCreateClause",
+        json!({ "input": {
+            "code": "THUISWERKEN", "effectiveFrom": today.to_string(), "fields": fields,
+        }}),
+    )
+    .await;
+    assert_eq!(created["createVacancyClause"]["version"]["number"], 1);
+    let mut revised_fields = fields.clone();
+    revised_fields["textNl"] = json!("Je kunt gedeeltelijk thuiswerken.");
+    let revised = step(&app, &maintainer, "ConsoleReviseClause", json!({ "input": {
+        "code": "THUISWERKEN", "expectedVersion": 1, "effectiveFrom": (today + chrono::Duration::days(1)).to_string(), "fields": revised_fields,
+    }}))
+    .await;
+    assert_eq!(revised["reviseVacancyClause"]["version"]["number"], 2);
+    let retired = step(&app, &maintainer, "ConsoleRetireClause", json!({
+        "code": "THUISWERKEN", "expectedVersion": 2, "on": (today + chrono::Duration::days(30)).to_string(),
+    }))
+    .await;
+    assert_eq!(retired["retireVacancyClause"]["code"], "THUISWERKEN");
 }

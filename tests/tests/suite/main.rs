@@ -22,3 +22,4 @@ mod seed_facts;
 mod sessions;
 mod statement_counts;
 mod transport;
+mod vacancy_clauses;

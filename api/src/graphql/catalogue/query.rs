@@ -5,6 +5,7 @@ use async_graphql::{Context, InputObject, Interface, Object, SimpleObject, ID};
 use fgr_entities::{competence, job_family, responsibility_requirement, typing};
 use sea_orm::EntityTrait;
 
+use super::super::db;
 use super::families::{
     check_scale_in_range, FunctionGroup, FunctionGroupOrderField, JobFamily, OrderDirection,
 };
@@ -89,10 +90,6 @@ pub enum Node {
 /// The catalogue's query fields.
 #[derive(Default)]
 pub struct CatalogueQuery;
-
-fn db<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a sea_orm::DatabaseConnection> {
-    ctx.data::<sea_orm::DatabaseConnection>()
-}
 
 #[Object]
 impl CatalogueQuery {

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod clauses;
+
 /// The families with their groups, for the home page.
 pub const FAMILIES: &str = r#"query ConsoleFamilies($asOf: Date) {
   jobFamilies(asOf: $asOf) {
@@ -138,6 +140,9 @@ pub const AUDIT_LOG: &str = r#"query ConsoleAuditLog($filter: AuditLogFilter, $a
 
 /// Every operation of the console, by name.
 pub const ALL: &[(&str, &str)] = &[
+    ("ConsoleClauses", clauses::CLAUSES),
+    ("ConsoleClause", clauses::CLAUSE),
+    ("ConsoleVacancyText", clauses::VACANCY_TEXT),
     ("ConsoleHistory", HISTORY),
     ("ConsoleAdoptedProposals", ADOPTED_PROPOSALS),
     ("ConsoleAuditLog", AUDIT_LOG),

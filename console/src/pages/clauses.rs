@@ -1,0 +1,513 @@
+//! The vacancy clause library: the list (filtered by category, scale and status, on the
+//! peildatum), one clause with its versions and the diff between two of them, and — for FGR
+//! beheer and the committee's secretary — forms to add, revise and retire clauses.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use serde_json::{json, Value};
+
+use crate::api::Api;
+use crate::components::as_of::{as_of_variable, use_as_of};
+use crate::components::badges::{IllustrativeBadge, SourceLink};
+use crate::components::load_error::LoadError;
+use crate::components::step::{StepError, StepStatus};
+use crate::content::lines_of;
+use crate::mutations::{ClauseStep, CREATE_CLAUSE, RETIRE_CLAUSE, REVISE_CLAUSE};
+use crate::pages::not_found::NotFound;
+use crate::pages::proposals::DiffView;
+use crate::queries::clauses::{
+    ApplicabilityView, ClauseData, ClauseDetail, ClauseVersionDetail, ClausesData, CLAUSE, CLAUSES,
+};
+
+const CATEGORIES: [(&str, &str); 4] = [
+    ("SOCIAL_SAFETY_INCLUSION", "Sociale veiligheid en inclusie"),
+    ("LEADERSHIP", "Leiderschap"),
+    ("INTEGRITY_SCREENING", "Integriteit en screening"),
+    ("TERMS_OF_EMPLOYMENT", "Arbeidsvoorwaarden"),
+];
+const SECTIONS: [(&str, &str); 4] = [
+    ("POSITION", "De functie"),
+    ("PROFILE", "Wie zoeken wij"),
+    ("OFFER", "Wat bieden wij"),
+    ("PROCEDURE", "Procedure"),
+];
+const STATUSES: [(&str, &str); 3] = [
+    ("ACTIVE", "geldend"),
+    ("RETIRED", "ingetrokken"),
+    ("FUTURE", "toekomstig"),
+];
+
+fn status_label(status: &str) -> &'static str {
+    STATUSES
+        .iter()
+        .find(|(code, _)| *code == status)
+        .map_or("onbekend", |(_, label)| *label)
+}
+
+/// `<option>`s of `choices`, with `selected` selected.
+fn options(choices: &[(&'static str, &'static str)], selected: &str) -> impl IntoView {
+    choices
+        .iter()
+        .map(|(code, label)| {
+            view! { <option value=*code selected=*code == selected>{*label}</option> }
+        })
+        .collect_view()
+}
+
+/// The library page `/clauses?category=&scale=&status=`.
+#[component]
+pub fn ClausesPage() -> impl IntoView {
+    let api = Api::from_context();
+    let query = use_query_map();
+    let as_of = use_as_of();
+    let param = move |name: &str| query.read().get(name).filter(|v| !v.is_empty());
+    let data = Resource::new(
+        move || {
+            (
+                param("category"),
+                param("scale").and_then(|s| s.parse::<i32>().ok()),
+                param("status"),
+                as_of.get(),
+            )
+        },
+        move |(category, scale, status, on)| {
+            let api = api.clone();
+            async move {
+                let filter = json!({ "category": category, "scale": scale, "status": status, "on": as_of_variable(on) });
+                api.query::<ClausesData>(CLAUSES, json!({ "filter": filter }))
+                    .await
+            }
+        },
+    );
+    let selected = move |name: &str| param(name).unwrap_or_default();
+    view! {
+        <h1>"Standaardclausules voor vacatureteksten"</h1>
+        <p class="hint">
+            "Teksten die in vacatures horen, met wanneer ze gelden. Stel een vacaturetekst samen in de "
+            <a href="/vacancy-text">"samensteller"</a>"."
+        </p>
+        <form method="get" class="filters" id="clause-filter">
+            <label for="filter-category">"Categorie"</label>
+            <select id="filter-category" name="category">
+                <option value="">"alle"</option>
+                {options(&CATEGORIES, &selected("category"))}
+            </select>
+            <label for="filter-scale">"Schaal"</label>
+            <input id="filter-scale" name="scale" type="number" min="1" max="19" value=selected("scale")/>
+            <label for="filter-status">"Status"</label>
+            <select id="filter-status" name="status">
+                <option value="">"alle"</option>
+                {options(&STATUSES, &selected("status"))}
+            </select>
+            {move || as_of.get().map(|d| view! { <input type="hidden" name="asOf" value=d/> })}
+            <button type="submit">"Filter"</button>
+        </form>
+        <Suspense fallback=|| view! { <p>"Laden…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) => {
+                        let may_edit = d.me.may("EDIT_CLAUSES");
+                        view! {
+                            <p id="clause-count">{format!("{} clausules", d.vacancy_clauses.total_count)}</p>
+                            <table class="clauses" id="clauses">
+                                <thead><tr>
+                                    <th scope="col">"Clausule"</th><th scope="col">"Categorie"</th><th scope="col">"Sectie"</th>
+                                    <th scope="col">"Geldt voor"</th><th scope="col">"Verplicht"</th><th scope="col">"Status"</th>
+                                    <th scope="col">"Versie"</th>
+                                </tr></thead>
+                                <tbody>
+                                    {d.vacancy_clauses.nodes.into_iter().map(|c| view! {
+                                        <tr class=format!("status-{}", c.status.to_lowercase())>
+                                            <td>
+                                                <a href=format!("/clauses/{}", c.code)>{c.version.title}</a>" "
+                                                <IllustrativeBadge on=c.version.illustrative/>
+                                                <br/><code>{c.code.clone()}</code>
+                                            </td>
+                                            <td>{c.version.category_label}</td>
+                                            <td>{c.version.section_label}</td>
+                                            <td>{c.version.applies_to}</td>
+                                            <td>{if c.version.mandatory { "ja" } else { "nee" }}</td>
+                                            <td class="status">{status_label(&c.status)}</td>
+                                            <td>{format!("v{} sinds {}", c.version.number, c.version.effective_from)}
+                                                {c.version.effective_to.map(|t| format!(" tot {t}"))}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            {may_edit.then(|| view! { <NewClauseForm/> })}
+                        }.into_any()
+                    }
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The fields of a clause version being edited, one signal each.
+#[derive(Clone, Copy)]
+struct ClauseForm {
+    title: RwSignal<String>,
+    category: RwSignal<String>,
+    section: RwSignal<String>,
+    section_order: RwSignal<String>,
+    text_nl: RwSignal<String>,
+    text_en: RwSignal<String>,
+    mandatory: RwSignal<bool>,
+    scale_min: RwSignal<String>,
+    scale_max: RwSignal<String>,
+    manager_only: RwSignal<bool>,
+    abd_only: RwSignal<bool>,
+    family_codes: RwSignal<String>,
+    group_codes: RwSignal<String>,
+    source_reference: RwSignal<String>,
+    source_url: RwSignal<String>,
+    illustrative: RwSignal<bool>,
+    change_note: RwSignal<String>,
+    effective_from: RwSignal<String>,
+}
+
+impl ClauseForm {
+    fn new(v: Option<&ClauseVersionDetail>) -> Self {
+        let text =
+            |f: fn(&ClauseVersionDetail) -> String| RwSignal::new(v.map(f).unwrap_or_default());
+        let a = v.map(|v| v.applicability.clone()).unwrap_or_default();
+        let num = |n: Option<i32>| RwSignal::new(n.map(|n| n.to_string()).unwrap_or_default());
+        Self {
+            title: text(|v| v.title.clone()),
+            category: RwSignal::new(
+                v.map_or("SOCIAL_SAFETY_INCLUSION".into(), |v| v.category.clone()),
+            ),
+            section: RwSignal::new(v.map_or("PROFILE".into(), |v| v.section.clone())),
+            section_order: RwSignal::new(v.map_or(100, |v| v.section_order).to_string()),
+            text_nl: text(|v| v.text_nl.clone()),
+            text_en: text(|v| v.text_en.clone().unwrap_or_default()),
+            mandatory: RwSignal::new(v.is_some_and(|v| v.mandatory)),
+            scale_min: num(a.scale_min),
+            scale_max: num(a.scale_max),
+            manager_only: RwSignal::new(a.manager_only),
+            abd_only: RwSignal::new(a.abd_only),
+            family_codes: RwSignal::new(a.family_codes.join("\n")),
+            group_codes: RwSignal::new(a.group_codes.join("\n")),
+            source_reference: text(|v| v.source_reference.clone()),
+            source_url: text(|v| v.source_url.clone().unwrap_or_default()),
+            illustrative: RwSignal::new(v.is_none_or(|v| v.illustrative)),
+            change_note: RwSignal::new(String::new()),
+            effective_from: RwSignal::new(String::new()),
+        }
+    }
+
+    /// The `ClauseFieldsInput` of the form.
+    fn fields(self) -> Value {
+        let optional = |s: RwSignal<String>| {
+            let v = s.get_untracked();
+            (!v.trim().is_empty()).then(|| v.trim().to_owned())
+        };
+        let number = |s: RwSignal<String>| s.get_untracked().trim().parse::<i32>().ok();
+        json!({
+            "title": self.title.get_untracked(),
+            "category": self.category.get_untracked(),
+            "section": self.section.get_untracked(),
+            "sectionOrder": number(self.section_order).unwrap_or(100),
+            "textNl": self.text_nl.get_untracked(),
+            "textEn": optional(self.text_en),
+            "mandatory": self.mandatory.get_untracked(),
+            "applicability": ApplicabilityView {
+                scale_min: number(self.scale_min),
+                scale_max: number(self.scale_max),
+                manager_only: self.manager_only.get_untracked(),
+                abd_only: self.abd_only.get_untracked(),
+                family_codes: lines_of(&self.family_codes.get_untracked()),
+                group_codes: lines_of(&self.group_codes.get_untracked()),
+            },
+            "sourceReference": self.source_reference.get_untracked(),
+            "sourceUrl": optional(self.source_url),
+            "illustrative": self.illustrative.get_untracked(),
+            "changeNote": optional(self.change_note),
+        })
+    }
+}
+
+/// The inputs of a [`ClauseForm`]; `prefix` keeps the ids of two forms on one page apart.
+#[component]
+fn ClauseFields(form: ClauseForm, prefix: &'static str) -> impl IntoView {
+    let id = move |name: &str| format!("{prefix}-{name}");
+    let text_input = move |name: &'static str, label: &'static str, signal: RwSignal<String>| {
+        view! {
+            <label class="field" for=id(name)>{label}</label>
+            <input id=id(name) prop:value=move || signal.get() on:input=move |ev| signal.set(event_target_value(&ev))/>
+        }
+    };
+    let text_area = move |name: &'static str, label: &'static str, signal: RwSignal<String>| {
+        view! {
+            <label class="field" for=id(name)>{label}</label>
+            <textarea id=id(name) rows="3" prop:value=move || signal.get() on:input=move |ev| signal.set(event_target_value(&ev))></textarea>
+        }
+    };
+    let check = move |name: &'static str, label: &'static str, signal: RwSignal<bool>| {
+        view! {
+            <label class="check"><input type="checkbox" id=id(name) prop:checked=move || signal.get()
+                on:change=move |ev| signal.set(event_target_checked(&ev))/>" "{label}</label>
+        }
+    };
+    view! {
+        {text_input("title", "Titel", form.title)}
+        <label class="field" for=id("category")>"Categorie"</label>
+        <select id=id("category") on:change=move |ev| form.category.set(event_target_value(&ev))>
+            {options(&CATEGORIES, &form.category.get_untracked())}
+        </select>
+        <label class="field" for=id("section")>"Sectie van de vacaturetekst"</label>
+        <select id=id("section") on:change=move |ev| form.section.set(event_target_value(&ev))>
+            {options(&SECTIONS, &form.section.get_untracked())}
+        </select>
+        {text_input("order", "Volgorde in de sectie", form.section_order)}
+        {text_area("text-nl", "Tekst (Nederlands, verplicht)", form.text_nl)}
+        {text_area("text-en", "Tekst (Engels, optioneel)", form.text_en)}
+        {check("mandatory", "Verplicht in elke vacaturetekst waarvoor de clausule geldt", form.mandatory)}
+        <fieldset>
+            <legend>"Geldt voor"</legend>
+            {text_input("scale-min", "Vanaf schaal", form.scale_min)}
+            {text_input("scale-max", "Tot en met schaal", form.scale_max)}
+            {check("abd", "Alleen ABD-functies (schaal 15 en hoger)", form.abd_only)}
+            {check("manager", "Alleen leidinggevende functiefamilies", form.manager_only)}
+            {text_area("families", "Alleen deze functiefamilies (codes, één per regel)", form.family_codes)}
+            {text_area("groups", "Alleen deze functiegroepen (codes, één per regel)", form.group_codes)}
+        </fieldset>
+        {text_input("source", "Bron van de formulering", form.source_reference)}
+        {text_input("source-url", "Link naar de bron", form.source_url)}
+        {check("illustrative", "Illustratief: de formulering of regel is van het register, niet van een officiële bron", form.illustrative)}
+        {text_input("note", "Toelichting bij deze versie", form.change_note)}
+        <label class="field" for=id("from")>"Geldig vanaf (vandaag of later)"</label>
+        <input id=id("from") type="date" required prop:value=move || form.effective_from.get()
+            on:input=move |ev| form.effective_from.set(event_target_value(&ev))/>
+    }
+}
+
+/// "Nieuwe clausule" on the library page.
+#[component]
+fn NewClauseForm() -> impl IntoView {
+    let api = Api::from_context();
+    let status = StepStatus::new();
+    let form = ClauseForm::new(None);
+    let code = RwSignal::new(String::new());
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let navigate = navigate.clone();
+        let input = json!({
+            "code": code.get_untracked().trim(),
+            "effectiveFrom": form.effective_from.get_untracked(),
+            "fields": form.fields(),
+        });
+        status.run(
+            api.clone(),
+            CREATE_CLAUSE,
+            json!({ "input": input }),
+            move |step: ClauseStep| {
+                navigate(&format!("/clauses/{}", step.code), Default::default());
+            },
+        );
+    };
+    view! {
+        <details class="propose" id="new-clause">
+            <summary>"Nieuwe clausule"</summary>
+            <form on:submit=submit id="new-clause-form">
+                <label class="field" for="new-code">"Code (hoofdletters, cijfers en _)"</label>
+                <input id="new-code" required on:input=move |ev| code.set(event_target_value(&ev))/>
+                <ClauseFields form prefix="new"/>
+                <p><button type="submit" disabled=move || status.busy()>"Clausule toevoegen"</button></p>
+                <StepError status/>
+            </form>
+        </details>
+    }
+}
+
+/// One clause: `/clauses/:code?from=&to=`.
+#[component]
+pub fn ClausePage() -> impl IntoView {
+    let api = Api::from_context();
+    let params = use_params_map();
+    let query = use_query_map();
+    let as_of = use_as_of();
+    let reload = RwSignal::new(0_u32);
+    let number = move |name: &str| query.read().get(name).and_then(|n| n.parse::<i32>().ok());
+    let data = Resource::new(
+        move || {
+            (
+                params.read().get("code").unwrap_or_default(),
+                as_of.get(),
+                number("from"),
+                number("to"),
+                reload.get(),
+            )
+        },
+        move |(code, on, from, to, _)| {
+            let api = api.clone();
+            async move {
+                let compare = from.is_some() && to.is_some();
+                api.query::<ClauseData>(
+                    CLAUSE,
+                    json!({ "code": code, "on": as_of_variable(on), "from": from.unwrap_or(1), "to": to.unwrap_or(1), "compare": compare }),
+                )
+                .await
+            }
+        },
+    );
+    view! {
+        <Transition fallback=|| view! { <p>"Laden…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(ClauseData { vacancy_clause: Some(clause), clause_version_diff, me }) => {
+                        let may_edit = me.may("EDIT_CLAUSES");
+                        view! {
+                            <ClauseView clause=clause.clone() diff=clause_version_diff from=number("from") to=number("to")/>
+                            {may_edit.then(|| view! { <ClauseEditor clause reload/> })}
+                        }.into_any()
+                    }
+                    Ok(ClauseData { vacancy_clause: None, .. }) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ClauseView(
+    clause: ClauseDetail,
+    diff: Option<Vec<crate::queries::FieldChangeView>>,
+    from: Option<i32>,
+    to: Option<i32>,
+) -> impl IntoView {
+    let v = clause.version;
+    let numbers: Vec<i32> = clause.versions.iter().map(|v| v.number).collect();
+    let latest = numbers.last().copied().unwrap_or(1);
+    let (from, to) = (
+        from.unwrap_or(latest.saturating_sub(1).max(1)),
+        to.unwrap_or(latest),
+    );
+    let version_options = move |selected: i32| {
+        numbers
+            .iter()
+            .map(|n| view! { <option value=n.to_string() selected=*n == selected>{format!("versie {n}")}</option> })
+            .collect_view()
+    };
+    let code = clause.code.clone();
+    view! {
+        <nav class="crumbs"><a href="/clauses">"Standaardclausules"</a>" › "<code>{code.clone()}</code></nav>
+        <h1>{v.title.clone()}" "<IllustrativeBadge on=v.illustrative/></h1>
+        <dl class="facts">
+            <dt>"Status"</dt><dd id="clause-status">{status_label(&clause.status)}</dd>
+            <dt>"Versie"</dt><dd>{format!("{} (sinds {})", v.number, v.effective_from)}{v.effective_to.clone().map(|t| format!(", tot {t}"))}</dd>
+            <dt>"Categorie"</dt><dd>{v.category_label.clone()}</dd>
+            <dt>"Sectie"</dt><dd>{format!("{} (volgorde {})", v.section_label, v.section_order)}</dd>
+            <dt>"Geldt voor"</dt><dd>{v.applies_to.clone()}</dd>
+            <dt>"Verplicht"</dt><dd>{if v.mandatory { "ja" } else { "nee" }}</dd>
+            <dt>"Bron"</dt><dd>{v.source_reference.clone()}" "<SourceLink url=v.source_url.clone()/></dd>
+        </dl>
+        <h2>"Tekst"</h2>
+        <blockquote lang="nl" id="clause-text-nl">{v.text_nl.clone()}</blockquote>
+        {match v.text_en.clone() {
+            Some(en) => view! { <blockquote lang="en" id="clause-text-en">{en}</blockquote> }.into_any(),
+            None => view! { <p class="note">"Geen Engelse tekst: Engelstalige vacatureteksten tonen de Nederlandse."</p> }.into_any(),
+        }}
+        <h2>"Versies"</h2>
+        <table class="history" id="clause-versions">
+            <thead><tr>
+                <th scope="col">"Versie"</th><th scope="col">"Geldig vanaf"</th><th scope="col">"Geldig tot"</th>
+                <th scope="col">"Titel"</th><th scope="col">"Toelichting"</th><th scope="col">"Door"</th>
+            </tr></thead>
+            <tbody>
+                {clause.versions.into_iter().map(|r| view! {
+                    <tr class:current=r.number == v.number>
+                        <td>{format!("v{}", r.number)}</td>
+                        <td>{r.effective_from}</td>
+                        <td>{r.effective_to.unwrap_or_else(|| "—".into())}</td>
+                        <td>{r.title}" "<IllustrativeBadge on=r.illustrative/></td>
+                        <td>{r.change_note.unwrap_or_default()}</td>
+                        <td>{r.created_by}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <form method="get" class="compare" id="clause-compare">
+            <label for="from">"Vergelijk"</label>
+            <select id="from" name="from">{version_options.clone()(from)}</select>
+            <label for="to">"met"</label>
+            <select id="to" name="to">{version_options(to)}</select>
+            <button type="submit">"Vergelijk"</button>
+        </form>
+        {diff.map(|changes| view! {
+            <h3>{format!("Wijzigingen van versie {from} naar versie {to}")}</h3>
+            <DiffView changes/>
+        })}
+    }
+}
+
+/// Revise or retire, for FGR beheer and the committee's secretary.
+#[component]
+fn ClauseEditor(clause: ClauseDetail, reload: RwSignal<u32>) -> impl IntoView {
+    let api = Api::from_context();
+    let latest = clause.versions.last().map_or(1, |v| v.number);
+    let code = clause.code.clone();
+    let form = ClauseForm::new(Some(&clause.version));
+    let revise_status = StepStatus::new();
+    let retire_status = StepStatus::new();
+    let retire_on = RwSignal::new(String::new());
+    let revise = {
+        let api = api.clone();
+        let code = code.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let input = json!({
+                "code": code,
+                "expectedVersion": latest,
+                "effectiveFrom": form.effective_from.get_untracked(),
+                "fields": form.fields(),
+            });
+            revise_status.run(
+                api.clone(),
+                REVISE_CLAUSE,
+                json!({ "input": input }),
+                move |_: ClauseStep| {
+                    reload.update(|n| *n += 1);
+                },
+            );
+        }
+    };
+    let retire = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let variables =
+            json!({ "code": code, "expectedVersion": latest, "on": retire_on.get_untracked() });
+        retire_status.run(
+            api.clone(),
+            RETIRE_CLAUSE,
+            variables,
+            move |_: ClauseStep| {
+                reload.update(|n| *n += 1);
+            },
+        );
+    };
+    view! {
+        <details class="propose" id="revise-clause">
+            <summary>"Nieuwe versie maken"</summary>
+            <form on:submit=revise id="revise-clause-form">
+                <p class="hint">{format!(
+                    "De nieuwe versie vervangt versie {latest} vanaf de gekozen datum; wat daarvoor gold blijft ongewijzigd."
+                )}</p>
+                <ClauseFields form prefix="revise"/>
+                <p><button type="submit" disabled=move || revise_status.busy()>"Versie opslaan"</button></p>
+                <StepError status=revise_status/>
+            </form>
+        </details>
+        <details class="propose" id="retire-clause">
+            <summary>"Intrekken"</summary>
+            <form on:submit=retire id="retire-clause-form">
+                <label class="field" for="retire-on">"Ingetrokken per (vandaag of later)"</label>
+                <input id="retire-on" type="date" required on:input=move |ev| retire_on.set(event_target_value(&ev))/>
+                <p><button type="submit" disabled=move || retire_status.busy()>"Clausule intrekken"</button></p>
+                <StepError status=retire_status/>
+            </form>
+        </details>
+    }
+}
