@@ -55,6 +55,35 @@ async fn vacancy_text(app: &TestApp, group: &str, scale: i64, on: &str) -> Value
 }
 
 on_every_backend! {
+    async fn two_concurrent_revisions_of_one_clause_never_both_win(backend) {
+        let app = TestApp::seeded(backend).await;
+        let mo = app.person("mo", Role::Maintainer).await;
+        let sam = app.person("sam", Role::CommitteeSecretary).await;
+        let revise = |cookie: String, text: &'static str| {
+            let app = &app;
+            async move {
+                app.graphql_with(REVISE, json!({ "code": "VOG", "v": 1, "from": day(3), "text": text }), &[("cookie", cookie.as_str())])
+                    .await
+                    .json()
+            }
+        };
+        let (a, b) = tokio::join!(revise(mo, "Tekst A."), revise(sam, "Tekst B."));
+        let won = [&a, &b].iter().filter(|r| r.get("errors").is_none()).count();
+        assert_eq!(won, 1, "{a}\n{b}");
+        let loser = if a.get("errors").is_some() { &a } else { &b };
+        assert_eq!(loser["errors"][0]["extensions"]["code"], "CONFLICT", "{loser}");
+        let versions = vacancy_clause_version::Entity::find()
+            .filter(vacancy_clause_version::Column::ClauseId.eq(
+                fgr_entities::vacancy_clause::Entity::find()
+                    .filter(fgr_entities::vacancy_clause::Column::Code.eq("VOG"))
+                    .one(&app.db.conn).await.unwrap().unwrap().id,
+            ))
+            .count(&app.db.conn)
+            .await
+            .unwrap();
+        assert_eq!(versions, 2, "exactly one new version");
+    }
+
     async fn the_abd_sentence_applies_to_every_post_from_scale_15_since_february_2025(backend) {
         let app = TestApp::seeded(backend).await;
         let groups = app
@@ -377,4 +406,48 @@ async fn the_library_filters_by_post_scale_category_and_status() {
         list(json!({ "status": "FUTURE", "on": "2025-01-01" })).await,
         ["ABD_SOCIALE_VEILIGHEID", "ABD_PUBLIEK_LEIDERSCHAP"]
     );
+}
+
+#[tokio::test]
+async fn the_console_offers_the_clause_editor_only_to_those_who_may_edit() {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    for (role, may) in [
+        (Role::Maintainer, true),
+        (Role::CommitteeSecretary, true),
+        (Role::Recruiter, false),
+        (Role::CommitteeMember, false),
+    ] {
+        let cookie = app.person("someone", role).await;
+        for (path, id) in [
+            ("/clauses/VOG", "revise-clause"),
+            ("/clauses", "new-clause"),
+        ] {
+            let page = app
+                .send(
+                    Request::builder()
+                        .uri(path)
+                        .header(header::COOKIE, &cookie)
+                        .body(Body::empty())
+                        .unwrap(),
+                )
+                .await;
+            assert_eq!(
+                page.body.contains(&format!(r#"id="{id}""#)),
+                may,
+                "{role:?} on {path}"
+            );
+        }
+    }
+    // Anyone reads the library and a clause's history.
+    let page = app
+        .send(
+            Request::builder()
+                .uri("/clauses/ABD_SOCIALE_VEILIGHEID")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(page.body.contains(ABD_SENTENCE) && page.body.contains(r#"id="clause-versions""#));
 }
