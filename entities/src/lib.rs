@@ -4,6 +4,8 @@
 
 pub mod amendment_proposal;
 pub mod api_client;
+pub mod appraisal_format;
+pub mod appraisal_format_version;
 pub mod audit_event;
 pub mod audit_head;
 pub mod committee_advice;
@@ -18,6 +20,7 @@ pub mod job_family;
 pub mod login_attempt;
 pub mod owner_decision;
 pub mod proposal_comment;
+pub mod rating_scale;
 pub mod requirement_coverage;
 pub mod requirement_scope;
 pub mod responsibility_requirement;

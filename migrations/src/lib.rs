@@ -11,6 +11,7 @@ mod m20261126_000003_audit;
 mod m20261126_000004_amendments;
 mod m20261126_000005_decision_log;
 mod m20261126_000006_vacancy_clauses;
+mod m20261126_000007_appraisal_formats;
 
 /// Every migration of the register, in order.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_amendments::Migration),
             Box::new(m20261126_000005_decision_log::Migration),
             Box::new(m20261126_000006_vacancy_clauses::Migration),
+            Box::new(m20261126_000007_appraisal_formats::Migration),
         ]
     }
 }

@@ -182,11 +182,13 @@ pub enum Operation {
     ReadClauses,
     /// Add, revise and retire vacancy clauses (FGR beheer, the committee's secretary).
     EditClauses,
+    /// Read appraisal formats, criteria and rating scales.
+    ReadCriteria,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::ReadCatalogue,
         Self::ReadOwnIdentity,
         Self::ReadAudit,
@@ -196,6 +198,7 @@ impl Operation {
         Self::RecordDecision,
         Self::ReadClauses,
         Self::EditClauses,
+        Self::ReadCriteria,
     ];
 }
 
@@ -239,6 +242,11 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("createVacancyClause", Operation::EditClauses),
     ("reviseVacancyClause", Operation::EditClauses),
     ("retireVacancyClause", Operation::EditClauses),
+    ("appraisalFormats", Operation::ReadCriteria),
+    ("appraisalFormat", Operation::ReadCriteria),
+    ("appraisalCriteria", Operation::ReadCriteria),
+    ("ratingScales", Operation::ReadCriteria),
+    ("formatCoverage", Operation::ReadCriteria),
 ];
 
 /// The operation a root field performs, if it has a rule.
@@ -305,6 +313,10 @@ impl AccessPolicy {
             (ReadClauses, Principal::Anonymous) => self.public_read,
             (ReadClauses, Principal::Person(_)) => true,
             (ReadClauses, Principal::Machine(m)) => m.scopes.contains(&Scope::ClausesRead),
+            // The formats of the personeelsgesprek are public; appraisal tools pull the criteria.
+            (ReadCriteria, Principal::Anonymous) => self.public_read,
+            (ReadCriteria, Principal::Person(_)) => true,
+            (ReadCriteria, Principal::Machine(m)) => m.scopes.contains(&Scope::CriteriaRead),
             (EditClauses, Principal::Person(p)) => p
                 .roles
                 .iter()
@@ -344,6 +356,7 @@ pub fn scope_needed(operation: Operation) -> Option<Scope> {
     match operation {
         Operation::ReadCatalogue => Some(Scope::CatalogueRead),
         Operation::ReadClauses => Some(Scope::ClausesRead),
+        Operation::ReadCriteria => Some(Scope::CriteriaRead),
         _ => None,
     }
 }

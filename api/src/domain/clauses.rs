@@ -17,7 +17,8 @@ use serde_json::json;
 use super::access::Operation;
 use super::audit::{self, Change};
 use super::caller::{check_words, Caller};
-use super::{dates, diff, groups, tx};
+pub use super::posts::{post, Post};
+use super::{dates, diff, tx};
 use crate::error::{DomainError, DomainResult};
 
 /// ABD posts: scale 15 and up.
@@ -133,19 +134,6 @@ pub struct Applicability {
     pub family_codes: Vec<String>,
     /// Only these groups (empty: all).
     pub group_codes: Vec<String>,
-}
-
-/// A post a vacancy is for.
-#[derive(Debug, Clone)]
-pub struct Post {
-    /// Group code.
-    pub group_code: String,
-    /// Its family's code.
-    pub family_code: String,
-    /// Whether the family is a manager family.
-    pub manager_family: bool,
-    /// Scale.
-    pub scale: i32,
 }
 
 impl Applicability {
@@ -401,42 +389,6 @@ fn order_key(c: &ClauseVersion) -> (usize, i32, String) {
         .position(|s| s.code() == c.version.section)
         .unwrap_or(usize::MAX);
     (section, c.version.section_order, c.clause.code.clone())
-}
-
-/// The post `group_code` at `scale` on `day`.
-///
-/// # Errors
-/// `NOT_FOUND` for a group that does not exist on that day; `BAD_USER_INPUT` for a scale outside
-/// its range.
-pub async fn post(
-    db: &impl ConnectionTrait,
-    group_code: &str,
-    scale: i32,
-    day: NaiveDate,
-) -> DomainResult<Post> {
-    let group = groups::by_code_at(db, group_code, day)
-        .await?
-        .ok_or_else(|| DomainError::NotFound(format!("functiegroep {group_code} op {day}")))?
-        .group;
-    if !(group.scale_min..=group.scale_max).contains(&scale) {
-        return Err(DomainError::bad_input(
-            "scale",
-            format!(
-                "{} kent schaal {} t/m {}, niet {scale}",
-                group.name, group.scale_min, group.scale_max
-            ),
-        ));
-    }
-    let family = job_family::Entity::find_by_id(group.family_id)
-        .one(db)
-        .await?
-        .ok_or_else(|| DomainError::internal("group without family"))?;
-    Ok(Post {
-        group_code: group.code,
-        family_code: family.code,
-        manager_family: family.manager_family,
-        scale,
-    })
 }
 
 /// A clause in an assembled text.

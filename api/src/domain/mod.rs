@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod amendments;
+pub mod appraisal;
 pub mod audit;
 pub mod caller;
 pub mod clauses;
@@ -15,6 +16,7 @@ pub mod diff;
 pub mod families;
 pub mod fuwasys;
 pub mod groups;
+pub mod posts;
 pub mod profiles;
 pub mod rebase;
 pub mod requirements;

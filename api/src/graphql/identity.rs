@@ -70,6 +70,8 @@ pub enum Operation {
     ReadClauses,
     /// Add, revise and retire vacancy clauses.
     EditClauses,
+    /// Read appraisal formats, criteria and rating scales.
+    ReadCriteria,
 }
 
 impl From<access::Operation> for Operation {
@@ -84,6 +86,7 @@ impl From<access::Operation> for Operation {
             access::Operation::RecordDecision => Self::RecordDecision,
             access::Operation::ReadClauses => Self::ReadClauses,
             access::Operation::EditClauses => Self::EditClauses,
+            access::Operation::ReadCriteria => Self::ReadCriteria,
         }
     }
 }

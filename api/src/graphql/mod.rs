@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod amendments;
+pub mod appraisal;
 pub mod audit;
 pub mod catalogue;
 pub mod clauses;
@@ -27,6 +28,7 @@ use crate::domain::caller::Caller;
 #[derive(MergedObject, Default)]
 pub struct QueryRoot(
     amendments::AmendmentQuery,
+    appraisal::AppraisalQuery,
     audit::AuditQuery,
     catalogue::query::CatalogueQuery,
     clauses::ClauseQuery,

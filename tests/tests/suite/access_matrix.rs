@@ -76,6 +76,17 @@ const EXAMPLES: &[(&str, &str)] = &[
         r#"mutation { recordAdvice(input: { number: 999999, expectedVersion: 1, meetingDate: "2026-01-01", outcome: POSITIVE, rationale: "r", employerMembers: ["a"], unionMembers: ["b"] }) { number } }"#,
     ),
     ("vacancyClauses", "{ vacancyClauses { totalCount } }"),
+    ("appraisalFormats", "{ appraisalFormats { totalCount } }"),
+    (
+        "appraisalFormat",
+        r#"{ appraisalFormat(code: "PERSONEELSGESPREK_RIJK") { code } }"#,
+    ),
+    (
+        "appraisalCriteria",
+        r#"{ appraisalCriteria(groupCode: "MANAGER", scale: 13) { formats } }"#,
+    ),
+    ("ratingScales", "{ ratingScales { code } }"),
+    ("formatCoverage", "{ formatCoverage { requiredCodes } }"),
     (
         "vacancyClause",
         r#"{ vacancyClause(code: "VOG") { code } }"#,
@@ -202,6 +213,15 @@ fn expected(field: &str, who: Who) -> Option<&'static str> {
                 Who::Anonymous { public_read } => (!public_read).then_some("UNAUTHENTICATED"),
                 Who::Person(_) => None,
                 Who::Machine(scope) => (scope != Scope::ClausesRead).then_some("FORBIDDEN"),
+            }
+        }
+        // Appraisal formats and criteria too, with their own scope.
+        "appraisalFormats" | "appraisalFormat" | "appraisalCriteria" | "ratingScales"
+        | "formatCoverage" => {
+            return match who {
+                Who::Anonymous { public_read } => (!public_read).then_some("UNAUTHENTICATED"),
+                Who::Person(_) => None,
+                Who::Machine(scope) => (scope != Scope::CriteriaRead).then_some("FORBIDDEN"),
             }
         }
         // Everything else reads the published catalogue.

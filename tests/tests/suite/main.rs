@@ -8,6 +8,7 @@ mod support;
 mod access_matrix;
 mod amendments;
 mod api_errors;
+mod appraisal_criteria;
 mod audit_trail;
 mod catalogue_api;
 mod console_pages;
