@@ -10,6 +10,7 @@ use crate::pages::audit::AuditPage;
 use crate::pages::clauses::{ClausePage, ClausesPage};
 use crate::pages::coverage::CoveragePage;
 use crate::pages::family::FamilyPage;
+use crate::pages::formats::{AppraisalPreviewPage, FormatPage, FormatsPage};
 use crate::pages::group::GroupPage;
 use crate::pages::history::HistoryPage;
 use crate::pages::home::HomePage;
@@ -59,6 +60,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/clauses") view=ClausesPage ssr=SsrMode::Async/>
                     <Route path=path!("/clauses/:code") view=ClausePage ssr=SsrMode::Async/>
                     <Route path=path!("/vacancy-text") view=VacancyTextPage ssr=SsrMode::Async/>
+                    <Route path=path!("/formats") view=FormatsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/formats/:code") view=FormatPage ssr=SsrMode::Async/>
+                    <Route path=path!("/appraisal-preview") view=AppraisalPreviewPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <footer class="site-footer">

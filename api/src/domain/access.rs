@@ -247,6 +247,7 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("appraisalCriteria", Operation::ReadCriteria),
     ("ratingScales", Operation::ReadCriteria),
     ("formatCoverage", Operation::ReadCriteria),
+    ("formatVersionDiff", Operation::ReadCriteria),
 ];
 
 /// The operation a root field performs, if it has a rule.

@@ -500,6 +500,80 @@ pub async fn format_coverage(
     Ok((required, out))
 }
 
+/// A format version's content as labelled fields, one per criterion, for diffs.
+fn diff_fields(v: &appraisal_format_version::Model) -> DomainResult<Vec<(String, String)>> {
+    let content = content_of(v)?;
+    let mut fields = vec![
+        ("Naam".to_owned(), v.name.clone()),
+        ("Doelgroep".to_owned(), {
+            let mut a = v.audience.clone();
+            if let Some(codes) = &v.audience_codes {
+                a.push_str(&format!(" ({codes})"));
+            }
+            a
+        }),
+    ];
+    for s in &content.sections {
+        for c in &s.criteria {
+            let mut text = c.text.clone();
+            let mut facts = vec![if c.mandatory {
+                "verplicht"
+            } else {
+                "optioneel"
+            }
+            .to_owned()];
+            if let Some(scale) = &c.rating_scale {
+                facts.push(format!("schaal {scale}"));
+            }
+            if let Some(r) = c
+                .appraises
+                .as_ref()
+                .and_then(|a| a.requirement_code.as_ref())
+            {
+                facts.push(format!("beoordeelt {r}"));
+            }
+            text.push_str(&format!(" ({})", facts.join("; ")));
+            if let Some(g) = &c.guidance {
+                text.push_str(&format!(" Toelichting: {g}"));
+            }
+            fields.push((format!("{} › {}", section_label(&s.code), c.code), text));
+        }
+    }
+    Ok(fields)
+}
+
+fn borrowed(fields: &[(String, String)]) -> Vec<(&str, String)> {
+    fields
+        .iter()
+        .map(|(l, t)| (l.as_str(), t.clone()))
+        .collect()
+}
+
+/// What changed between two versions of a format (by number), criterion by criterion.
+///
+/// # Errors
+/// `NOT_FOUND` for an unknown format; `BAD_USER_INPUT` for an unknown version number.
+pub async fn version_diff(
+    db: &impl ConnectionTrait,
+    code: &str,
+    from: i32,
+    to: i32,
+) -> DomainResult<Vec<super::diff::FieldChange>> {
+    let (_, versions) = versions_of(db, code).await?;
+    let find = |field: &str, n: i32| {
+        versions
+            .iter()
+            .find(|v| v.version_no == n)
+            .ok_or_else(|| DomainError::bad_input(field, format!("{code} heeft geen versie {n}")))
+    };
+    let old = diff_fields(find("from", from)?)?;
+    let new = diff_fields(find("to", to)?)?;
+    Ok(super::diff::between_fields(
+        &borrowed(&old),
+        &borrowed(&new),
+    ))
+}
+
 /// The label of a section code.
 pub fn section_label(code: &str) -> &'static str {
     SECTIONS

@@ -428,6 +428,21 @@ impl AppraisalQuery {
         })
     }
 
+    /// What changed between two versions of a format (by version number), criterion by criterion.
+    async fn format_version_diff(
+        &self,
+        ctx: &Context<'_>,
+        code: String,
+        from: i32,
+        to: i32,
+    ) -> async_graphql::Result<Vec<super::diff::FieldChange>> {
+        Ok(super::diff::to_graphql(
+            appraisal::version_diff(db(ctx)?, &code, from, to)
+                .await
+                .gql()?,
+        ))
+    }
+
     /// Every rating scale.
     async fn rating_scales(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<RatingScale>> {
         appraisal::rating_scales(db(ctx)?)

@@ -21,6 +21,7 @@ pub fn Header() -> impl IntoView {
                 <a href="/proposals">"Voorstellen"</a>
                 <a href="/clauses">"Clausules"</a>
                 <a href="/vacancy-text">"Vacaturetekst"</a>
+                <a href="/formats">"Gespreksformats"</a>
                 <a href="/audit">"Auditlog"</a>
             </nav>
             <span class="tagline">"Functiegebouw Rijk: functiegroepen, typeringen en verantwoordelijkheden"</span>

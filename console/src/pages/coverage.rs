@@ -1,5 +1,5 @@
 //! The coverage page: groups × requirements of the manager families, covered or missing, with
-//! totals and a CSV export.
+//! totals and a CSV export; and whether the manager appraisal formats appraise each requirement.
 
 use leptos::prelude::*;
 
@@ -7,6 +7,7 @@ use crate::components::as_of::{href_with_as_of, use_as_of};
 use crate::components::badges::IllustrativeBadge;
 use crate::components::load_error::LoadError;
 use crate::components::page_data::page_resource;
+use crate::queries::appraisal::FormatCoverageView;
 use crate::queries::{CoverageCellView, CoverageData, FamilyCoverageView, COVERAGE};
 
 /// The coverage matrix.
@@ -37,6 +38,7 @@ pub fn CoveragePage() -> impl IntoView {
                             {d.profile_coverage.families.into_iter().map(|f| view! {
                                 <FamilyMatrix family=f as_of=as_of.clone()/>
                             }).collect_view()}
+                            <FormatCoverage coverage=d.format_coverage/>
                         }.into_any()
                     }
                     Err(error) => view! { <LoadError error/> }.into_any(),
@@ -126,5 +128,41 @@ fn CoverageCell(cell: CoverageCellView, group_href: String) -> impl IntoView {
                 <a class="gap" href=format!("{group_href}#propose")>" Wijziging voorstellen"</a>
             })}
         </td>
+    }
+}
+
+/// Whether each manager format in effect appraises every requirement required of managers.
+#[component]
+fn FormatCoverage(coverage: FormatCoverageView) -> impl IntoView {
+    view! {
+        <section class="coverage-family" id="format-coverage">
+            <h2>"Beoordelingsformats voor leidinggevenden"</h2>
+            {if coverage.formats.is_empty() {
+                view! {
+                    <p class="note" id="no-manager-format">
+                        "Op deze peildatum geldt geen format voor leidinggevenden: "
+                        {coverage.required_codes.join(", ")}" worden in geen personeelsgesprek beoordeeld."
+                    </p>
+                }.into_any()
+            } else {
+                coverage.formats.into_iter().map(|f| view! {
+                    <h3><a href=format!("/formats/{}", f.format_code)>{f.name}</a>{format!(" (v{})", f.format_version)}</h3>
+                    <p class="totals">{format!("{} van {} verantwoordelijkheden ontbreken", f.missing, f.requirements.len())}</p>
+                    <table class="coverage">
+                        <thead><tr><th scope="col">"Verantwoordelijkheid"</th><th scope="col">"Beoordeeld door"</th></tr></thead>
+                        <tbody>
+                            {f.requirements.into_iter().map(|r| view! {
+                                <tr>
+                                    <th scope="row">{r.requirement_title}" "<code>{r.requirement_code}</code></th>
+                                    <td class=if r.covered { "cell covered" } else { "cell missing" }>
+                                        {if r.covered { r.criteria.join(", ") } else { "ontbreekt".to_owned() }}
+                                    </td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }).collect_view().into_any()
+            }}
+        </section>
     }
 }

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod clauses;
 pub mod coverage;
 pub mod family;
+pub mod formats;
 pub mod group;
 pub mod history;
 pub mod home;

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod appraisal;
 pub mod clauses;
 
 /// The families with their groups, for the home page.
@@ -65,6 +66,10 @@ pub const ME: &str = r#"query ConsoleMe {
 
 /// The coverage matrix of the manager families.
 pub const COVERAGE: &str = r#"query ConsoleCoverage($asOf: Date) {
+  formatCoverage(asOf: $asOf) {
+    requiredCodes
+    formats { formatCode formatVersion name missing requirements { requirementCode requirementTitle covered criteria } }
+  }
   profileCoverage(asOf: $asOf) {
     asOf
     families {
@@ -140,6 +145,9 @@ pub const AUDIT_LOG: &str = r#"query ConsoleAuditLog($filter: AuditLogFilter, $a
 
 /// Every operation of the console, by name.
 pub const ALL: &[(&str, &str)] = &[
+    ("ConsoleFormats", appraisal::FORMATS),
+    ("ConsoleFormat", appraisal::FORMAT),
+    ("ConsoleAppraisalPreview", appraisal::PREVIEW),
     ("ConsoleClauses", clauses::CLAUSES),
     ("ConsoleClause", clauses::CLAUSE),
     ("ConsoleVacancyText", clauses::VACANCY_TEXT),
@@ -560,6 +568,8 @@ pub struct RoleGrantView {
 pub struct CoverageData {
     /// The report.
     pub profile_coverage: CoverageReportView,
+    /// Whether the manager formats appraise the requirements.
+    pub format_coverage: appraisal::FormatCoverageView,
 }
 
 /// The report.

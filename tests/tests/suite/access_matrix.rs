@@ -88,6 +88,10 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("ratingScales", "{ ratingScales { code } }"),
     ("formatCoverage", "{ formatCoverage { requiredCodes } }"),
     (
+        "formatVersionDiff",
+        r#"{ formatVersionDiff(code: "PERSONEELSGESPREK_RIJK", from: 1, to: 2) { path } }"#,
+    ),
+    (
         "vacancyClause",
         r#"{ vacancyClause(code: "VOG") { code } }"#,
     ),
@@ -217,7 +221,7 @@ fn expected(field: &str, who: Who) -> Option<&'static str> {
         }
         // Appraisal formats and criteria too, with their own scope.
         "appraisalFormats" | "appraisalFormat" | "appraisalCriteria" | "ratingScales"
-        | "formatCoverage" => {
+        | "formatCoverage" | "formatVersionDiff" => {
             return match who {
                 Who::Anonymous { public_read } => (!public_read).then_some("UNAUTHENTICATED"),
                 Who::Person(_) => None,

@@ -27,11 +27,12 @@ async fn every_console_query_runs_without_errors() {
         let code = match *name {
             "ConsoleFamily" => "LIJNMANAGEMENT",
             "ConsoleClause" => "ABD_SOCIALE_VEILIGHEID",
+            "ConsoleFormat" => "PERSONEELSGESPREK_RIJK",
             _ => "MANAGER",
         };
         let variables = json!({
             "code": code, "asOf": null, "number": 1, "from": 1, "to": 1, "compare": true,
-            "group": "MANAGER", "scale": 15, "compose": true, "on": null,
+            "group": "MANAGER", "scale": 15, "compose": true, "on": null, "preview": true,
         });
         let response = app
             .graphql_with(query, variables, &[("cookie", cookie.as_str())])
@@ -62,6 +63,9 @@ fn decode(name: &str, data: Value) {
         "ConsoleAuditLog" => into::<queries::AuditLogData>(name, data),
         "ConsolePreviewDiff" => into::<mutations::PreviewData>(name, data),
         "ConsoleClauses" => into::<queries::clauses::ClausesData>(name, data),
+        "ConsoleFormats" => into::<queries::appraisal::FormatsData>(name, data),
+        "ConsoleFormat" => into::<queries::appraisal::FormatData>(name, data),
+        "ConsoleAppraisalPreview" => into::<queries::appraisal::PreviewData>(name, data),
         "ConsoleClause" => into::<queries::clauses::ClauseData>(name, data),
         "ConsoleVacancyText" => into::<queries::clauses::VacancyTextData>(name, data),
         _ if mutations::CLAUSE_CHANGES.iter().any(|(n, _)| *n == name) => {

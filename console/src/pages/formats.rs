@@ -1,0 +1,348 @@
+//! Appraisal formats: the list, one format (sections, criteria, rating scales, history with
+//! diffs), and a preview of the conversation form for a post as the employee and as the manager
+//! see it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use serde_json::json;
+
+use crate::api::Api;
+use crate::components::as_of::{as_of_variable, use_as_of};
+use crate::components::badges::IllustrativeBadge;
+use crate::components::load_error::LoadError;
+use crate::components::page_data::page_resource;
+use crate::pages::not_found::NotFound;
+use crate::pages::proposals::DiffView;
+use crate::queries::appraisal::{
+    CriterionView, FormatData, FormatDetail, FormatsData, PreviewData, SectionView, FORMAT,
+    FORMATS, PREVIEW,
+};
+use crate::queries::clauses::GroupChoice;
+use crate::queries::FieldChangeView;
+
+fn audience_label(code: &str) -> &'static str {
+    match code {
+        "ALL_STAFF" => "alle medewerkers",
+        "MANAGERS" => "leidinggevenden (leidinggevende functiefamilies)",
+        "FAMILIES" => "bepaalde functiefamilies",
+        "GROUPS" => "bepaalde functiegroepen",
+        _ => "onbekend",
+    }
+}
+
+/// `/formats`: every format with the version in effect on the peildatum.
+#[component]
+pub fn FormatsPage() -> impl IntoView {
+    let data = page_resource::<FormatsData>(FORMATS, false);
+    view! {
+        <h1>"Formats voor het personeelsgesprek"</h1>
+        <p class="hint">
+            "De criteria die beoordelingstools ophalen. Bekijk het gesprek voor een functie in de "
+            <a href="/appraisal-preview">"voorvertoning"</a>"."
+        </p>
+        <Suspense fallback=|| view! { <p>"Laden…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) => view! {
+                        <table class="formats" id="formats">
+                            <thead><tr>
+                                <th scope="col">"Format"</th><th scope="col">"Voor"</th>
+                                <th scope="col">"Geldende versie"</th><th scope="col">"Versies"</th>
+                            </tr></thead>
+                            <tbody>
+                                {d.appraisal_formats.nodes.into_iter().map(|f| {
+                                    let name = f.version.as_ref().map(|v| v.name.clone())
+                                        .or_else(|| f.versions.last().map(|v| v.name.clone()))
+                                        .unwrap_or_default();
+                                    view! {
+                                        <tr>
+                                            <td><a href=format!("/formats/{}", f.code)>{name}</a><br/><code>{f.code.clone()}</code></td>
+                                            <td>{f.version.as_ref().map(|v| audience_label(&v.audience))}</td>
+                                            <td>{match &f.version {
+                                                Some(v) => view! { {format!("v{} sinds {} ", v.number, v.effective_from)}<IllustrativeBadge on=v.illustrative/> }.into_any(),
+                                                None => view! { <span class="note">"geen op deze datum"</span> }.into_any(),
+                                            }}</td>
+                                            <td>{f.versions.iter().map(|v| format!("v{} {}–{}", v.number, v.effective_from, v.effective_to.clone().unwrap_or_default())).collect::<Vec<_>>().join("; ")}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/formats/:code?from=&to=`.
+#[component]
+pub fn FormatPage() -> impl IntoView {
+    let api = Api::from_context();
+    let params = use_params_map();
+    let query = use_query_map();
+    let as_of = use_as_of();
+    let number = move |name: &str| query.read().get(name).and_then(|n| n.parse::<i32>().ok());
+    let data = Resource::new(
+        move || {
+            (
+                params.read().get("code").unwrap_or_default(),
+                as_of.get(),
+                number("from"),
+                number("to"),
+            )
+        },
+        move |(code, on, from, to)| {
+            let api = api.clone();
+            async move {
+                let compare = from.is_some() && to.is_some();
+                api.query::<FormatData>(
+                    FORMAT,
+                    json!({ "code": code, "asOf": as_of_variable(on), "from": from.unwrap_or(1), "to": to.unwrap_or(1), "compare": compare }),
+                )
+                .await
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Laden…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(FormatData { appraisal_format: Some(format), format_version_diff }) => view! {
+                        <FormatView format diff=format_version_diff from=number("from") to=number("to")/>
+                    }.into_any(),
+                    Ok(FormatData { appraisal_format: None, .. }) => view! { <NotFound/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FormatView(
+    format: FormatDetail,
+    diff: Option<Vec<FieldChangeView>>,
+    from: Option<i32>,
+    to: Option<i32>,
+) -> impl IntoView {
+    let numbers: Vec<i32> = format.versions.iter().map(|v| v.number).collect();
+    let latest = numbers.last().copied().unwrap_or(1);
+    let (from, to) = (
+        from.unwrap_or(latest.saturating_sub(1).max(1)),
+        to.unwrap_or(latest),
+    );
+    let options = move |selected: i32| {
+        numbers
+            .iter()
+            .map(|n| view! { <option value=n.to_string() selected=*n == selected>{format!("versie {n}")}</option> })
+            .collect_view()
+    };
+    let title = format
+        .version
+        .as_ref()
+        .map(|v| v.name.clone())
+        .or_else(|| format.versions.last().map(|v| v.name.clone()))
+        .unwrap_or_else(|| format.code.clone());
+    view! {
+        <nav class="crumbs"><a href="/formats">"Formats"</a>" › "<code>{format.code.clone()}</code></nav>
+        <h1>{title}</h1>
+        {match format.version {
+            Some(v) => view! {
+                <dl class="facts">
+                    <dt>"Versie"</dt><dd>{format!("{} sinds {}", v.number, v.effective_from)}{v.effective_to.map(|t| format!(", tot {t}"))}" "<IllustrativeBadge on=v.illustrative/></dd>
+                    <dt>"Voor"</dt><dd>{audience_label(&v.audience)}</dd>
+                    <dt>"Bron"</dt><dd>{v.provenance_reference.unwrap_or_default()}</dd>
+                </dl>
+                {v.note.map(|n| view! { <p class="note">{n}</p> })}
+                <div id="format-sections">
+                    {v.sections.into_iter().map(|s| view! { <SectionPanel section=s/> }).collect_view()}
+                </div>
+            }.into_any(),
+            None => view! { <p class="note">"Op deze peildatum geldt geen versie van dit format."</p> }.into_any(),
+        }}
+        <h2>"Versies"</h2>
+        <table class="history" id="format-versions">
+            <thead><tr>
+                <th scope="col">"Versie"</th><th scope="col">"Geldig vanaf"</th><th scope="col">"Geldig tot"</th>
+                <th scope="col">"Naam"</th><th scope="col">"Herkomst"</th>
+            </tr></thead>
+            <tbody>
+                {format.versions.into_iter().map(|v| view! {
+                    <tr>
+                        <td>{format!("v{}", v.number)}</td>
+                        <td>{v.effective_from}</td>
+                        <td>{v.effective_to.unwrap_or_else(|| "—".into())}</td>
+                        <td>{v.name}" "<IllustrativeBadge on=v.illustrative/></td>
+                        <td>{v.provenance_reference.unwrap_or_default()}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <form method="get" class="compare" id="format-compare">
+            <label for="from">"Vergelijk"</label>
+            <select id="from" name="from">{options.clone()(from)}</select>
+            <label for="to">"met"</label>
+            <select id="to" name="to">{options(to)}</select>
+            <button type="submit">"Vergelijk"</button>
+        </form>
+        {diff.map(|changes| view! {
+            <h3>{format!("Wijzigingen van versie {from} naar versie {to}")}</h3>
+            <DiffView changes/>
+        })}
+    }
+}
+
+#[component]
+fn SectionPanel(section: SectionView) -> impl IntoView {
+    view! {
+        <section class="format-section">
+            <h2>{section.title}</h2>
+            <ul class="criteria">
+                {section.criteria.into_iter().map(|c| view! { <li><CriterionFacts criterion=c/></li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn CriterionFacts(criterion: CriterionView) -> impl IntoView {
+    let c = criterion;
+    view! {
+        <p><strong>{c.text}</strong>" "<IllustrativeBadge on=c.illustrative/>
+            {(!c.mandatory).then(|| view! { " " <span class="badge">"optioneel"</span> })}</p>
+        {c.guidance.map(|g| view! { <p class="hint">{g}</p> })}
+        {c.appraises.and_then(|a| a.requirement_code).map(|r| view! { <p class="cite">"Beoordeelt: "<code>{r}</code></p> })}
+        {c.rating_scale.map(|s| view! {
+            <dl class="levels">
+                {s.levels.into_iter().map(|l| view! { <dt>{l.label}</dt><dd>{l.description}</dd> }).collect_view()}
+            </dl>
+        })}
+        {c.source.map(|s| view! { <p class="cite">{s}</p> })}
+    }
+}
+
+/// `/appraisal-preview?group=&scale=&on=&view=employee|manager`: the conversation form as the
+/// employee or the manager sees it.
+#[component]
+pub fn AppraisalPreviewPage() -> impl IntoView {
+    let api = Api::from_context();
+    let query = use_query_map();
+    let get = move |name: &str| query.read().get(name).filter(|v| !v.trim().is_empty());
+    let data = Resource::new(
+        move || {
+            (
+                get("group"),
+                get("scale").and_then(|s| s.parse::<i32>().ok()),
+                get("on"),
+            )
+        },
+        move |(group, scale, on)| {
+            let api = api.clone();
+            async move {
+                let preview = group.is_some() && scale.is_some();
+                api.query::<PreviewData>(
+                    PREVIEW,
+                    json!({ "group": group.unwrap_or_else(|| "MANAGER".into()), "scale": scale.unwrap_or(12), "on": on, "preview": preview }),
+                )
+                .await
+            }
+        },
+    );
+    view! {
+        <h1>"Voorvertoning van het personeelsgesprek"</h1>
+        <Suspense fallback=|| view! { <p>"Laden…"</p> }>
+            {move || Suspend::new(async move {
+                let manager_view = get("view").as_deref() == Some("manager");
+                let (group, scale, on) = (get("group").unwrap_or_default(), get("scale").unwrap_or_default(), get("on").unwrap_or_default());
+                match data.await {
+                    Ok(d) => view! {
+                        <PreviewForm groups=d.function_groups.nodes group=group.clone() scale=scale.clone() on=on.clone() manager_view/>
+                        {d.appraisal_criteria.map(|c| {
+                            let base = format!("/appraisal-preview?group={group}&scale={scale}&on={on}");
+                            view! {
+                                <nav class="tabs" id="preview-views">
+                                    <a href=format!("{base}&view=employee") class:active=!manager_view>"Als medewerker"</a>
+                                    <a href=format!("{base}&view=manager") class:active=manager_view>"Als leidinggevende"</a>
+                                </nav>
+                                <p class="hint" id="preview-formats">{format!("Op {} gelden: {}", c.on, c.formats.join(", "))}</p>
+                                <form class="conversation" id="conversation-form" data-view=if manager_view { "manager" } else { "employee" }>
+                                    {c.sections.into_iter().map(|s| view! { <ConversationSection section=s manager_view/> }).collect_view()}
+                                </form>
+                            }
+                        })}
+                    }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PreviewForm(
+    groups: Vec<GroupChoice>,
+    group: String,
+    scale: String,
+    on: String,
+    manager_view: bool,
+) -> impl IntoView {
+    view! {
+        <form method="get" class="filters" id="preview-form">
+            <label for="preview-group">"Functiegroep"</label>
+            <select id="preview-group" name="group" required>
+                <option value="">"kies…"</option>
+                {groups.into_iter().map(|g| view! {
+                    <option value=g.code.clone() selected=g.code == group>{format!("{} ({}–{})", g.name, g.scale_range.min, g.scale_range.max)}</option>
+                }).collect_view()}
+            </select>
+            <label for="preview-scale">"Schaal"</label>
+            <input id="preview-scale" name="scale" type="number" min="1" max="19" required value=scale/>
+            <label for="preview-on">"Datum"</label>
+            <input id="preview-on" name="on" type="date" value=on/>
+            <input type="hidden" name="view" value=if manager_view { "manager" } else { "employee" }/>
+            <button type="submit">"Toon"</button>
+        </form>
+    }
+}
+
+/// One section of the conversation form. The manager records the ratings; the employee prepares
+/// answers and sees what will be rated, without the rating inputs.
+#[component]
+fn ConversationSection(section: SectionView, manager_view: bool) -> impl IntoView {
+    view! {
+        <fieldset class="conversation-section" data-section=section.code.clone()>
+            <legend>{section.title}</legend>
+            {section.criteria.into_iter().map(|c| {
+                let name = format!("rating-{}", c.code);
+                view! {
+                    <div class="criterion" data-criterion=c.code.clone()>
+                        <p><strong>{c.text.clone()}</strong>{c.mandatory.then_some(" *")}" "<IllustrativeBadge on=c.illustrative/></p>
+                        {manager_view.then(|| c.guidance.clone().map(|g| view! { <p class="hint">{g}</p> }))}
+                        <label class="field" for=format!("answer-{}", c.code)>
+                            {if manager_view { "Notities van de leidinggevende" } else { "Mijn voorbereiding" }}
+                        </label>
+                        <textarea id=format!("answer-{}", c.code) rows="2"></textarea>
+                        {c.rating_scale.clone().map(|s| if manager_view {
+                            view! {
+                                <div class="rating" role="radiogroup" aria-label=s.name.clone()>
+                                    {s.levels.into_iter().map(|l| {
+                                        let title = l.description.clone();
+                                        view! {
+                                            <label class="check" title=title>
+                                                <input type="radio" name=name.clone() value=l.code/>" "{l.label}" — "{l.description}
+                                            </label>
+                                        }
+                                    }).collect_view()}
+                                </div>
+                            }.into_any()
+                        } else {
+                            view! { <p class="hint">{format!("De leidinggevende beoordeelt dit op de schaal '{}'.", s.name)}</p> }.into_any()
+                        })}
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
