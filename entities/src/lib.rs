@@ -8,6 +8,7 @@ pub mod appraisal_format;
 pub mod appraisal_format_version;
 pub mod audit_event;
 pub mod audit_head;
+pub mod change_event;
 pub mod committee_advice;
 pub mod competence;
 pub mod core_profile;

@@ -12,6 +12,7 @@ mod m20261126_000004_amendments;
 mod m20261126_000005_decision_log;
 mod m20261126_000006_vacancy_clauses;
 mod m20261126_000007_appraisal_formats;
+mod m20261126_000008_change_feed;
 
 /// Every migration of the register, in order.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000005_decision_log::Migration),
             Box::new(m20261126_000006_vacancy_clauses::Migration),
             Box::new(m20261126_000007_appraisal_formats::Migration),
+            Box::new(m20261126_000008_change_feed::Migration),
         ]
     }
 }

@@ -31,8 +31,13 @@ test('a recruiter composes the vacancy text for Manager schaal 15 and copies it 
   const provenance = await page.locator('#vacancy-provenance tbody tr', { hasText: 'ABD_SOCIALE_VEILIGHEID' }).innerText();
   assert.match(provenance, /v1 sinds 2025-02-01/);
 
+  // The clipboard belongs to the focused page: with several browsers at work, make sure it is ours.
+  await page.bringToFront();
+  await page.locator('#copy-text').focus();
   await page.locator('#copy-text').click();
-  await page.locator('#copy-status', { hasText: 'Gekopieerd' }).waitFor();
+  const status = page.locator('#copy-status');
+  await status.filter({ hasText: /Gekopieerd|lukte niet/ }).waitFor();
+  assert.equal(await status.innerText(), 'Gekopieerd naar het klembord.');
   const clipboard = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(clipboard.trim(), text.trim());
   assert.ok(clipboard.includes(ABD_SENTENCE));

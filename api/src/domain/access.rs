@@ -184,11 +184,13 @@ pub enum Operation {
     EditClauses,
     /// Read appraisal formats, criteria and rating scales.
     ReadCriteria,
+    /// Read the change feed.
+    ReadChanges,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::ReadCatalogue,
         Self::ReadOwnIdentity,
         Self::ReadAudit,
@@ -199,6 +201,7 @@ impl Operation {
         Self::ReadClauses,
         Self::EditClauses,
         Self::ReadCriteria,
+        Self::ReadChanges,
     ];
 }
 
@@ -248,6 +251,7 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("ratingScales", Operation::ReadCriteria),
     ("formatCoverage", Operation::ReadCriteria),
     ("formatVersionDiff", Operation::ReadCriteria),
+    ("changes", Operation::ReadChanges),
 ];
 
 /// The operation a root field performs, if it has a rule.
@@ -318,6 +322,10 @@ impl AccessPolicy {
             (ReadCriteria, Principal::Anonymous) => self.public_read,
             (ReadCriteria, Principal::Person(_)) => true,
             (ReadCriteria, Principal::Machine(m)) => m.scopes.contains(&Scope::CriteriaRead),
+            // The feed carries the same public data, for integrations that keep a copy.
+            (ReadChanges, Principal::Anonymous) => self.public_read,
+            (ReadChanges, Principal::Person(_)) => true,
+            (ReadChanges, Principal::Machine(m)) => m.scopes.contains(&Scope::ChangesRead),
             (EditClauses, Principal::Person(p)) => p
                 .roles
                 .iter()
@@ -358,6 +366,7 @@ pub fn scope_needed(operation: Operation) -> Option<Scope> {
         Operation::ReadCatalogue => Some(Scope::CatalogueRead),
         Operation::ReadClauses => Some(Scope::ClausesRead),
         Operation::ReadCriteria => Some(Scope::CriteriaRead),
+        Operation::ReadChanges => Some(Scope::ChangesRead),
         _ => None,
     }
 }

@@ -794,7 +794,11 @@ pub async fn record_decision<C: ConnectionTrait + TransactionTrait>(
         .await?;
         let mut refreshed = before.clone();
         refreshed.adopted_version_id = Some(adopted.id);
-        transition(&txn, caller, &refreshed, State::Adopted, "proposal.adopt", None).await
+        let done =
+            transition(&txn, caller, &refreshed, State::Adopted, "proposal.adopt", None).await?;
+        // The new version (and its typings) in the change feed, in the same transaction.
+        super::changes::sync(&txn, caller.request_id).await?;
+        Ok(done)
     }
     .await;
     tx::finish(txn, result).await

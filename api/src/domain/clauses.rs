@@ -800,6 +800,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
             },
         )
         .await?;
+        super::changes::sync(&txn, caller.request_id).await?;
         Ok(ClauseVersion { clause, version })
     }
     .await;
@@ -887,6 +888,7 @@ pub async fn revise<C: ConnectionTrait + TransactionTrait>(
             },
         )
         .await?;
+        super::changes::sync(&txn, caller.request_id).await?;
         Ok(ClauseVersion {
             clause: clause.clone(),
             version,
@@ -963,6 +965,7 @@ pub async fn retire<C: ConnectionTrait + TransactionTrait>(
             },
         )
         .await?;
+        super::changes::sync(&txn, caller.request_id).await?;
         Ok(ClauseVersion {
             clause: clause.clone(),
             version: after,

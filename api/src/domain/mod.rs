@@ -6,6 +6,7 @@ pub mod amendments;
 pub mod appraisal;
 pub mod audit;
 pub mod caller;
+pub mod changes;
 pub mod clauses;
 pub mod content;
 pub mod coverage;

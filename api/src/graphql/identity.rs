@@ -72,6 +72,8 @@ pub enum Operation {
     EditClauses,
     /// Read appraisal formats, criteria and rating scales.
     ReadCriteria,
+    /// Read the change feed.
+    ReadChanges,
 }
 
 impl From<access::Operation> for Operation {
@@ -87,6 +89,7 @@ impl From<access::Operation> for Operation {
             access::Operation::ReadClauses => Self::ReadClauses,
             access::Operation::EditClauses => Self::EditClauses,
             access::Operation::ReadCriteria => Self::ReadCriteria,
+            access::Operation::ReadChanges => Self::ReadChanges,
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod amendments;
 pub mod appraisal;
 pub mod audit;
 pub mod catalogue;
+pub mod changes;
 pub mod clauses;
 pub mod coverage;
 pub mod diff;
@@ -31,6 +32,7 @@ pub struct QueryRoot(
     appraisal::AppraisalQuery,
     audit::AuditQuery,
     catalogue::query::CatalogueQuery,
+    changes::ChangeQuery,
     clauses::ClauseQuery,
     coverage::CoverageQuery,
     diff::DiffQuery,

@@ -472,6 +472,9 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
         )
         .await?;
     }
+    // The change feed holds every seeded version (and, on a database seeded before the feed
+    // existed, everything stored so far).
+    crate::domain::changes::sync(&txn, "seed").await?;
     txn.commit().await?;
     Ok(report)
 }

@@ -87,6 +87,7 @@ const EXAMPLES: &[(&str, &str)] = &[
     ),
     ("ratingScales", "{ ratingScales { code } }"),
     ("formatCoverage", "{ formatCoverage { requiredCodes } }"),
+    ("changes", "{ changes(first: 1) { edges { cursor } } }"),
     (
         "formatVersionDiff",
         r#"{ formatVersionDiff(code: "PERSONEELSGESPREK_RIJK", from: 1, to: 2) { path } }"#,
@@ -226,6 +227,13 @@ fn expected(field: &str, who: Who) -> Option<&'static str> {
                 Who::Anonymous { public_read } => (!public_read).then_some("UNAUTHENTICATED"),
                 Who::Person(_) => None,
                 Who::Machine(scope) => (scope != Scope::CriteriaRead).then_some("FORBIDDEN"),
+            }
+        }
+        "changes" => {
+            return match who {
+                Who::Anonymous { public_read } => (!public_read).then_some("UNAUTHENTICATED"),
+                Who::Person(_) => None,
+                Who::Machine(scope) => (scope != Scope::ChangesRead).then_some("FORBIDDEN"),
             }
         }
         // Everything else reads the published catalogue.

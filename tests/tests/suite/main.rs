@@ -11,6 +11,7 @@ mod api_errors;
 mod appraisal_criteria;
 mod audit_trail;
 mod catalogue_api;
+mod change_feed;
 mod console_pages;
 mod contract;
 mod coverage_report;
