@@ -22,6 +22,9 @@ test('a recruiter composes the vacancy text for Manager schaal 15 and copies it 
   await page.locator('#composer-scale').fill('15');
   await page.locator('#composer-form button[type=submit]').click();
   await page.waitForURL(/\/vacancy-text\?group=MANAGER&scale=15/);
+  // The composer's form is a plain GET form (it works without JavaScript): the browser loads the
+  // page anew, and the copy button works once that page is hydrated.
+  await page.locator('body[data-hydrated="true"]').waitFor({ timeout: 30_000 });
   const output = page.locator('#vacancy-text-output');
   await output.waitFor();
   const text = await output.innerText();
