@@ -5,10 +5,7 @@
 //! writes the audit trail.
 
 use chrono::{NaiveDate, NaiveDateTime, Utc};
-use fgr_entities::{
-    amendment_proposal, committee_advice, function_group, group_version, owner_decision,
-    proposal_comment,
-};
+use fgr_entities::{amendment_proposal, committee_advice, owner_decision, proposal_comment};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -17,10 +14,11 @@ use sea_orm::{
 use serde_json::json;
 
 use super::access::{Operation, Person};
+use super::amendment_targets;
+pub use super::amendment_targets::Target;
 use super::audit::{self, Change};
 use super::caller::check_words;
 pub use super::caller::Caller;
-use super::content::{self, GroupContent};
 use super::{dates, diff, tx};
 use crate::error::{DomainError, DomainResult};
 
@@ -95,16 +93,25 @@ impl AdviceOutcome {
 /// What a new proposal says.
 #[derive(Debug, Clone)]
 pub struct NewProposal {
-    /// The group to amend.
-    pub group_code: String,
+    /// What to amend: a group or a format, by code.
+    pub target: TargetCode,
     /// Short title.
     pub title: String,
     /// Why.
     pub rationale: String,
     /// When the change should take effect (today or later).
     pub requested_effective_from: NaiveDate,
-    /// The proposed content; the base version's content when `None`.
-    pub content: Option<GroupContent>,
+    /// The proposed document; the base version's when `None`.
+    pub content: Option<serde_json::Value>,
+}
+
+/// What a new proposal amends.
+#[derive(Debug, Clone)]
+pub enum TargetCode {
+    /// A function group, by code.
+    Group(String),
+    /// An appraisal format, by code.
+    Format(String),
 }
 
 /// Changes to a draft; `None` leaves a field as it is.
@@ -117,7 +124,7 @@ pub struct DraftChanges {
     /// New requested date.
     pub requested_effective_from: Option<NaiveDate>,
     /// New content.
-    pub content: Option<GroupContent>,
+    pub content: Option<serde_json::Value>,
 }
 
 /// The committee's advice.
@@ -147,8 +154,6 @@ pub struct Decision {
     /// The decision's date.
     pub decision_date: NaiveDate,
 }
-
-const TARGET_GROUP: &str = "FUNCTION_GROUP";
 
 fn now() -> NaiveDateTime {
     Utc::now().naive_utc()
@@ -180,25 +185,6 @@ fn audited(p: &amendment_proposal::Model) -> serde_json::Value {
     })
 }
 
-async fn latest_version(
-    db: &impl ConnectionTrait,
-    group_id: i32,
-) -> DomainResult<group_version::Model> {
-    group_version::Entity::find()
-        .filter(group_version::Column::GroupId.eq(group_id))
-        .order_by_desc(group_version::Column::VersionNo)
-        .one(db)
-        .await?
-        .ok_or_else(|| DomainError::NotFound(format!("versions of group {group_id}")))
-}
-
-async fn group(db: &impl ConnectionTrait, id: i32) -> DomainResult<function_group::Model> {
-    function_group::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or_else(|| DomainError::NotFound(format!("group {id}")))
-}
-
 /// The proposal with this id.
 ///
 /// # Errors
@@ -216,14 +202,14 @@ pub async fn get(db: &impl ConnectionTrait, id: i32) -> DomainResult<amendment_p
 /// `INTERNAL` when the database fails.
 pub async fn list(
     db: &impl ConnectionTrait,
-    group_id: Option<i32>,
+    target: Option<&Target>,
     state: Option<State>,
 ) -> DomainResult<Vec<amendment_proposal::Model>> {
     let mut query = amendment_proposal::Entity::find();
-    if let Some(group_id) = group_id {
+    if let Some(target) = target {
         query = query
-            .filter(amendment_proposal::Column::TargetType.eq(TARGET_GROUP))
-            .filter(amendment_proposal::Column::TargetId.eq(group_id));
+            .filter(amendment_proposal::Column::TargetType.eq(target.type_code()))
+            .filter(amendment_proposal::Column::TargetId.eq(target.id()));
     }
     if let Some(state) = state {
         query = query.filter(amendment_proposal::Column::State.eq(state.code()));
@@ -244,15 +230,14 @@ pub async fn preview_diff(
     db: &impl ConnectionTrait,
     caller: &Caller<'_>,
     id: i32,
-    mut content: GroupContent,
+    content: serde_json::Value,
 ) -> DomainResult<Vec<diff::FieldChange>> {
     let person = caller.person(Operation::ProposeAmendment)?;
     let proposal = get(db, id).await?;
     check_author(&proposal, person)?;
-    content::validate(db, &group(db, proposal.target_id).await?, &content).await?;
-    content.normalize();
-    let base = content::of_version(db, proposal.base_version_id).await?;
-    Ok(diff::between(&base, &content))
+    let target = Target::of(db, &proposal).await?;
+    let checked = target.checked(db, content).await?;
+    target.diff(db, proposal.base_version_id, &checked).await
 }
 
 /// The advice and decision recorded on a proposal, if any.
@@ -296,26 +281,21 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
             "de gewenste ingangsdatum ligt in het verleden",
         ));
     }
-    let group = function_group::Entity::find()
-        .filter(function_group::Column::Code.eq(new.group_code.as_str()))
-        .one(db)
-        .await?
-        .ok_or_else(|| DomainError::NotFound(format!("functiegroep {}", new.group_code)))?;
-    let base = latest_version(db, group.id).await?;
-    let mut proposed = match new.content {
-        Some(c) => c,
-        None => content::of_version(db, base.id).await?,
+    let target = match &new.target {
+        TargetCode::Group(code) => Target::group(db, code).await?,
+        TargetCode::Format(code) => Target::format(db, code).await?,
     };
-    // Field names in errors follow the caller's order; storage uses the normalized order.
-    content::validate(db, &group, &proposed).await?;
-    proposed.normalize();
-    let content_json =
-        serde_json::to_string(&proposed).map_err(|e| DomainError::internal(e.to_string()))?;
+    let base = target.latest(db).await?;
+    let proposed = match new.content {
+        Some(c) => c,
+        None => target.document(db, base.id).await?,
+    };
+    let content_json = target.checked(db, proposed).await?;
     let txn = db.begin().await?;
     let result = async {
         let row = amendment_proposal::ActiveModel {
-            target_type: Set(TARGET_GROUP.into()),
-            target_id: Set(group.id),
+            target_type: Set(target.type_code().into()),
+            target_id: Set(target.id()),
             base_version_id: Set(base.id),
             state: Set(State::Draft.code().into()),
             title: Set(new.title.trim().to_owned()),
@@ -468,11 +448,7 @@ pub async fn update_draft<C: ConnectionTrait + TransactionTrait>(
     }
     let content_json = match changes.content {
         None => before.content_json.clone(),
-        Some(mut c) => {
-            content::validate(db, &group(db, before.target_id).await?, &c).await?;
-            c.normalize();
-            serde_json::to_string(&c).map_err(|e| DomainError::internal(e.to_string()))?
-        }
+        Some(c) => Target::of(db, &before).await?.checked(db, c).await?,
     };
     let txn = db.begin().await?;
     let result = transition(
@@ -713,62 +689,43 @@ pub async fn record_decision<C: ConnectionTrait + TransactionTrait>(
             return transition(&txn, caller, &before, State::Rejected, "proposal.reject", None)
                 .await;
         }
-        let latest = latest_version(&txn, before.target_id).await?;
+        let target = Target::of(&txn, &before).await?;
+        let latest = target.latest(&txn).await?;
         if latest.id != before.base_version_id {
             return Err(DomainError::Conflict(format!(
-                "de functiegroep kreeg versie {} na de basis van dit voorstel; het voorstel moet eerst op de nieuwe versie worden gebaseerd",
-                latest.version_no
+                "{} kreeg versie {} na de basis van dit voorstel; het voorstel moet eerst op de nieuwe versie worden gebaseerd",
+                target.code(),
+                latest.number
             )));
         }
-        if effective < dates::today() || effective <= latest.effective_from {
+        if effective < dates::today() || effective <= latest.from {
             return Err(DomainError::bad_input(
                 "requestedEffectiveFrom",
                 format!(
                     "de ingangsdatum {effective} ligt in het verleden of niet na het begin ({}) van de huidige versie",
-                    latest.effective_from
+                    latest.from
                 ),
             ));
         }
-        // Close the current version at the new one's start: a compare-and-swap, so of two
-        // concurrent adoptions exactly one wins.
-        let closed = group_version::Entity::update_many()
-            .col_expr(group_version::Column::EffectiveTo, Expr::value(effective))
-            .filter(group_version::Column::Id.eq(latest.id))
-            .filter(group_version::Column::EffectiveTo.is_null())
-            .exec(&txn)
+        let adopted_id = target
+            .adopt(
+                &txn,
+                latest,
+                effective,
+                format!(
+                    "{} (wijzigingsvoorstel #{}: {})",
+                    decision.reference.trim(),
+                    before.id,
+                    before.title
+                ),
+                decision.decision_date,
+                &before.content_json,
+            )
             .await?;
-        if closed.rows_affected != 1 {
-            return Err(DomainError::Conflict(
-                "een ander besluit heeft deze versie al afgesloten".into(),
-            ));
-        }
-        let adopted = group_version::ActiveModel {
-            group_id: Set(before.target_id),
-            version_no: Set(latest.version_no + 1),
-            effective_from: Set(effective),
-            effective_to: Set(None),
-            provenance_kind: Set("DECISION".into()),
-            provenance_reference: Set(Some(format!(
-                "{} (wijzigingsvoorstel #{}: {})",
-                decision.reference.trim(),
-                before.id,
-                before.title
-            ))),
-            provenance_url: Set(None),
-            decided_on: Set(Some(decision.decision_date)),
-            illustrative: Set(false),
-            note: Set(None),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        let proposed: GroupContent = serde_json::from_str(&before.content_json)
-            .map_err(|e| DomainError::internal(format!("stored content unreadable: {e}")))?;
-        content::write(&txn, adopted.id, &proposed).await?;
         amendment_proposal::Entity::update_many()
             .col_expr(
                 amendment_proposal::Column::AdoptedVersionId,
-                Expr::value(adopted.id),
+                Expr::value(adopted_id),
             )
             .filter(amendment_proposal::Column::Id.eq(before.id))
             .exec(&txn)
@@ -778,12 +735,22 @@ pub async fn record_decision<C: ConnectionTrait + TransactionTrait>(
             &caller.actor(),
             caller.request_id,
             Change {
-                action: "group_version.adopt".into(),
-                target_type: "group_version".into(),
-                target_id: adopted.id.to_string(),
-                before: Some(json!({ "version": latest.version_no, "effectiveTo": null })),
+                action: if target.type_code() == amendment_targets::FORMAT {
+                    "format_version.adopt"
+                } else {
+                    "group_version.adopt"
+                }
+                .into(),
+                target_type: if target.type_code() == amendment_targets::FORMAT {
+                    "format_version"
+                } else {
+                    "group_version"
+                }
+                .into(),
+                target_id: adopted_id.to_string(),
+                before: Some(json!({ "target": target.code(), "version": latest.number, "effectiveTo": null })),
                 after: Some(json!({
-                    "version": adopted.version_no,
+                    "version": latest.number + 1,
                     "effectiveFrom": effective.to_string(),
                     "previousClosedAt": effective.to_string(),
                     "proposal": before.id,
@@ -793,7 +760,7 @@ pub async fn record_decision<C: ConnectionTrait + TransactionTrait>(
         )
         .await?;
         let mut refreshed = before.clone();
-        refreshed.adopted_version_id = Some(adopted.id);
+        refreshed.adopted_version_id = Some(adopted_id);
         let done =
             transition(&txn, caller, &refreshed, State::Adopted, "proposal.adopt", None).await?;
         // The new version (and its typings) in the change feed, in the same transaction.
@@ -827,19 +794,18 @@ pub async fn rebase<C: ConnectionTrait + TransactionTrait>(
         return Err(invalid(&before, "opnieuw baseren").into());
     }
     check_expected(&before, expected_version)?;
-    let latest = latest_version(db, before.target_id).await?;
+    let target = Target::of(db, &before).await?;
+    let latest = target.latest(db).await?;
     if latest.id == before.base_version_id {
         return Ok(before);
     }
-    let base = content::of_version(db, before.base_version_id).await?;
-    let theirs = content::of_version(db, latest.id).await?;
-    let mine: GroupContent = serde_json::from_str(&before.content_json)
-        .map_err(|e| DomainError::internal(format!("stored content unreadable: {e}")))?;
-    let mut merged = super::rebase::merge(&base, &mine, &theirs).map_err(RebaseError::Conflicts)?;
-    merged.normalize();
-    content::validate(db, &group(db, before.target_id).await?, &merged).await?;
-    let content_json =
-        serde_json::to_string(&merged).map_err(|e| DomainError::internal(e.to_string()))?;
+    let content_json = target
+        .merge(db, before.base_version_id, latest.id, &before.content_json)
+        .await
+        .map_err(|e| match e {
+            Ok(conflicts) => RebaseError::Conflicts(conflicts),
+            Err(e) => RebaseError::Domain(e),
+        })?;
     let txn = db.begin().await?;
     let result = async {
         let moved = amendment_proposal::Entity::update_many()

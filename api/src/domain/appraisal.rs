@@ -500,19 +500,9 @@ pub async fn format_coverage(
     Ok((required, out))
 }
 
-/// A format version's content as labelled fields, one per criterion, for diffs.
-fn diff_fields(v: &appraisal_format_version::Model) -> DomainResult<Vec<(String, String)>> {
-    let content = content_of(v)?;
-    let mut fields = vec![
-        ("Naam".to_owned(), v.name.clone()),
-        ("Doelgroep".to_owned(), {
-            let mut a = v.audience.clone();
-            if let Some(codes) = &v.audience_codes {
-                a.push_str(&format!(" ({codes})"));
-            }
-            a
-        }),
-    ];
+/// A format's content as labelled fields, one per criterion, for diffs.
+fn diff_fields(content: &FormatContent) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
     for s in &content.sections {
         for c in &s.criteria {
             let mut text = c.text.clone();
@@ -539,7 +529,84 @@ fn diff_fields(v: &appraisal_format_version::Model) -> DomainResult<Vec<(String,
             fields.push((format!("{} › {}", section_label(&s.code), c.code), text));
         }
     }
-    Ok(fields)
+    fields
+}
+
+/// What changed from `old` to `new`, criterion by criterion.
+pub fn diff_contents(old: &FormatContent, new: &FormatContent) -> Vec<super::diff::FieldChange> {
+    let (old, new) = (diff_fields(old), diff_fields(new));
+    super::diff::between_fields(&borrowed(&old), &borrowed(&new))
+}
+
+/// Re-applies the change `base` → `mine` on `theirs`, criterion by criterion (by code); the
+/// codes both sides changed differently are conflicts, never merged.
+///
+/// # Errors
+/// The conflicting criteria, as `Section › CODE`.
+pub fn merge(
+    base: &FormatContent,
+    mine: &FormatContent,
+    theirs: &FormatContent,
+) -> Result<FormatContent, Vec<String>> {
+    fn index(c: &FormatContent) -> BTreeMap<String, (String, CriterionContent)> {
+        c.sections
+            .iter()
+            .flat_map(|s| {
+                s.criteria
+                    .iter()
+                    .map(|k| (k.code.clone(), (s.code.clone(), k.clone())))
+            })
+            .collect()
+    }
+    let (b, m, t) = (index(base), index(mine), index(theirs));
+    let mut conflicts = Vec::new();
+    let mut merged: BTreeMap<String, Option<(String, CriterionContent)>> = BTreeMap::new();
+    let codes: std::collections::BTreeSet<&String> =
+        b.keys().chain(m.keys()).chain(t.keys()).collect();
+    for code in codes {
+        let (bv, mv, tv) = (b.get(code), m.get(code), t.get(code));
+        let pick = if mv == bv || mv == tv {
+            tv
+        } else if tv == bv {
+            mv
+        } else {
+            let section = mv.or(tv).map_or("", |(s, _)| section_label(s));
+            conflicts.push(format!("{section} › {code}"));
+            mv
+        };
+        merged.insert(code.clone(), pick.cloned());
+    }
+    if !conflicts.is_empty() {
+        return Err(conflicts);
+    }
+    // Their order first, then what only the proposal adds, each in its section.
+    let mut out = FormatContent::default();
+    for (section, _) in SECTIONS {
+        let mut criteria: Vec<CriterionContent> = Vec::new();
+        let order = theirs
+            .sections
+            .iter()
+            .chain(mine.sections.iter())
+            .filter(|s| s.code == section)
+            .flat_map(|s| s.criteria.iter().map(|c| c.code.clone()));
+        for code in order {
+            if criteria.iter().any(|c| c.code == code) {
+                continue;
+            }
+            if let Some(Some((s, c))) = merged.get(&code) {
+                if s == section {
+                    criteria.push(c.clone());
+                }
+            }
+        }
+        if !criteria.is_empty() {
+            out.sections.push(SectionContent {
+                code: section.to_owned(),
+                criteria,
+            });
+        }
+    }
+    Ok(out)
 }
 
 fn borrowed(fields: &[(String, String)]) -> Vec<(&str, String)> {
@@ -566,12 +633,19 @@ pub async fn version_diff(
             .find(|v| v.version_no == n)
             .ok_or_else(|| DomainError::bad_input(field, format!("{code} heeft geen versie {n}")))
     };
-    let old = diff_fields(find("from", from)?)?;
-    let new = diff_fields(find("to", to)?)?;
-    Ok(super::diff::between_fields(
-        &borrowed(&old),
-        &borrowed(&new),
-    ))
+    let (old, new) = (find("from", from)?, find("to", to)?);
+    let mut changes = super::diff::between_fields(
+        &[
+            ("Naam", old.name.clone()),
+            ("Doelgroep", old.audience.clone()),
+        ],
+        &[
+            ("Naam", new.name.clone()),
+            ("Doelgroep", new.audience.clone()),
+        ],
+    );
+    changes.extend(diff_contents(&content_of(old)?, &content_of(new)?));
+    Ok(changes)
 }
 
 /// The label of a section code.

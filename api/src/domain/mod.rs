@@ -2,6 +2,7 @@
 //! CLI). Functions take `&impl ConnectionTrait` so they run on a pool or in a transaction alike.
 
 pub mod access;
+pub mod amendment_targets;
 pub mod amendments;
 pub mod appraisal;
 pub mod audit;

@@ -12,8 +12,8 @@ use super::scalars::Date;
 use super::{caller, db};
 use crate::domain::amendments::{
     self, Advice, AdviceOutcome as DomainAdviceOutcome, Decision, DraftChanges, NewProposal, State,
+    Target, TargetCode,
 };
-use crate::domain::content::GroupContent;
 use crate::domain::{dates, groups};
 use crate::error::DomainError;
 
@@ -82,6 +82,12 @@ pub enum DecisionOutcome {
 
 /// An amendment proposal.
 pub struct Proposal(pub amendment_proposal::Model);
+
+impl Proposal {
+    fn is_format(&self) -> bool {
+        self.0.target_type == crate::domain::amendment_targets::FORMAT
+    }
+}
 
 /// A committee comment on a proposal.
 #[derive(async_graphql::SimpleObject)]
@@ -201,33 +207,75 @@ impl Proposal {
     async fn version(&self) -> i32 {
         self.0.lock_version
     }
-    /// The group amended, as it stands today.
+    /// `FUNCTION_GROUP` or `APPRAISAL_FORMAT`: what the proposal amends.
+    async fn target_type(&self) -> &str {
+        &self.0.target_type
+    }
+    /// The code of the group or format amended.
+    async fn target_code(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        Ok(Target::of(db(ctx)?, &self.0).await.gql()?.code().to_owned())
+    }
+    /// The number of the version the proposal edits.
+    async fn base_version_number(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
+        let target = Target::of(db(ctx)?, &self.0).await.gql()?;
+        target
+            .version_number(db(ctx)?, self.0.base_version_id)
+            .await
+            .gql()
+    }
+    /// The number of the version its adoption created.
+    async fn adopted_version_number(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<i32>> {
+        let Some(id) = self.0.adopted_version_id else {
+            return Ok(None);
+        };
+        let target = Target::of(db(ctx)?, &self.0).await.gql()?;
+        Ok(Some(target.version_number(db(ctx)?, id).await.gql()?))
+    }
+    /// The number of the target's newest version (when higher than the base, the proposal
+    /// must be rebased before adoption).
+    async fn latest_version_number(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
+        let target = Target::of(db(ctx)?, &self.0).await.gql()?;
+        Ok(target.latest(db(ctx)?).await.gql()?.number)
+    }
+    /// The group amended, as it stands today; null for a format proposal.
     async fn function_group(
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Option<FunctionGroup>> {
+        if self.is_format() {
+            return Ok(None);
+        }
         let today = dates::today();
         Ok(groups::by_id_at(db(ctx)?, self.0.target_id, today)
             .await
             .gql()?
             .map(|row| FunctionGroup::new(row, today)))
     }
-    /// The version the proposal edits.
+    /// The group version the proposal edits; null for a format proposal.
     async fn base_version(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<GroupVersion>> {
+        if self.is_format() {
+            return Ok(None);
+        }
         version(ctx, self.0.base_version_id).await
     }
-    /// The version its adoption created.
+    /// The group version its adoption created; null for a format proposal.
     async fn adopted_version(
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Option<GroupVersion>> {
         match self.0.adopted_version_id {
-            Some(id) => version(ctx, id).await,
-            None => Ok(None),
+            Some(id) if self.0.target_type != crate::domain::amendment_targets::FORMAT => {
+                version(ctx, id).await
+            }
+            _ => Ok(None),
         }
     }
-    /// The proposed content (core profile, typings, coverage) as a JSON document.
-    async fn content(&self) -> async_graphql::Result<Json<GroupContent>> {
+    /// The proposed document as JSON: for a group its core profile, typings and coverage; for a
+    /// format its sections and criteria.
+    async fn content(&self) -> async_graphql::Result<Json<serde_json::Value>> {
         serde_json::from_str(&self.0.content_json)
             .map(Json)
             .map_err(|e| DomainError::internal(e.to_string()))
@@ -238,15 +286,13 @@ impl Proposal {
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<super::diff::FieldChange>> {
-        let base = crate::domain::content::of_version(db(ctx)?, self.0.base_version_id)
-            .await
-            .gql()?;
-        let proposed: GroupContent = serde_json::from_str(&self.0.content_json)
-            .map_err(|e| DomainError::internal(e.to_string()))
-            .gql()?;
-        Ok(super::diff::to_graphql(crate::domain::diff::between(
-            &base, &proposed,
-        )))
+        let target = Target::of(db(ctx)?, &self.0).await.gql()?;
+        Ok(super::diff::to_graphql(
+            target
+                .diff(db(ctx)?, self.0.base_version_id, &self.0.content_json)
+                .await
+                .gql()?,
+        ))
     }
     /// The committee's comments, oldest first.
     async fn comments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ProposalComment>> {
@@ -299,27 +345,34 @@ impl AmendmentQuery {
         }
     }
 
-    /// Proposals, newest first, optionally of one group or in one state.
+    /// Proposals, newest first, optionally of one group or format, or in one state.
     async fn proposals(
         &self,
         ctx: &Context<'_>,
         group_code: Option<String>,
+        format_code: Option<String>,
         state: Option<ProposalState>,
     ) -> async_graphql::Result<Vec<Proposal>> {
         let db = db(ctx)?;
-        let group_id = match group_code {
-            None => None,
-            Some(code) => match groups::by_code_at(db, &code, dates::today()).await.gql()? {
-                Some(row) => Some(row.group.id),
-                None => return Ok(Vec::new()),
-            },
+        let target = match (group_code, format_code) {
+            (Some(code), _) => Target::group(db, &code).await,
+            (None, Some(code)) => Target::format(db, &code).await,
+            (None, None) => Err(DomainError::NotFound(String::new())),
         };
-        Ok(amendments::list(db, group_id, state.map(State::from))
-            .await
-            .gql()?
-            .into_iter()
-            .map(Proposal)
-            .collect())
+        let target = match target {
+            Ok(t) => Some(t),
+            Err(DomainError::NotFound(what)) if what.is_empty() => None,
+            Err(DomainError::NotFound(_)) => return Ok(Vec::new()),
+            Err(e) => return Err(e).gql(),
+        };
+        Ok(
+            amendments::list(db, target.as_ref(), state.map(State::from))
+                .await
+                .gql()?
+                .into_iter()
+                .map(Proposal)
+                .collect(),
+        )
     }
 
     /// What the draft would change with `content` instead of its stored content (its author
@@ -328,7 +381,7 @@ impl AmendmentQuery {
         &self,
         ctx: &Context<'_>,
         number: i32,
-        content: Json<GroupContent>,
+        content: Json<serde_json::Value>,
     ) -> async_graphql::Result<Vec<super::diff::FieldChange>> {
         let changes = amendments::preview_diff(db(ctx)?, &caller(ctx), number, content.0)
             .await
@@ -340,16 +393,18 @@ impl AmendmentQuery {
 /// A new proposal.
 #[derive(InputObject)]
 pub struct CreateProposalInput {
-    /// The group to amend.
-    pub group_code: String,
+    /// The group to amend (or give `formatCode`).
+    pub group_code: Option<String>,
+    /// The appraisal format to amend (or give `groupCode`).
+    pub format_code: Option<String>,
     /// Short title.
     pub title: String,
     /// Why.
     pub rationale: String,
     /// When it should take effect (today or later).
     pub requested_effective_from: Date,
-    /// The proposed content; a copy of the current content when left out.
-    pub content: Option<Json<GroupContent>>,
+    /// The proposed document; a copy of the current one when left out.
+    pub content: Option<Json<serde_json::Value>>,
 }
 
 /// Changes to a draft; fields left out stay as they are.
@@ -366,7 +421,7 @@ pub struct UpdateProposalInput {
     /// New requested date.
     pub requested_effective_from: Option<Date>,
     /// New content.
-    pub content: Option<Json<GroupContent>>,
+    pub content: Option<Json<serde_json::Value>>,
 }
 
 /// The committee's advice.
@@ -418,7 +473,17 @@ impl AmendmentMutation {
         input: CreateProposalInput,
     ) -> async_graphql::Result<Proposal> {
         let new = NewProposal {
-            group_code: input.group_code,
+            target: match (input.group_code, input.format_code) {
+                (Some(code), None) => TargetCode::Group(code),
+                (None, Some(code)) => TargetCode::Format(code),
+                _ => {
+                    return Err(DomainError::bad_input(
+                        "groupCode",
+                        "geef precies één van groupCode en formatCode",
+                    ))
+                    .gql()
+                }
+            },
             title: input.title,
             rationale: input.rationale,
             requested_effective_from: input.requested_effective_from.0,

@@ -15,6 +15,7 @@ mod change_feed;
 mod console_pages;
 mod contract;
 mod coverage_report;
+mod format_amendments;
 mod group_content;
 mod machine_tokens;
 mod migrations;
