@@ -3,6 +3,7 @@
 pub mod as_of;
 pub mod badges;
 pub mod content_editor;
+pub mod format_editor;
 pub mod header;
 pub mod load_error;
 pub mod page_data;

@@ -12,6 +12,7 @@ use crate::components::badges::IllustrativeBadge;
 use crate::components::load_error::LoadError;
 use crate::components::page_data::page_resource;
 use crate::pages::not_found::NotFound;
+use crate::pages::proposal_actions::ProposeForm;
 use crate::pages::proposals::DiffView;
 use crate::queries::appraisal::{
     CriterionView, FormatData, FormatDetail, FormatsData, PreviewData, SectionView, FORMAT,
@@ -109,9 +110,13 @@ pub fn FormatPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(FormatData { appraisal_format: Some(format), format_version_diff }) => view! {
-                        <FormatView format diff=format_version_diff from=number("from") to=number("to")/>
-                    }.into_any(),
+                    Ok(FormatData { appraisal_format: Some(format), format_version_diff, me }) => {
+                        let code = format.code.clone();
+                        view! {
+                            {me.may("PROPOSE_AMENDMENT").then(|| view! { <ProposeForm target_field="formatCode" target_code=code/> })}
+                            <FormatView format diff=format_version_diff from=number("from") to=number("to")/>
+                        }.into_any()
+                    }
                     Ok(FormatData { appraisal_format: None, .. }) => view! { <NotFound/> }.into_any(),
                     Err(error) => view! { <LoadError error/> }.into_any(),
                 }

@@ -27,7 +27,7 @@ pub fn GroupPage() -> impl IntoView {
                         let may_propose = me.may("PROPOSE_AMENDMENT");
                         let code = g.code.clone();
                         view! {
-                            {may_propose.then(|| view! { <ProposeForm group_code=code/> })}
+                            {may_propose.then(|| view! { <ProposeForm target_field="groupCode" target_code=code/> })}
                             <GroupView group=g as_of=as_of.get_untracked()/>
                             <DecisionsPanel decisions=decision_log/>
                         }.into_any()

@@ -11,6 +11,7 @@ use serde_json::json;
 
 use crate::api::{Api, ApiError};
 use crate::components::content_editor::{ContentDraft, ContentEditor};
+use crate::components::format_editor::{FormatDraft, FormatEditor};
 use crate::components::step::{StepError, StepStatus};
 use crate::content::lines_of;
 use crate::mutations::{
@@ -20,17 +21,37 @@ use crate::mutations::{
 use crate::pages::proposals::DiffView;
 use crate::queries::{ProposalDetail, RequirementRef, Viewer};
 
+/// The document a draft edits.
+#[derive(Clone)]
+enum Doc {
+    /// A group's content.
+    Group(ContentDraft),
+    /// A format's sections and criteria.
+    Format(FormatDraft),
+}
+
+impl Doc {
+    fn document(&self) -> serde_json::Value {
+        match self {
+            Self::Group(d) => serde_json::to_value(d.content()).unwrap_or_default(),
+            Self::Format(d) => d.document(),
+        }
+    }
+}
+
 /// Bumps `reload`, so the page fetches the proposal again.
 fn reload_after(reload: RwSignal<u32>) -> impl FnOnce(ProposalStep) + 'static {
     move |_| reload.update(|n| *n += 1)
 }
 
-/// "Wijziging voorstellen" on a group page: title, rationale and date start a draft (a copy of
-/// the current content), which opens for editing.
+/// "Wijziging voorstellen" on a group or format page: title, rationale and date start a draft
+/// (a copy of the current content), which opens for editing.
 #[component]
 pub fn ProposeForm(
-    /// The group to amend.
-    group_code: String,
+    /// `groupCode` or `formatCode`.
+    target_field: &'static str,
+    /// The group or format to amend.
+    target_code: String,
 ) -> impl IntoView {
     let api = Api::from_context();
     let status = StepStatus::new();
@@ -42,7 +63,7 @@ pub fn ProposeForm(
         ev.prevent_default();
         let navigate = navigate.clone();
         let variables = json!({ "input": {
-            "groupCode": group_code,
+            target_field: target_code,
             "title": title.get_untracked(),
             "rationale": rationale.get_untracked(),
             "requestedEffectiveFrom": date.get_untracked(),
@@ -83,8 +104,10 @@ pub fn ProposeForm(
 pub fn DraftEditor(
     /// The draft.
     proposal: ProposalDetail,
-    /// The requirements a coverage link can name.
+    /// The requirements a coverage link or criterion can name.
     requirements: Vec<RequirementRef>,
+    /// The rating scales a criterion can use.
+    scales: Vec<String>,
     /// Bumped to fetch the proposal again.
     reload: RwSignal<u32>,
 ) -> impl IntoView {
@@ -95,7 +118,13 @@ pub fn DraftEditor(
     let title = RwSignal::new(proposal.title.clone());
     let rationale = RwSignal::new(proposal.rationale.clone());
     let date = RwSignal::new(proposal.requested_effective_from.clone());
-    let draft = ContentDraft::new(&proposal.content);
+    let draft = if proposal.target_type == "APPRAISAL_FORMAT" {
+        Doc::Format(FormatDraft::new(&proposal.content))
+    } else {
+        Doc::Group(ContentDraft::new(
+            &serde_json::from_value(proposal.content.clone()).unwrap_or_default(),
+        ))
+    };
     let preview = RwSignal::new(proposal.diff.clone());
     let preview_error = RwSignal::new(None::<ApiError>);
 
@@ -105,7 +134,7 @@ pub fn DraftEditor(
         let draft = draft.clone();
         let api = api.clone();
         Effect::new(move |_| {
-            let content = draft.content();
+            let content = draft.document();
             let this = generation.get_value() + 1;
             generation.set_value(this);
             let api = api.clone();
@@ -147,7 +176,7 @@ pub fn DraftEditor(
                 "title": title.get_untracked(),
                 "rationale": rationale.get_untracked(),
                 "requestedEffectiveFrom": date.get_untracked(),
-                "content": draft.content(),
+                "content": draft.document(),
             }})
         }
     };
@@ -193,9 +222,12 @@ pub fn DraftEditor(
             <label class="field" for="draft-date">"Gewenste ingangsdatum"</label>
             <input id="draft-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
             <div class="editor-and-diff">
-                <ContentEditor draft requirements/>
+                {match draft {
+                    Doc::Group(draft) => view! { <ContentEditor draft requirements/> }.into_any(),
+                    Doc::Format(draft) => view! { <FormatEditor draft requirements scales/> }.into_any(),
+                }}
                 <section class="live-diff" aria-live="polite">
-                    <h3>"Wijzigingen ten opzichte van versie "{proposal.base_version.as_ref().map(|v| v.number)}</h3>
+                    <h3>"Wijzigingen ten opzichte van versie "{proposal.base_version_number}</h3>
                     {move || preview_error.get().map(|e| view! { <p class="error" role="alert">{e.message}</p> })}
                     {move || view! { <DiffView changes=preview.get()/> }}
                 </section>
@@ -224,12 +256,8 @@ pub fn AuthorActions(
     let status = StepStatus::new();
     let number = proposal.number;
     let version = proposal.version;
-    let latest = proposal
-        .function_group
-        .as_ref()
-        .and_then(|g| g.versions.iter().map(|v| v.number).max());
-    let base = proposal.base_version.as_ref().map(|v| v.number);
-    let outdated = matches!((base, latest), (Some(b), Some(l)) if b < l);
+    let (latest, base) = (proposal.latest_version_number, proposal.base_version_number);
+    let outdated = proposal.base_version_number < proposal.latest_version_number;
     let variables = json!({ "number": number, "expectedVersion": version });
     let withdraw = {
         let api = api.clone();
@@ -256,8 +284,9 @@ pub fn AuthorActions(
             {outdated.then(|| view! {
                 <p class="note" id="rebase-needed">
                     {format!(
-                        "De functiegroep heeft inmiddels versie {}; dit voorstel bouwt op versie {}. Baseer het opnieuw voordat het kan worden vastgesteld.",
-                        latest.unwrap_or_default(), base.unwrap_or_default()
+                        "{} heeft inmiddels versie {}; dit voorstel bouwt op versie {}. Baseer het opnieuw voordat het kan worden vastgesteld.",
+                        proposal.target_code,
+                        latest, base
                     )}
                     " "<button type="button" id="rebase-proposal" on:click=rebase.clone()>"Opnieuw baseren"</button>
                 </p>
@@ -424,6 +453,7 @@ pub fn actions_for(
     proposal: &ProposalDetail,
     viewer: &Viewer,
     requirements: Vec<RequirementRef>,
+    scales: Vec<String>,
     reload: RwSignal<u32>,
 ) -> AnyView {
     let state = proposal.state.as_deref().unwrap_or_default();
@@ -433,7 +463,7 @@ pub fn actions_for(
     let p = proposal.clone();
     view! {
         {(is_author && may_propose && state == "DRAFT").then(|| view! {
-            <DraftEditor proposal=p.clone() requirements reload/>
+            <DraftEditor proposal=p.clone() requirements scales reload/>
         })}
         {(is_author && may_propose && open).then(|| view! { <AuthorActions proposal=p.clone() reload/> })}
         {(may_propose && matches!(state, "SUBMITTED" | "ADVISED")).then(|| view! {

@@ -125,7 +125,7 @@ fn ProposalTable(proposals: Vec<ProposalSummary>) -> impl IntoView {
                     <tr>
                         <td>{p.number}</td>
                         <td><a href=format!("/proposals/{}", p.number)>{p.title}</a></td>
-                        <td>{p.function_group.map(|g| g.name).unwrap_or_default()}</td>
+                        <td>{p.function_group.map_or(p.target_code, |g| g.name)}</td>
                         <td class="state">{state_label(p.state.as_deref())}</td>
                         <td>{p.author_name}</td>
                         <td>{p.requested_effective_from}</td>
@@ -168,10 +168,11 @@ pub fn ProposalPage() -> impl IntoView {
         <Transition fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(Some(ProposalData { proposal: Some(p), me, responsibility_requirements })) => {
+                    Ok(Some(ProposalData { proposal: Some(p), me, responsibility_requirements, rating_scales })) => {
+                        let scales = rating_scales.into_iter().map(|s| s.code).collect();
                         // The author of a draft sees the live diff in the editor instead.
                         let editing = p.state.as_deref() == Some("DRAFT") && me.id.as_deref() == Some(p.author.as_str());
-                        let actions = actions_for(&p, &me, responsibility_requirements, reload);
+                        let actions = actions_for(&p, &me, responsibility_requirements, scales, reload);
                         view! { <ProposalView proposal=p show_diff=!editing/>{actions} }.into_any()
                     }
                     Ok(_) => view! { <NotFound/> }.into_any(),
@@ -191,14 +192,17 @@ fn ProposalView(proposal: ProposalDetail, show_diff: bool) -> impl IntoView {
         <h1>{p.title.clone()}</h1>
         <dl class="facts">
             <dt>"Status"</dt><dd id="proposal-state">{state_label(p.state.as_deref())}</dd>
-            <dt>"Functiegroep"</dt>
-            <dd>{group.map(|g| view! {
-                <a href=format!("/groups/{}", g.code)>{g.name}</a>" · "
-                <a href=format!("/groups/{}/history", g.code)>"versiegeschiedenis"</a>
-            })}</dd>
+            <dt>{if p.target_type == "APPRAISAL_FORMAT" { "Format" } else { "Functiegroep" }}</dt>
+            <dd>{match group {
+                Some(g) => view! {
+                    <a href=format!("/groups/{}", g.code)>{g.name}</a>" · "
+                    <a href=format!("/groups/{}/history", g.code)>"versiegeschiedenis"</a>
+                }.into_any(),
+                None => view! { "gespreksformat "<a href=format!("/formats/{}", p.target_code)>{p.target_code.clone()}</a> }.into_any(),
+            }}</dd>
             <dt>"Indiener"</dt><dd>{p.author_name.clone()}</dd>
             <dt>"Gewenste ingang"</dt><dd>{p.requested_effective_from.clone()}</dd>
-            <dt>"Basis"</dt><dd>{p.base_version.map(|v| format!("versie {} (sinds {})", v.number, v.effective_from))}</dd>
+            <dt>"Basis"</dt><dd>{format!("versie {}", p.base_version_number)}{p.base_version.map(|v| format!(" (sinds {})", v.effective_from))}</dd>
             {p.adopted_version.map(|v| view! { <dt>"Vastgesteld als"</dt><dd>{format!("versie {} vanaf {}", v.number, v.effective_from)}</dd> })}
         </dl>
         <h2>"Toelichting"</h2>

@@ -21,6 +21,7 @@ pub const FORMAT: &str = r#"query ConsoleFormat($code: String!, $asOf: Date, $fr
   formatVersionDiff(code: $code, from: $from, to: $to) @include(if: $compare) {
     path kind before after words { tag text }
   }
+  me { id allowedOperations }
 }
 fragment Section on CriteriaSection {
   code title
@@ -118,6 +119,8 @@ pub struct FormatData {
     /// The diff, when asked.
     #[serde(default)]
     pub format_version_diff: Option<Vec<FieldChangeView>>,
+    /// Who is asking.
+    pub me: super::Viewer,
 }
 
 /// A format in full.

@@ -90,7 +90,7 @@ pub const COVERAGE: &str = r#"query ConsoleCoverage($asOf: Date) {
 
 /// Amendment proposals, newest first.
 pub const PROPOSALS: &str = r#"query ConsoleProposals {
-  proposals { number state title author authorName requestedEffectiveFrom functionGroup { code name } }
+  proposals { number state title author authorName requestedEffectiveFrom targetCode functionGroup { code name } }
   me { id allowedOperations }
 }"#;
 
@@ -98,6 +98,7 @@ pub const PROPOSALS: &str = r#"query ConsoleProposals {
 pub const PROPOSAL: &str = r#"query ConsoleProposal($number: Int!) {
   proposal(number: $number) {
     number state title rationale author authorName requestedEffectiveFrom version content
+    targetType targetCode baseVersionNumber latestVersionNumber
     functionGroup { code name versions { number effectiveFrom } }
     baseVersion { number effectiveFrom }
     adoptedVersion { number effectiveFrom }
@@ -108,6 +109,7 @@ pub const PROPOSAL: &str = r#"query ConsoleProposal($number: Int!) {
   }
   me { id allowedOperations }
   responsibilityRequirements { code title }
+  ratingScales { code }
 }"#;
 
 /// A group's versions with their provenance, and what changed between two of them.
@@ -728,6 +730,8 @@ pub struct ProposalSummary {
     pub author_name: String,
     /// Requested date.
     pub requested_effective_from: String,
+    /// The code of the group or format amended.
+    pub target_code: String,
     /// Group.
     pub function_group: Option<FamilyRef>,
 }
@@ -742,6 +746,15 @@ pub struct ProposalData {
     pub me: Viewer,
     /// The requirements a coverage link can name.
     pub responsibility_requirements: Vec<RequirementRef>,
+    /// The rating scales a criterion can use.
+    pub rating_scales: Vec<ScaleCode>,
+}
+
+/// A rating scale's code.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScaleCode {
+    /// Code.
+    pub code: String,
 }
 
 /// The group a proposal amends, with its version numbers.
@@ -982,8 +995,16 @@ pub struct ProposalDetail {
     pub requested_effective_from: String,
     /// Concurrency token.
     pub version: i32,
-    /// The proposed content.
-    pub content: crate::content::GroupContent,
+    /// The proposed document (group content or format sections).
+    pub content: serde_json::Value,
+    /// `FUNCTION_GROUP` or `APPRAISAL_FORMAT`.
+    pub target_type: String,
+    /// The code of the group or format amended.
+    pub target_code: String,
+    /// The version it edits.
+    pub base_version_number: i32,
+    /// The target's newest version.
+    pub latest_version_number: i32,
     /// Group.
     pub function_group: Option<ProposalGroup>,
     /// Base version.

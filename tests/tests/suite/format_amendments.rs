@@ -168,3 +168,37 @@ async fn an_invalid_format_document_is_refused_and_changes_nothing() {
         json!({ "version": 1, "diff": [] })
     );
 }
+
+#[tokio::test]
+async fn the_console_offers_format_proposals_and_edits_a_format_draft() {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let app = TestApp::seeded(crate::support::Backend::Sqlite).await;
+    let author = app.person("alice", Role::CommitteeMember).await;
+    let recruiter = app.person("rik", Role::Recruiter).await;
+    let html = |path: String, cookie: String| {
+        let app = &app;
+        async move {
+            app.send(
+                Request::builder()
+                    .uri(path)
+                    .header(header::COOKIE, cookie)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .body
+        }
+    };
+    let path = format!("/formats/{FORMAT}");
+    assert!(html(path.clone(), author.clone())
+        .await
+        .contains(r#"id="propose""#));
+    assert!(!html(path, recruiter).await.contains(r#"id="propose""#));
+    let created = call(&app, &author, CREATE, json!({ "date": day(5) })).await;
+    let n = &created["data"]["createProposal"]["number"];
+    let page = html(format!("/proposals/{n}"), author).await;
+    assert!(page.contains(r#"id="format-editor""#), "{page}");
+    assert!(page.contains(r#"data-criterion="VEILIGE_INCLUSIEVE_WERKOMGEVING""#));
+    assert!(!page.contains(r#"id="content-editor""#));
+}
