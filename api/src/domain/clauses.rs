@@ -844,23 +844,7 @@ pub async fn revise<C: ConnectionTrait + TransactionTrait>(
     let txn = db.begin().await?;
     let result = async {
         if let Some(day) = close_at {
-            let closed = vacancy_clause_version::Entity::update_many()
-                .col_expr(
-                    vacancy_clause_version::Column::EffectiveTo,
-                    Expr::value(day),
-                )
-                .filter(vacancy_clause_version::Column::Id.eq(before.id))
-                .filter(match before.effective_to {
-                    Some(end) => vacancy_clause_version::Column::EffectiveTo.eq(end),
-                    None => vacancy_clause_version::Column::EffectiveTo.is_null(),
-                })
-                .exec(&txn)
-                .await?;
-            if closed.rows_affected != 1 {
-                return Err(DomainError::Conflict(
-                    "iemand anders wijzigde deze clausule tegelijk".into(),
-                ));
-            }
+            close(&txn, &before, day).await?;
         }
         let version = version_row(
             clause.id,
@@ -934,20 +918,7 @@ pub async fn retire<C: ConnectionTrait + TransactionTrait>(
     }
     let txn = db.begin().await?;
     let result = async {
-        let closed = vacancy_clause_version::Entity::update_many()
-            .col_expr(vacancy_clause_version::Column::EffectiveTo, Expr::value(on))
-            .filter(vacancy_clause_version::Column::Id.eq(before.id))
-            .filter(match before.effective_to {
-                Some(end) => vacancy_clause_version::Column::EffectiveTo.eq(end),
-                None => vacancy_clause_version::Column::EffectiveTo.is_null(),
-            })
-            .exec(&txn)
-            .await?;
-        if closed.rows_affected != 1 {
-            return Err(DomainError::Conflict(
-                "iemand anders wijzigde deze clausule tegelijk".into(),
-            ));
-        }
+        close(&txn, &before, on).await?;
         let after = vacancy_clause_version::Model {
             effective_to: Some(on),
             ..before.clone()
@@ -973,6 +944,33 @@ pub async fn retire<C: ConnectionTrait + TransactionTrait>(
     }
     .await;
     tx::finish(txn, result).await
+}
+
+/// Ends `version` on `day`, if nobody changed its end meanwhile (a compare-and-swap).
+async fn close(
+    txn: &impl ConnectionTrait,
+    version: &vacancy_clause_version::Model,
+    day: NaiveDate,
+) -> DomainResult<()> {
+    let closed = vacancy_clause_version::Entity::update_many()
+        .col_expr(
+            vacancy_clause_version::Column::EffectiveTo,
+            Expr::value(day),
+        )
+        .filter(vacancy_clause_version::Column::Id.eq(version.id))
+        .filter(match version.effective_to {
+            Some(end) => vacancy_clause_version::Column::EffectiveTo.eq(end),
+            None => vacancy_clause_version::Column::EffectiveTo.is_null(),
+        })
+        .exec(txn)
+        .await?;
+    if closed.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(DomainError::Conflict(
+            "iemand anders wijzigde deze clausule tegelijk".into(),
+        ))
+    }
 }
 
 /// A version as labelled fields, for diffs.

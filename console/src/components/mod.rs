@@ -9,3 +9,4 @@ pub mod load_error;
 pub mod page_data;
 pub mod session;
 pub mod step;
+pub mod version_compare;

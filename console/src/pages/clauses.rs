@@ -11,10 +11,10 @@ use crate::components::as_of::{as_of_variable, use_as_of};
 use crate::components::badges::{IllustrativeBadge, SourceLink};
 use crate::components::load_error::LoadError;
 use crate::components::step::{StepError, StepStatus};
+use crate::components::version_compare::VersionCompare;
 use crate::content::lines_of;
 use crate::mutations::{ClauseStep, CREATE_CLAUSE, RETIRE_CLAUSE, REVISE_CLAUSE};
 use crate::pages::not_found::NotFound;
-use crate::pages::proposals::DiffView;
 use crate::queries::clauses::{
     ApplicabilityView, ClauseData, ClauseDetail, ClauseVersionDetail, ClausesData, CLAUSE, CLAUSES,
 };
@@ -381,17 +381,6 @@ fn ClauseView(
 ) -> impl IntoView {
     let v = clause.version;
     let numbers: Vec<i32> = clause.versions.iter().map(|v| v.number).collect();
-    let latest = numbers.last().copied().unwrap_or(1);
-    let (from, to) = (
-        from.unwrap_or(latest.saturating_sub(1).max(1)),
-        to.unwrap_or(latest),
-    );
-    let version_options = move |selected: i32| {
-        numbers
-            .iter()
-            .map(|n| view! { <option value=n.to_string() selected=*n == selected>{format!("versie {n}")}</option> })
-            .collect_view()
-    };
     let code = clause.code.clone();
     view! {
         <nav class="crumbs"><a href="/clauses">"Standaardclausules"</a>" › "<code>{code.clone()}</code></nav>
@@ -430,17 +419,7 @@ fn ClauseView(
                 }).collect_view()}
             </tbody>
         </table>
-        <form method="get" class="compare" id="clause-compare">
-            <label for="from">"Vergelijk"</label>
-            <select id="from" name="from">{version_options.clone()(from)}</select>
-            <label for="to">"met"</label>
-            <select id="to" name="to">{version_options(to)}</select>
-            <button type="submit">"Vergelijk"</button>
-        </form>
-        {diff.map(|changes| view! {
-            <h3>{format!("Wijzigingen van versie {from} naar versie {to}")}</h3>
-            <DiffView changes/>
-        })}
+        <VersionCompare numbers from to diff id="clause-compare"/>
     }
 }
 

@@ -11,9 +11,9 @@ use crate::components::as_of::{as_of_variable, use_as_of};
 use crate::components::badges::IllustrativeBadge;
 use crate::components::load_error::LoadError;
 use crate::components::page_data::page_resource;
+use crate::components::version_compare::VersionCompare;
 use crate::pages::not_found::NotFound;
 use crate::pages::proposal_actions::ProposeForm;
-use crate::pages::proposals::DiffView;
 use crate::queries::appraisal::{
     CriterionView, FormatData, FormatDetail, FormatsData, PreviewData, SectionView, FORMAT,
     FORMATS, PREVIEW,
@@ -133,17 +133,6 @@ fn FormatView(
     to: Option<i32>,
 ) -> impl IntoView {
     let numbers: Vec<i32> = format.versions.iter().map(|v| v.number).collect();
-    let latest = numbers.last().copied().unwrap_or(1);
-    let (from, to) = (
-        from.unwrap_or(latest.saturating_sub(1).max(1)),
-        to.unwrap_or(latest),
-    );
-    let options = move |selected: i32| {
-        numbers
-            .iter()
-            .map(|n| view! { <option value=n.to_string() selected=*n == selected>{format!("versie {n}")}</option> })
-            .collect_view()
-    };
     let title = format
         .version
         .as_ref()
@@ -185,17 +174,7 @@ fn FormatView(
                 }).collect_view()}
             </tbody>
         </table>
-        <form method="get" class="compare" id="format-compare">
-            <label for="from">"Vergelijk"</label>
-            <select id="from" name="from">{options.clone()(from)}</select>
-            <label for="to">"met"</label>
-            <select id="to" name="to">{options(to)}</select>
-            <button type="submit">"Vergelijk"</button>
-        </form>
-        {diff.map(|changes| view! {
-            <h3>{format!("Wijzigingen van versie {from} naar versie {to}")}</h3>
-            <DiffView changes/>
-        })}
+        <VersionCompare numbers from to diff id="format-compare"/>
     }
 }
 

@@ -9,8 +9,8 @@ use serde_json::json;
 use crate::api::Api;
 use crate::components::badges::{IllustrativeBadge, SourceLink};
 use crate::components::load_error::LoadError;
+use crate::components::version_compare::VersionCompare;
 use crate::pages::not_found::NotFound;
-use crate::pages::proposals::DiffView;
 use crate::queries::{
     AdoptedProposal, AdoptedProposalsData, HistoryData, HistoryGroup, ADOPTED_PROPOSALS, HISTORY,
 };
@@ -81,15 +81,6 @@ fn HistoryView(
     to: Option<i32>,
 ) -> impl IntoView {
     let numbers: Vec<i32> = group.versions.iter().map(|v| v.number).collect();
-    let latest = numbers.last().copied().unwrap_or(1);
-    let from = from.unwrap_or(latest.saturating_sub(1).max(1));
-    let to = to.unwrap_or(latest);
-    let options = move |selected: i32| {
-        numbers
-            .iter()
-            .map(|n| view! { <option value=n.to_string() selected=*n == selected>{format!("versie {n}")}</option> })
-            .collect_view()
-    };
     let code = group.code.clone();
     view! {
         <nav class="crumbs">
@@ -125,16 +116,6 @@ fn HistoryView(
             </tbody>
         </table>
         <h2>"Vergelijk twee versies"</h2>
-        <form method="get" class="compare" id="compare-form">
-            <label for="from">"Van"</label>
-            <select id="from" name="from">{options.clone()(from)}</select>
-            <label for="to">"naar"</label>
-            <select id="to" name="to">{options(to)}</select>
-            <button type="submit">"Vergelijk"</button>
-        </form>
-        {diff.map(|changes| view! {
-            <h3>{format!("Wijzigingen van versie {from} naar versie {to}")}</h3>
-            <DiffView changes/>
-        })}
+        <VersionCompare numbers from to diff id="compare-form"/>
     }
 }

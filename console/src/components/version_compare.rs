@@ -1,0 +1,48 @@
+//! "Vergelijk versie A met versie B": a GET form over a thing's version numbers and, when two are
+//! chosen, the diff between them. Used by groups, clauses and formats.
+
+use leptos::prelude::*;
+
+use crate::pages::proposals::DiffView;
+use crate::queries::FieldChangeView;
+
+/// The form and the diff. Without a choice in the address, the newest version is compared with
+/// the one before it.
+#[component]
+pub fn VersionCompare(
+    /// The version numbers, oldest first.
+    numbers: Vec<i32>,
+    /// `from` in the address.
+    from: Option<i32>,
+    /// `to` in the address.
+    to: Option<i32>,
+    /// The diff, when the address chose two versions.
+    diff: Option<Vec<FieldChangeView>>,
+    /// The form's id.
+    id: &'static str,
+) -> impl IntoView {
+    let latest = numbers.last().copied().unwrap_or(1);
+    let (from, to) = (
+        from.unwrap_or(latest.saturating_sub(1).max(1)),
+        to.unwrap_or(latest),
+    );
+    let options = move |selected: i32| {
+        numbers
+            .iter()
+            .map(|n| view! { <option value=n.to_string() selected=*n == selected>{format!("versie {n}")}</option> })
+            .collect_view()
+    };
+    view! {
+        <form method="get" class="compare" id=id>
+            <label for=format!("{id}-from")>"Vergelijk"</label>
+            <select id=format!("{id}-from") name="from">{options.clone()(from)}</select>
+            <label for=format!("{id}-to")>"met"</label>
+            <select id=format!("{id}-to") name="to">{options(to)}</select>
+            <button type="submit">"Vergelijk"</button>
+        </form>
+        {diff.map(|changes| view! {
+            <h3>{format!("Wijzigingen van versie {from} naar versie {to}")}</h3>
+            <DiffView changes/>
+        })}
+    }
+}
