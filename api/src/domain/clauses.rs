@@ -320,8 +320,8 @@ pub fn standing_on(
 /// Filters of the library.
 #[derive(Debug, Clone, Default)]
 pub struct LibraryFilter {
-    /// Only clauses that apply to this post (implies `Active`).
-    pub post: Option<Post>,
+    /// Only clauses that apply to at least one of these posts (implies `Active`); all when empty.
+    pub posts: Vec<Post>,
     /// Only clauses that can apply at this scale.
     pub scale: Option<i32>,
     /// Only clauses that can apply in this family.
@@ -352,7 +352,7 @@ pub async fn library(
 ) -> DomainResult<Vec<LibraryEntry>> {
     let status_wanted = filter
         .status
-        .or(filter.post.as_ref().map(|_| Status::Active));
+        .or((!filter.posts.is_empty()).then_some(Status::Active));
     let mut entries: Vec<LibraryEntry> = all_versions(db)
         .await?
         .into_iter()
@@ -376,7 +376,7 @@ pub async fn library(
                     .family_code
                     .as_ref()
                     .is_none_or(|f| rule.family_codes.is_empty() || rule.family_codes.contains(f))
-                && filter.post.as_ref().is_none_or(|p| rule.applies_to(p))
+                && (filter.posts.is_empty() || filter.posts.iter().any(|p| rule.applies_to(p)))
         })
         .collect();
     entries.sort_by_key(|e| order_key(&e.current));
@@ -433,7 +433,7 @@ pub async fn vacancy_text(
     let entries = library(
         db,
         &LibraryFilter {
-            post: Some(post.clone()),
+            posts: vec![post.clone()],
             ..LibraryFilter::default()
         },
         day,

@@ -2,7 +2,7 @@
 //! criteria are chosen for.
 
 use chrono::NaiveDate;
-use fgr_entities::job_family;
+use fgr_entities::{function_group, job_family};
 use sea_orm::{ConnectionTrait, EntityTrait};
 
 use super::groups;
@@ -32,10 +32,7 @@ pub async fn post(
     scale: i32,
     day: NaiveDate,
 ) -> DomainResult<Post> {
-    let group = groups::by_code_at(db, group_code, day)
-        .await?
-        .ok_or_else(|| DomainError::NotFound(format!("functiegroep {group_code} op {day}")))?
-        .group;
+    let (group, family) = group_and_family(db, group_code, day).await?;
     if !(group.scale_min..=group.scale_max).contains(&scale) {
         return Err(DomainError::bad_input(
             "scale",
@@ -45,14 +42,46 @@ pub async fn post(
             ),
         ));
     }
-    let family = job_family::Entity::find_by_id(group.family_id)
-        .one(db)
-        .await?
-        .ok_or_else(|| DomainError::internal("group without family"))?;
     Ok(Post {
         group_code: group.code,
         family_code: family.code,
         manager_family: family.manager_family,
         scale,
     })
+}
+
+/// Every post of `group_code` on `day`: one per scale of its range (two statements).
+///
+/// # Errors
+/// `NOT_FOUND` for a group that does not exist on that day.
+pub async fn posts_of_group(
+    db: &impl ConnectionTrait,
+    group_code: &str,
+    day: NaiveDate,
+) -> DomainResult<Vec<Post>> {
+    let (group, family) = group_and_family(db, group_code, day).await?;
+    Ok((group.scale_min..=group.scale_max)
+        .map(|scale| Post {
+            group_code: group.code.clone(),
+            family_code: family.code.clone(),
+            manager_family: family.manager_family,
+            scale,
+        })
+        .collect())
+}
+
+async fn group_and_family(
+    db: &impl ConnectionTrait,
+    group_code: &str,
+    day: NaiveDate,
+) -> DomainResult<(function_group::Model, job_family::Model)> {
+    let group = groups::by_code_at(db, group_code, day)
+        .await?
+        .ok_or_else(|| DomainError::NotFound(format!("functiegroep {group_code} op {day}")))?
+        .group;
+    let family = job_family::Entity::find_by_id(group.family_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DomainError::internal("group without family"))?;
+    Ok((group, family))
 }

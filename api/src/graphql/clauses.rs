@@ -16,6 +16,7 @@ use crate::domain::clauses::{
     self, Applicability, ClauseFields, ClauseVersion as DomainVersion, Language, LibraryFilter,
     Status, TextFormat,
 };
+use crate::domain::posts;
 use crate::error::DomainError;
 
 /// What a clause is about.
@@ -376,41 +377,20 @@ impl ClauseQuery {
         let day = day_or_today(filter.on);
         let language = Language::parse(filter.language.as_deref().unwrap_or("nl")).gql()?;
         let db = db(ctx)?;
-        let post = match (&filter.group_code, filter.scale) {
-            (Some(code), Some(scale)) => Some(clauses::post(db, code, scale, day).await.gql()?),
-            _ => None,
-        };
-        let group_only = match (&filter.group_code, filter.scale) {
-            (Some(code), None) => Some(code.clone()),
-            _ => None,
+        // A group without a scale: what applies at any of its scales.
+        let posts = match (&filter.group_code, filter.scale) {
+            (Some(code), Some(scale)) => vec![clauses::post(db, code, scale, day).await.gql()?],
+            (Some(code), None) => posts::posts_of_group(db, code, day).await.gql()?,
+            (None, _) => Vec::new(),
         };
         let domain_filter = LibraryFilter {
-            post,
+            posts,
             scale: filter.scale,
             family_code: filter.family_code,
             category: filter.category.map(Into::into),
             status: filter.status.map(Into::into),
         };
-        let mut entries = clauses::library(db, &domain_filter, day).await.gql()?;
-        if let Some(code) = group_only {
-            // Every scale of the group: a clause applies when it applies at one of them.
-            let group = crate::domain::groups::by_code_at(db, &code, day)
-                .await
-                .gql()?
-                .ok_or_else(|| DomainError::NotFound(format!("functiegroep {code} op {day}")))
-                .gql()?
-                .group;
-            let mut posts = Vec::new();
-            for scale in group.scale_min..=group.scale_max {
-                posts.push(clauses::post(db, &code, scale, day).await.gql()?);
-            }
-            entries.retain(|e| {
-                e.status == Status::Active
-                    && posts
-                        .iter()
-                        .any(|p| clauses::applicability_of(&e.current.version).applies_to(p))
-            });
-        }
+        let entries = clauses::library(db, &domain_filter, day).await.gql()?;
         let total = entries.len() as u64;
         let rows = window
             .slice(entries)

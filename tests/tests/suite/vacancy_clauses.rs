@@ -398,6 +398,20 @@ async fn the_library_filters_by_post_scale_category_and_status() {
         list(json!({ "groupCode": "MANAGER", "scale": 12, "on": on })).await,
         ["EED_OF_BELOFTE", "VOG"]
     );
+    // A group without a scale: what applies at any of its scales (Manager reaches scale 15).
+    assert_eq!(
+        list(json!({ "groupCode": "MANAGER", "on": on })).await,
+        [
+            "ABD_SOCIALE_VEILIGHEID",
+            "ABD_PUBLIEK_LEIDERSCHAP",
+            "EED_OF_BELOFTE",
+            "VOG"
+        ]
+    );
+    assert_eq!(
+        list(json!({ "groupCode": "OPERATIONEEL_MANAGER", "on": on })).await,
+        ["EED_OF_BELOFTE", "VOG"]
+    );
     assert_eq!(
         list(json!({ "category": "INTEGRITY_SCREENING" })).await,
         ["EED_OF_BELOFTE", "VOG"]
