@@ -343,15 +343,13 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             }
         }
         Command::Clauses(ClausesCommand::Export { format }) => {
-            let conn = db::connect(&cli.database_url).await?;
-            db::migrate(&conn).await?;
+            let register = read_register(&cli.database_url).await?;
             let out = match format {
-                ExportFormat::Json => crate::domain::clauses::export_json(&conn)
-                    .await
-                    .map(|v| format!("{v:#}\n")),
-                ExportFormat::Csv => crate::domain::clauses::export_csv(&conn).await,
-            }
-            .map_err(|e| CliError::Other(e.to_string()))?;
+                ExportFormat::Json => {
+                    format!("{:#}\n", crate::domain::clauses::export_json(&register))
+                }
+                ExportFormat::Csv => crate::domain::clauses::export_csv(&register),
+            };
             print!("{out}");
             Ok(())
         }
@@ -360,8 +358,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             as_of,
             format: CoverageFormat::Csv,
         } => {
-            let conn = db::connect(&cli.database_url).await?;
-            db::migrate(&conn).await?;
+            let register = read_register(&cli.database_url).await?;
             let codes: Option<Vec<String>> = families.map(|f| {
                 f.split(',')
                     .map(|c| c.trim().to_owned())
@@ -369,13 +366,21 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                     .collect()
             });
             let day = as_of.unwrap_or_else(crate::domain::dates::today);
-            let report = crate::domain::coverage::report(&conn, codes.as_deref(), day)
-                .await
+            let report = crate::domain::coverage::report(&register, codes.as_deref(), day)
                 .map_err(|e| CliError::Other(e.to_string()))?;
             print!("{}", crate::domain::coverage::to_csv(&report));
             Ok(())
         }
     }
+}
+
+/// The register as it stands in the database, read into memory as the server reads it.
+async fn read_register(database_url: &str) -> Result<crate::register::Register, CliError> {
+    let conn = db::connect(database_url).await?;
+    db::migrate(&conn).await?;
+    crate::register::load::everything(&conn)
+        .await
+        .map_err(|e| CliError::Other(e.to_string()))
 }
 
 async fn clients(database_url: &str, command: ClientsCommand) -> Result<(), CliError> {
@@ -484,6 +489,12 @@ async fn serve(
             cause,
         })?;
     let service = GraphqlService::new(conn, &config.graphql, config.auth.access);
+    // Read the register before taking requests: a database with unreadable content fails here.
+    service
+        .read_model()
+        .fresh()
+        .await
+        .map_err(|e| CliError::Other(format!("cannot read the register: {e}")))?;
     let app = http::router(service, &config);
     tracing::info!(
         "FGR Register on http://{} (console at /, GraphQL at /graphql)",

@@ -318,7 +318,11 @@ async fn coverage_csv(
             .filter(|c| !c.is_empty())
             .collect()
     });
-    match crate::domain::coverage::report(service.db(), codes.as_deref(), day).await {
+    let register = match service.read_model().fresh().await {
+        Ok(register) => register,
+        Err(e) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, e.code(), &e.to_string()),
+    };
+    match crate::domain::coverage::report(&register, codes.as_deref(), day) {
         Ok(report) => (
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),

@@ -15,4 +15,5 @@ pub mod domain;
 pub mod error;
 pub mod graphql;
 pub mod http;
+pub mod register;
 pub mod seed;

@@ -13,6 +13,7 @@ mod m20261126_000005_decision_log;
 mod m20261126_000006_vacancy_clauses;
 mod m20261126_000007_appraisal_formats;
 mod m20261126_000008_change_feed;
+mod m20261201_000009_change_feed_index;
 
 /// Every migration of the register, in order.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000006_vacancy_clauses::Migration),
             Box::new(m20261126_000007_appraisal_formats::Migration),
             Box::new(m20261126_000008_change_feed::Migration),
+            Box::new(m20261201_000009_change_feed_index::Migration),
         ]
     }
 }

@@ -764,7 +764,11 @@ pub async fn record_decision<C: ConnectionTrait + TransactionTrait>(
         let done =
             transition(&txn, caller, &refreshed, State::Adopted, "proposal.adopt", None).await?;
         // The new version (and its typings) in the change feed, in the same transaction.
-        super::changes::sync(&txn, caller.request_id).await?;
+        let touched = match &target {
+            amendment_targets::Target::Group(g) => super::changes::Touched::Group(&g.code),
+            amendment_targets::Target::Format(f) => super::changes::Touched::Format(&f.code),
+        };
+        super::changes::record(&txn, touched, caller.request_id).await?;
         Ok(done)
     }
     .await;

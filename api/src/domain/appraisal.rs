@@ -2,19 +2,18 @@
 //! to an employee in a typing on a date, with their rating scales and what each appraises, and
 //! whether the manager formats appraise every responsibility required of managers.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
-use fgr_entities::{
-    appraisal_format, appraisal_format_version, job_family, rating_scale, requirement_scope,
-    responsibility_requirement,
-};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use fgr_entities::{appraisal_format, appraisal_format_version, rating_scale};
+use sea_orm::{ConnectionTrait, EntityTrait};
 use serde::{Deserialize, Serialize};
 
 use super::posts::{self, Post};
-use super::{dates, requirements};
+use super::requirements;
 use crate::error::{DomainError, DomainResult};
+use crate::register::{FormatHistory, Register, Requirement};
 
 /// The sections of a conversation, in order: the three parts of the personeelsgesprek
 /// (Regeling personeelsgesprek sector Rijk, art. 2) and the themes the minister's letter names.
@@ -165,86 +164,29 @@ pub fn content_of(v: &appraisal_format_version::Model) -> DomainResult<FormatCon
         .map_err(|e| DomainError::internal(format!("format version {}: {e}", v.id)))
 }
 
-/// Every format with all its versions, formats by code, versions oldest first.
-///
-/// # Errors
-/// `INTERNAL` when the database fails.
-pub async fn all_versions(
-    db: &impl ConnectionTrait,
-) -> DomainResult<
-    Vec<(
-        appraisal_format::Model,
-        Vec<appraisal_format_version::Model>,
-    )>,
-> {
-    let formats = appraisal_format::Entity::find()
-        .order_by_asc(appraisal_format::Column::Code)
-        .all(db)
-        .await?;
-    let versions = appraisal_format_version::Entity::find()
-        .order_by_asc(appraisal_format_version::Column::FormatId)
-        .order_by_asc(appraisal_format_version::Column::VersionNo)
-        .all(db)
-        .await?;
-    Ok(formats
-        .into_iter()
-        .map(|f| {
-            let mine = versions
-                .iter()
-                .filter(|v| v.format_id == f.id)
-                .cloned()
-                .collect();
-            (f, mine)
-        })
-        .collect())
-}
-
 /// The formats in effect on `day`, by code.
-///
-/// # Errors
-/// `INTERNAL` when the database fails.
-pub async fn in_effect(
-    db: &impl ConnectionTrait,
-    day: NaiveDate,
-) -> DomainResult<Vec<FormatVersion>> {
-    let mut out = Vec::new();
-    for (format, versions) in all_versions(db).await? {
-        if let Some(v) = versions
-            .into_iter()
-            .find(|v| dates::in_effect(v.effective_from, v.effective_to, day))
-        {
-            out.push(FormatVersion {
-                content: content_of(&v)?,
-                format,
-                version: v,
-            });
-        }
-    }
-    Ok(out)
+pub fn in_effect(register: &Register, day: NaiveDate) -> Vec<FormatVersion> {
+    register
+        .formats()
+        .iter()
+        .filter_map(|h| {
+            h.versions.in_effect(day).map(|v| FormatVersion {
+                format: h.format.clone(),
+                version: v.version.clone(),
+                content: v.content.clone(),
+            })
+        })
+        .collect()
 }
 
-/// One format with all its versions.
+/// One format with every version, oldest first.
 ///
 /// # Errors
-/// `NOT_FOUND` for an unknown code; `INTERNAL` when the database fails.
-pub async fn versions_of(
-    db: &impl ConnectionTrait,
-    code: &str,
-) -> DomainResult<(
-    appraisal_format::Model,
-    Vec<appraisal_format_version::Model>,
-)> {
-    let format = appraisal_format::Entity::find()
-        .filter(appraisal_format::Column::Code.eq(code))
-        .one(db)
-        .await?
-        .ok_or_else(|| DomainError::NotFound(format!("format {code}")))?;
-    let versions = appraisal_format_version::Entity::find()
-        .filter(appraisal_format_version::Column::FormatId.eq(format.id))
-        .order_by_asc(appraisal_format_version::Column::VersionNo)
-        .all(db)
-        .await?;
-    Ok((format, versions))
+/// `NOT_FOUND` for an unknown code.
+pub fn history<'a>(register: &'a Register, code: &str) -> DomainResult<&'a Arc<FormatHistory>> {
+    register
+        .format(code)
+        .ok_or_else(|| DomainError::NotFound(format!("format {code}")))
 }
 
 /// A level of a rating scale.
@@ -265,21 +207,6 @@ pub struct Level {
 pub fn levels_of(scale: &rating_scale::Model) -> DomainResult<Vec<Level>> {
     serde_json::from_str(&scale.levels_json)
         .map_err(|e| DomainError::internal(format!("rating scale {}: {e}", scale.code)))
-}
-
-/// Every rating scale, by code.
-///
-/// # Errors
-/// `INTERNAL` when the database fails.
-pub async fn rating_scales(
-    db: &impl ConnectionTrait,
-) -> DomainResult<BTreeMap<String, rating_scale::Model>> {
-    Ok(rating_scale::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|s| (s.code.clone(), s))
-        .collect())
 }
 
 /// A criterion as it applies to a post, with the format it comes from.
@@ -310,16 +237,15 @@ pub struct PostCriteria {
 ///
 /// # Errors
 /// `NOT_FOUND` for a group that does not exist then; `BAD_USER_INPUT` for a scale outside its
-/// range; `INTERNAL` when the database fails.
-pub async fn criteria_for(
-    db: &impl ConnectionTrait,
+/// range.
+pub fn criteria_for(
+    register: &Register,
     group_code: &str,
     scale: i32,
     day: NaiveDate,
 ) -> DomainResult<PostCriteria> {
-    let post = posts::post(db, group_code, scale, day).await?;
-    let applicable: Vec<FormatVersion> = in_effect(db, day)
-        .await?
+    let post = posts::post(register, group_code, scale, day)?;
+    let applicable: Vec<FormatVersion> = in_effect(register, day)
         .into_iter()
         .filter(|f| Audience::of(&f.version).includes(&post))
         .collect();
@@ -356,7 +282,12 @@ pub async fn criteria_for(
 /// # Errors
 /// `BAD_USER_INPUT` naming the first field that breaks a rule.
 pub async fn validate(db: &impl ConnectionTrait, content: &FormatContent) -> DomainResult<()> {
-    let scales = rating_scales(db).await?;
+    let scales: Vec<String> = rating_scale::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.code)
+        .collect();
     let requirement_codes: Vec<String> = requirements::list(db)
         .await?
         .into_iter()
@@ -399,7 +330,7 @@ pub async fn validate(db: &impl ConnectionTrait, content: &FormatContent) -> Dom
                 ));
             }
             if let Some(scale) = &c.rating_scale {
-                if !scales.contains_key(scale) {
+                if !scales.contains(scale) {
                     return Err(DomainError::bad_input(
                         format!("{field}.ratingScale"),
                         format!("onbekende beoordelingsschaal {scale}"),
@@ -436,40 +367,30 @@ pub struct FormatCoverage {
     /// The format and version.
     pub format: FormatVersion,
     /// Requirement → criterion codes.
-    pub requirements: Vec<(responsibility_requirement::Model, Vec<String>)>,
+    pub requirements: Vec<(Arc<Requirement>, Vec<String>)>,
 }
 
 /// Whether the manager formats in effect on `day` appraise every requirement required in the
 /// manager families then.
-///
-/// # Errors
-/// `INTERNAL` when the database fails.
-pub async fn format_coverage(
-    db: &impl ConnectionTrait,
+pub fn format_coverage(
+    register: &Register,
     day: NaiveDate,
-) -> DomainResult<(Vec<responsibility_requirement::Model>, Vec<FormatCoverage>)> {
-    let manager_families: Vec<i32> = job_family::Entity::find()
-        .filter(job_family::Column::ManagerFamily.eq(true))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|f| f.id)
-        .collect();
-    let all = requirements::list(db).await?;
-    let scopes: HashMap<i32, Vec<requirement_scope::Model>> =
-        requirements::scopes_of(db, &all.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
-    let required: Vec<responsibility_requirement::Model> = all
-        .into_iter()
-        .filter(|r| requirements::applies_on(r, day))
+) -> (Vec<Arc<Requirement>>, Vec<FormatCoverage>) {
+    let required: Vec<Arc<Requirement>> = register
+        .requirements()
+        .iter()
+        .filter(|r| r.applies_on(day))
         .filter(|r| {
-            scopes.get(&r.id).is_some_and(|list| {
-                list.iter()
-                    .any(|s| s.family_id.is_some_and(|f| manager_families.contains(&f)))
+            r.scopes.iter().any(|s| {
+                s.family_id
+                    .and_then(|f| register.family(f))
+                    .is_some_and(|f| f.manager_family)
             })
         })
+        .cloned()
         .collect();
     let mut out = Vec::new();
-    for f in in_effect(db, day).await? {
+    for f in in_effect(register, day) {
         if !Audience::of(&f.version).is_managers() {
             continue;
         }
@@ -485,7 +406,7 @@ pub async fn format_coverage(
                         c.appraises
                             .as_ref()
                             .and_then(|a| a.requirement_code.as_ref())
-                            == Some(&r.code)
+                            == Some(&r.model.code)
                     })
                     .map(|c| c.code.clone())
                     .collect();
@@ -497,7 +418,7 @@ pub async fn format_coverage(
             requirements: rows,
         });
     }
-    Ok((required, out))
+    (required, out)
 }
 
 /// A format's content as labelled fields, one per criterion, for diffs.
@@ -620,20 +541,21 @@ fn borrowed(fields: &[(String, String)]) -> Vec<(&str, String)> {
 ///
 /// # Errors
 /// `NOT_FOUND` for an unknown format; `BAD_USER_INPUT` for an unknown version number.
-pub async fn version_diff(
-    db: &impl ConnectionTrait,
+pub fn version_diff(
+    register: &Register,
     code: &str,
     from: i32,
     to: i32,
 ) -> DomainResult<Vec<super::diff::FieldChange>> {
-    let (_, versions) = versions_of(db, code).await?;
+    let versions = &history(register, code)?.versions;
     let find = |field: &str, n: i32| {
         versions
-            .iter()
-            .find(|v| v.version_no == n)
+            .number(n)
             .ok_or_else(|| DomainError::bad_input(field, format!("{code} heeft geen versie {n}")))
     };
     let (old, new) = (find("from", from)?, find("to", to)?);
+    let (old_content, new_content) = (&old.content, &new.content);
+    let (old, new) = (&old.version, &new.version);
     let mut changes = super::diff::between_fields(
         &[
             ("Naam", old.name.clone()),
@@ -644,7 +566,7 @@ pub async fn version_diff(
             ("Doelgroep", new.audience.clone()),
         ],
     );
-    changes.extend(diff_contents(&content_of(old)?, &content_of(new)?));
+    changes.extend(diff_contents(old_content, new_content));
     Ok(changes)
 }
 

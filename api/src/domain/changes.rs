@@ -2,15 +2,16 @@
 //! format and criterion, as an ordered list of events without gaps, for integrations that keep a
 //! copy in sync.
 //!
-//! Events are derived from the versioned tables themselves: [`sync`] works out which events the
-//! stored versions imply and appends the ones not yet in the feed. Every change calls it in its
-//! own transaction, after the audit entry, so the feed never disagrees with the data and events
-//! are numbered in commit order (the audit chain's head row is locked until the commit).
+//! Events are derived from the stored versions: [`record`] works out which events the versions of
+//! the one thing a change touched imply and appends those not yet in the feed. Every change calls
+//! it in its own transaction, after the audit entry, so the feed never disagrees with the data and
+//! events are numbered in commit order (the audit chain's head row is locked until the commit).
 
 use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
 
 use chrono::{NaiveDate, Utc};
-use fgr_entities::{audit_head, change_event, function_group, group_version, job_family};
+use fgr_entities::{audit_head, change_event};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -18,8 +19,9 @@ use sea_orm::{
 };
 use serde_json::{json, Value};
 
-use super::{appraisal, clauses, content, requirements};
+use super::{clauses, content};
 use crate::error::{DomainError, DomainResult};
+use crate::register::{ClauseHistory, FormatHistory, GroupHistory, Register, Requirement};
 
 /// What changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -39,6 +41,21 @@ pub enum EntityType {
 }
 
 impl EntityType {
+    /// Every type.
+    pub const ALL: [Self; 6] = [
+        Self::FunctionGroup,
+        Self::Typing,
+        Self::Requirement,
+        Self::VacancyClause,
+        Self::AppraisalFormat,
+        Self::Criterion,
+    ];
+
+    /// The type stored as `code`.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+
     /// The stored code.
     pub fn code(self) -> &'static str {
         match self {
@@ -110,146 +127,151 @@ fn first_or_next(first: bool) -> Kind {
     }
 }
 
-/// Every event the stored versions imply, in a stable order: groups with their typings,
-/// requirements, clauses, formats with their criteria.
-///
-/// # Errors
-/// `INTERNAL` when the database fails.
-pub async fn implied(db: &impl ConnectionTrait) -> DomainResult<Vec<Implied>> {
+/// The events a group's versions imply: the group at each version, and each typing created,
+/// changed or gone at that version.
+fn implied_by_group(
+    g: &GroupHistory,
+    family_code: Option<&str>,
+    register: &Register,
+) -> DomainResult<Vec<Implied>> {
     let mut out = Vec::new();
-    let families: std::collections::HashMap<i32, String> = job_family::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|f| (f.id, f.code))
-        .collect();
-    let groups = function_group::Entity::find()
-        .order_by_asc(function_group::Column::Id)
-        .all(db)
-        .await?;
-    for g in groups {
-        let versions = group_version::Entity::find()
-            .filter(group_version::Column::GroupId.eq(g.id))
-            .order_by_asc(group_version::Column::VersionNo)
-            .all(db)
-            .await?;
-        let mut previous_scales: BTreeSet<i32> = BTreeSet::new();
-        for (i, v) in versions.iter().enumerate() {
-            out.push(Implied {
-                entity_type: EntityType::FunctionGroup,
-                entity_id: g.code.clone(),
-                version: v.version_no,
-                kind: first_or_next(i == 0),
-                effective_from: Some(v.effective_from),
-                data: Some(json!({
-                    "name": g.name, "family": families.get(&g.family_id),
-                    "scaleMin": g.scale_min, "scaleMax": g.scale_max,
-                    "provenance": v.provenance_reference, "illustrative": v.illustrative,
-                })),
-            });
-            let doc = content::of_version(db, v.id).await?;
-            let scales: BTreeSet<i32> = doc.typings.iter().map(|t| t.scale).collect();
-            for t in &doc.typings {
-                out.push(Implied {
-                    entity_type: EntityType::Typing,
-                    entity_id: format!("{}/{}", g.code, t.scale),
-                    version: v.version_no,
-                    kind: first_or_next(!previous_scales.contains(&t.scale)),
-                    effective_from: Some(v.effective_from),
-                    data: Some(serde_json::to_value(t).map_err(DomainError::internal)?),
-                });
-            }
-            for gone in previous_scales.difference(&scales) {
-                out.push(Implied {
-                    entity_type: EntityType::Typing,
-                    entity_id: format!("{}/{gone}", g.code),
-                    version: v.version_no,
-                    kind: Kind::Retired,
-                    effective_from: Some(v.effective_from),
-                    data: None,
-                });
-            }
-            previous_scales = scales;
-        }
-    }
-    for r in requirements::list(db).await? {
+    let mut previous_scales: BTreeSet<i32> = BTreeSet::new();
+    for (i, v) in g.versions.all().iter().enumerate() {
+        let version = &v.version;
         out.push(Implied {
-            entity_type: EntityType::Requirement,
-            entity_id: r.code.clone(),
-            version: 1,
-            kind: Kind::Created,
-            effective_from: r.required_from,
-            data: Some(json!({ "title": r.title, "text": r.text, "source": r.source_reference })),
+            entity_type: EntityType::FunctionGroup,
+            entity_id: g.group.code.clone(),
+            version: version.version_no,
+            kind: first_or_next(i == 0),
+            effective_from: Some(version.effective_from),
+            data: Some(json!({
+                "name": g.group.name, "family": family_code,
+                "scaleMin": g.group.scale_min, "scaleMax": g.group.scale_max,
+                "provenance": version.provenance_reference, "illustrative": version.illustrative,
+            })),
         });
-    }
-    for (clause, versions) in clauses::all_versions(db).await? {
-        for (i, v) in versions.iter().enumerate() {
+        let doc = content::of_entry(register, v);
+        let scales: BTreeSet<i32> = doc.typings.iter().map(|t| t.scale).collect();
+        for t in &doc.typings {
             out.push(Implied {
-                entity_type: EntityType::VacancyClause,
-                entity_id: clause.code.clone(),
-                version: v.version_no,
-                kind: first_or_next(i == 0),
-                effective_from: Some(v.effective_from),
-                data: Some(clauses::audited(v)),
+                entity_type: EntityType::Typing,
+                entity_id: format!("{}/{}", g.group.code, t.scale),
+                version: version.version_no,
+                kind: first_or_next(!previous_scales.contains(&t.scale)),
+                effective_from: Some(version.effective_from),
+                data: Some(serde_json::to_value(t).map_err(DomainError::internal)?),
             });
         }
-        if let Some(end) = versions.last().and_then(|v| v.effective_to) {
-            let last = versions.last().map_or(1, |v| v.version_no);
+        for gone in previous_scales.difference(&scales) {
+            out.push(Implied {
+                entity_type: EntityType::Typing,
+                entity_id: format!("{}/{gone}", g.group.code),
+                version: version.version_no,
+                kind: Kind::Retired,
+                effective_from: Some(version.effective_from),
+                data: None,
+            });
+        }
+        previous_scales = scales;
+    }
+    Ok(out)
+}
+
+/// The events a requirement implies.
+fn implied_by_requirement(r: &Requirement) -> Implied {
+    Implied {
+        entity_type: EntityType::Requirement,
+        entity_id: r.model.code.clone(),
+        version: 1,
+        kind: Kind::Created,
+        effective_from: r.model.required_from,
+        data: Some(
+            json!({ "title": r.model.title, "text": r.model.text, "source": r.model.source_reference }),
+        ),
+    }
+}
+
+/// The events a clause's versions imply: each version, and its retirement.
+fn implied_by_clause(h: &ClauseHistory) -> Vec<Implied> {
+    let versions = h.versions.all();
+    let mut out: Vec<Implied> = versions
+        .iter()
+        .enumerate()
+        .map(|(i, v)| Implied {
+            entity_type: EntityType::VacancyClause,
+            entity_id: h.clause.code.clone(),
+            version: v.version_no,
+            kind: first_or_next(i == 0),
+            effective_from: Some(v.effective_from),
+            data: Some(clauses::audited(v)),
+        })
+        .collect();
+    if let Some(last) = versions.last() {
+        if let Some(end) = last.effective_to {
             out.push(Implied {
                 entity_type: EntityType::VacancyClause,
-                entity_id: clause.code.clone(),
-                version: last,
+                entity_id: h.clause.code.clone(),
+                version: last.version_no,
                 kind: Kind::Retired,
                 effective_from: Some(end),
                 data: None,
             });
         }
     }
-    for (format, versions) in appraisal::all_versions(db).await? {
-        let mut previous: BTreeSet<String> = BTreeSet::new();
-        for (i, v) in versions.iter().enumerate() {
-            out.push(Implied {
-                entity_type: EntityType::AppraisalFormat,
-                entity_id: format.code.clone(),
-                version: v.version_no,
-                kind: first_or_next(i == 0),
-                effective_from: Some(v.effective_from),
-                data: Some(json!({ "name": v.name, "audience": v.audience, "audienceCodes": v.audience_codes })),
-            });
-            let doc = appraisal::content_of(v)?;
-            let mut codes = BTreeSet::new();
-            for s in &doc.sections {
-                for c in &s.criteria {
-                    codes.insert(c.code.clone());
-                    let mut data = serde_json::to_value(c).map_err(DomainError::internal)?;
-                    data["section"] = json!(s.code);
-                    out.push(Implied {
-                        entity_type: EntityType::Criterion,
-                        entity_id: format!("{}/{}", format.code, c.code),
-                        version: v.version_no,
-                        kind: first_or_next(!previous.contains(&c.code)),
-                        effective_from: Some(v.effective_from),
-                        data: Some(data),
-                    });
-                }
-            }
-            for gone in previous.difference(&codes) {
+    out
+}
+
+/// The events a format's versions imply: each version, each criterion created, changed or gone
+/// at it, and the format's retirement.
+fn implied_by_format(h: &FormatHistory) -> DomainResult<Vec<Implied>> {
+    let mut out = Vec::new();
+    let code = &h.format.code;
+    let mut previous: BTreeSet<String> = BTreeSet::new();
+    let versions = h.versions.all();
+    for (i, entry) in versions.iter().enumerate() {
+        let v = &entry.version;
+        out.push(Implied {
+            entity_type: EntityType::AppraisalFormat,
+            entity_id: code.clone(),
+            version: v.version_no,
+            kind: first_or_next(i == 0),
+            effective_from: Some(v.effective_from),
+            data: Some(json!({ "name": v.name, "audience": v.audience, "audienceCodes": v.audience_codes })),
+        });
+        let mut codes = BTreeSet::new();
+        for s in &entry.content.sections {
+            for c in &s.criteria {
+                codes.insert(c.code.clone());
+                let mut data = serde_json::to_value(c).map_err(DomainError::internal)?;
+                data["section"] = json!(s.code);
                 out.push(Implied {
                     entity_type: EntityType::Criterion,
-                    entity_id: format!("{}/{gone}", format.code),
+                    entity_id: format!("{code}/{}", c.code),
                     version: v.version_no,
-                    kind: Kind::Retired,
+                    kind: first_or_next(!previous.contains(&c.code)),
                     effective_from: Some(v.effective_from),
-                    data: None,
+                    data: Some(data),
                 });
             }
-            previous = codes;
         }
-        if let Some(end) = versions.last().and_then(|v| v.effective_to) {
+        for gone in previous.difference(&codes) {
+            out.push(Implied {
+                entity_type: EntityType::Criterion,
+                entity_id: format!("{code}/{gone}"),
+                version: v.version_no,
+                kind: Kind::Retired,
+                effective_from: Some(v.effective_from),
+                data: None,
+            });
+        }
+        previous = codes;
+    }
+    if let Some(last) = versions.last() {
+        if let Some(end) = last.version.effective_to {
             out.push(Implied {
                 entity_type: EntityType::AppraisalFormat,
-                entity_id: format.code.clone(),
-                version: versions.last().map_or(1, |v| v.version_no),
+                entity_id: code.clone(),
+                version: last.version.version_no,
                 kind: Kind::Retired,
                 effective_from: Some(end),
                 data: None,
@@ -259,14 +281,48 @@ pub async fn implied(db: &impl ConnectionTrait) -> DomainResult<Vec<Implied>> {
     Ok(out)
 }
 
-/// Appends the events the stored versions imply and the feed does not hold yet, in order. Call it
-/// inside the transaction that made the change.
+/// Every event the register's versions imply, in a stable order: groups (by id) with their
+/// typings, requirements, clauses, formats with their criteria.
 ///
 /// # Errors
-/// `INTERNAL` when the database fails.
-pub async fn sync(txn: &impl ConnectionTrait, request_id: &str) -> DomainResult<usize> {
-    // Numbering in commit order: hold the audit chain's head row (every change appends an audit
-    // entry, so this lock is taken anyway) until this transaction ends.
+/// `INTERNAL` when stored content cannot be written as an event.
+pub fn implied(register: &Register) -> DomainResult<Vec<Implied>> {
+    let mut out = Vec::new();
+    let mut groups: Vec<&Arc<GroupHistory>> = register.groups().iter().collect();
+    groups.sort_by_key(|g| g.group.id);
+    for g in groups {
+        let family = register.family(g.group.family_id).map(|f| f.code.as_str());
+        out.extend(implied_by_group(g, family, register)?);
+    }
+    out.extend(
+        register
+            .requirements()
+            .iter()
+            .map(|r| implied_by_requirement(r)),
+    );
+    for h in register.clauses() {
+        out.extend(implied_by_clause(h));
+    }
+    for h in register.formats() {
+        out.extend(implied_by_format(h)?);
+    }
+    Ok(out)
+}
+
+/// What a change touched, for [`record`].
+#[derive(Debug, Clone, Copy)]
+pub enum Touched<'a> {
+    /// The group with this code (its versions and typings).
+    Group(&'a str),
+    /// The clause with this code.
+    Clause(&'a str),
+    /// The format with this code (its versions and criteria).
+    Format(&'a str),
+}
+
+/// Holds the audit chain's head row until the transaction ends, so events are numbered in commit
+/// order (every change appends an audit entry, so this lock is taken anyway).
+async fn lock_numbering(txn: &impl ConnectionTrait) -> DomainResult<()> {
     audit_head::Entity::update_many()
         .col_expr(
             audit_head::Column::LastSeq,
@@ -275,28 +331,20 @@ pub async fn sync(txn: &impl ConnectionTrait, request_id: &str) -> DomainResult<
         .filter(audit_head::Column::Id.eq(1))
         .exec(txn)
         .await?;
-    let recorded: HashSet<(String, String, i32, String)> = change_event::Entity::find()
-        .select_only()
-        .column(change_event::Column::EntityType)
-        .column(change_event::Column::EntityId)
-        .column(change_event::Column::Version)
-        .column(change_event::Column::Kind)
-        .into_tuple::<(String, String, i32, String)>()
-        .all(txn)
-        .await?
-        .into_iter()
-        .collect();
-    let mut next: i64 = change_event::Entity::find()
-        .select_only()
-        .column_as(change_event::Column::Seq.max(), "max")
-        .into_tuple::<Option<i64>>()
-        .one(txn)
-        .await?
-        .flatten()
-        .unwrap_or(0);
+    Ok(())
+}
+
+/// Appends `events` that are not in `recorded` yet, numbered after the feed's head.
+async fn append(
+    txn: &impl ConnectionTrait,
+    events: Vec<Implied>,
+    recorded: &HashSet<(String, String, i32, String)>,
+    request_id: &str,
+) -> DomainResult<usize> {
+    let mut next = crate::register::load::head(txn).await?;
     let now = Utc::now().naive_utc();
     let mut added = 0;
-    for e in implied(txn).await? {
+    for e in events {
         if recorded.contains(&e.key()) {
             continue;
         }
@@ -317,6 +365,83 @@ pub async fn sync(txn: &impl ConnectionTrait, request_id: &str) -> DomainResult<
         .await?;
     }
     Ok(added)
+}
+
+/// The recorded events of these entities (by type and id), as keys.
+async fn recorded_of(
+    txn: &impl ConnectionTrait,
+    entities: &[(EntityType, String)],
+) -> DomainResult<HashSet<(String, String, i32, String)>> {
+    let mut cond = sea_orm::Condition::any();
+    for (t, id) in entities {
+        cond = cond.add(
+            sea_orm::Condition::all()
+                .add(change_event::Column::EntityType.eq(t.code()))
+                .add(change_event::Column::EntityId.eq(id.as_str())),
+        );
+    }
+    Ok(change_event::Entity::find()
+        .select_only()
+        .column(change_event::Column::EntityType)
+        .column(change_event::Column::EntityId)
+        .column(change_event::Column::Version)
+        .column(change_event::Column::Kind)
+        .filter(cond)
+        .into_tuple::<(String, String, i32, String)>()
+        .all(txn)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// Appends the events a change implies: derived from the stored versions of the one thing it
+/// touched (read inside the change's transaction), less those already in the feed. The cost
+/// follows that thing's own history (one entry per version), never the size of the register
+/// or of the feed. Call it inside the transaction that made the change, after the audit entry.
+///
+/// # Errors
+/// `INTERNAL` when the database fails.
+pub async fn record(
+    txn: &impl ConnectionTrait,
+    touched: Touched<'_>,
+    request_id: &str,
+) -> DomainResult<usize> {
+    lock_numbering(txn).await?;
+    let part = crate::register::load::touched(txn, touched).await?;
+    let events = implied(&part)?;
+    let mut entities: Vec<(EntityType, String)> = events
+        .iter()
+        .map(|e| (e.entity_type, e.entity_id.clone()))
+        .collect();
+    entities.sort();
+    entities.dedup();
+    if entities.is_empty() {
+        return Ok(0);
+    }
+    let recorded = recorded_of(txn, &entities).await?;
+    append(txn, events, &recorded, request_id).await
+}
+
+/// Appends every event the stored versions imply and the feed does not hold yet, for the whole
+/// register: for the seed, which loads everything at once. Call it inside the seed's transaction.
+///
+/// # Errors
+/// `INTERNAL` when the database fails.
+pub async fn sync_all(txn: &impl ConnectionTrait, request_id: &str) -> DomainResult<usize> {
+    lock_numbering(txn).await?;
+    let recorded: HashSet<(String, String, i32, String)> = change_event::Entity::find()
+        .select_only()
+        .column(change_event::Column::EntityType)
+        .column(change_event::Column::EntityId)
+        .column(change_event::Column::Version)
+        .column(change_event::Column::Kind)
+        .into_tuple::<(String, String, i32, String)>()
+        .all(txn)
+        .await?
+        .into_iter()
+        .collect();
+    let register = crate::register::load::everything_in(txn).await?;
+    append(txn, implied(&register)?, &recorded, request_id).await
 }
 
 /// Up to `limit` events after position `after`, and whether more follow.

@@ -5,6 +5,8 @@
 //! (today or later) and closes the previous one there; retiring closes the last one. So the text
 //! served for any past date stays what it was.
 
+use std::sync::Arc;
+
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use fgr_entities::{function_group, job_family, vacancy_clause, vacancy_clause_version};
 use sea_orm::sea_query::Expr;
@@ -20,6 +22,7 @@ use super::caller::{check_words, Caller};
 pub use super::posts::{post, Post};
 use super::{dates, diff, tx};
 use crate::error::{DomainError, DomainResult};
+use crate::register::{ClauseHistory, Register};
 
 /// ABD posts: scale 15 and up.
 pub const ABD_MIN_SCALE: i32 = 15;
@@ -221,16 +224,8 @@ pub struct ClauseVersion {
     pub version: vacancy_clause_version::Model,
 }
 
-/// Where a clause stands on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    /// A version is in effect.
-    Active,
-    /// Every version has ended.
-    Retired,
-    /// Its first version starts later.
-    Future,
-}
+/// Where a clause stands on a date (the rule is [`super::temporal`]'s, as for every versioned thing).
+pub use super::temporal::Standing as Status;
 
 /// The rule of a stored version.
 pub fn applicability_of(v: &vacancy_clause_version::Model) -> Applicability {
@@ -262,61 +257,6 @@ pub fn text_in(v: &vacancy_clause_version::Model, language: Language) -> (&str, 
     }
 }
 
-/// Every clause with all its versions, oldest version first, clauses by code.
-///
-/// # Errors
-/// `INTERNAL` when the database fails.
-pub async fn all_versions(
-    db: &impl ConnectionTrait,
-) -> DomainResult<Vec<(vacancy_clause::Model, Vec<vacancy_clause_version::Model>)>> {
-    let clauses = vacancy_clause::Entity::find()
-        .order_by_asc(vacancy_clause::Column::Code)
-        .all(db)
-        .await?;
-    let versions = vacancy_clause_version::Entity::find()
-        .order_by_asc(vacancy_clause_version::Column::ClauseId)
-        .order_by_asc(vacancy_clause_version::Column::VersionNo)
-        .all(db)
-        .await?;
-    Ok(clauses
-        .into_iter()
-        .map(|c| {
-            let mine = versions
-                .iter()
-                .filter(|v| v.clause_id == c.id)
-                .cloned()
-                .collect();
-            (c, mine)
-        })
-        .collect())
-}
-
-/// The version of a clause that stands for `day`, and the clause's status then: the version in
-/// effect; else the first one to come; else the last one that ended.
-pub fn standing_on(
-    versions: &[vacancy_clause_version::Model],
-    day: NaiveDate,
-) -> Option<(&vacancy_clause_version::Model, Status)> {
-    if let Some(v) = versions
-        .iter()
-        .find(|v| dates::in_effect(v.effective_from, v.effective_to, day))
-    {
-        return Some((v, Status::Active));
-    }
-    if let Some(v) = versions
-        .iter()
-        .filter(|v| v.effective_from > day && v.effective_to != Some(v.effective_from))
-        .min_by_key(|v| v.effective_from)
-    {
-        return Some((v, Status::Future));
-    }
-    versions
-        .iter()
-        .filter(|v| v.effective_to != Some(v.effective_from))
-        .max_by_key(|v| v.version_no)
-        .map(|v| (v, Status::Retired))
-}
-
 /// Filters of the library.
 #[derive(Debug, Clone, Default)]
 pub struct LibraryFilter {
@@ -342,22 +282,16 @@ pub struct LibraryEntry {
 }
 
 /// The library on `day`, filtered, in vacancy-text order (section, order, code).
-///
-/// # Errors
-/// `INTERNAL` when the database fails.
-pub async fn library(
-    db: &impl ConnectionTrait,
-    filter: &LibraryFilter,
-    day: NaiveDate,
-) -> DomainResult<Vec<LibraryEntry>> {
+pub fn library(register: &Register, filter: &LibraryFilter, day: NaiveDate) -> Vec<LibraryEntry> {
     let status_wanted = filter
         .status
         .or((!filter.posts.is_empty()).then_some(Status::Active));
-    let mut entries: Vec<LibraryEntry> = all_versions(db)
-        .await?
-        .into_iter()
-        .filter_map(|(clause, versions)| {
-            let (version, status) = standing_on(&versions, day)?;
+    let mut entries: Vec<LibraryEntry> = register
+        .clauses()
+        .iter()
+        .filter_map(|history| {
+            let (version, status) = history.versions.standing(day)?;
+            let clause = &history.clause;
             Some(LibraryEntry {
                 current: ClauseVersion {
                     clause: clause.clone(),
@@ -380,7 +314,7 @@ pub async fn library(
         })
         .collect();
     entries.sort_by_key(|e| order_key(&e.current));
-    Ok(entries)
+    entries
 }
 
 fn order_key(c: &ClauseVersion) -> (usize, i32, String) {
@@ -420,25 +354,24 @@ pub struct VacancyText {
 /// Assembles the vacancy text for `group_code` at `scale` on `day`.
 ///
 /// # Errors
-/// See [`post`]; `INTERNAL` when the database fails.
-pub async fn vacancy_text(
-    db: &impl ConnectionTrait,
+/// See [`post`].
+pub fn vacancy_text(
+    register: &Register,
     group_code: &str,
     scale: i32,
     language: Language,
     day: NaiveDate,
     format: TextFormat,
 ) -> DomainResult<VacancyText> {
-    let post = post(db, group_code, scale, day).await?;
+    let post = post(register, group_code, scale, day)?;
     let entries = library(
-        db,
+        register,
         &LibraryFilter {
             posts: vec![post.clone()],
             ..LibraryFilter::default()
         },
         day,
-    )
-    .await?;
+    );
     let mut sections: Vec<(Section, Vec<AssembledClause>)> = Vec::new();
     for e in entries {
         let section = Section::from_code(&e.current.version.section).unwrap_or(Section::Position);
@@ -729,21 +662,14 @@ fn check_expected(latest: &vacancy_clause_version::Model, expected: i32) -> Doma
     Ok(())
 }
 
-/// The versions of one clause, oldest first.
+/// One clause with every version, oldest first.
 ///
 /// # Errors
-/// `NOT_FOUND` for an unknown code; `INTERNAL` when the database fails.
-pub async fn versions_of(
-    db: &impl ConnectionTrait,
-    code: &str,
-) -> DomainResult<(vacancy_clause::Model, Vec<vacancy_clause_version::Model>)> {
-    let clause = clause_by_code(db, code).await?;
-    let versions = vacancy_clause_version::Entity::find()
-        .filter(vacancy_clause_version::Column::ClauseId.eq(clause.id))
-        .order_by_asc(vacancy_clause_version::Column::VersionNo)
-        .all(db)
-        .await?;
-    Ok((clause, versions))
+/// `NOT_FOUND` for an unknown code.
+pub fn history<'a>(register: &'a Register, code: &str) -> DomainResult<&'a Arc<ClauseHistory>> {
+    register
+        .clause(code)
+        .ok_or_else(|| DomainError::NotFound(format!("clausule {code}")))
 }
 
 /// Adds a clause, in effect from `from`.
@@ -800,7 +726,12 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
             },
         )
         .await?;
-        super::changes::sync(&txn, caller.request_id).await?;
+        super::changes::record(
+            &txn,
+            super::changes::Touched::Clause(&clause.code),
+            caller.request_id,
+        )
+        .await?;
         Ok(ClauseVersion { clause, version })
     }
     .await;
@@ -872,7 +803,12 @@ pub async fn revise<C: ConnectionTrait + TransactionTrait>(
             },
         )
         .await?;
-        super::changes::sync(&txn, caller.request_id).await?;
+        super::changes::record(
+            &txn,
+            super::changes::Touched::Clause(&clause.code),
+            caller.request_id,
+        )
+        .await?;
         Ok(ClauseVersion {
             clause: clause.clone(),
             version,
@@ -936,7 +872,12 @@ pub async fn retire<C: ConnectionTrait + TransactionTrait>(
             },
         )
         .await?;
-        super::changes::sync(&txn, caller.request_id).await?;
+        super::changes::record(
+            &txn,
+            super::changes::Touched::Clause(&clause.code),
+            caller.request_id,
+        )
+        .await?;
         Ok(ClauseVersion {
             clause: clause.clone(),
             version: after,
@@ -1008,17 +949,16 @@ fn diff_fields(v: &vacancy_clause_version::Model) -> Vec<(&'static str, String)>
 ///
 /// # Errors
 /// `NOT_FOUND` for an unknown clause; `BAD_USER_INPUT` for an unknown version number.
-pub async fn version_diff(
-    db: &impl ConnectionTrait,
+pub fn version_diff(
+    register: &Register,
     code: &str,
     from: i32,
     to: i32,
 ) -> DomainResult<Vec<diff::FieldChange>> {
-    let (_, versions) = versions_of(db, code).await?;
+    let versions = &history(register, code)?.versions;
     let find = |field: &str, n: i32| {
         versions
-            .iter()
-            .find(|v| v.version_no == n)
+            .number(n)
             .ok_or_else(|| DomainError::bad_input(field, format!("{code} heeft geen versie {n}")))
     };
     let (old, new) = (find("from", from)?, find("to", to)?);
@@ -1030,16 +970,14 @@ pub async fn version_diff(
 /// The whole library, every clause with every version, as JSON (for archiving and for sites
 /// that mirror it).
 ///
-/// # Errors
-/// `INTERNAL` when the database fails.
-pub async fn export_json(db: &impl ConnectionTrait) -> DomainResult<serde_json::Value> {
-    let clauses: Vec<serde_json::Value> = all_versions(db)
-        .await?
-        .into_iter()
-        .map(|(clause, versions)| {
+pub fn export_json(register: &Register) -> serde_json::Value {
+    let clauses: Vec<serde_json::Value> = register
+        .clauses()
+        .iter()
+        .map(|h| {
             json!({
-                "code": clause.code,
-                "versions": versions.iter().map(|v| {
+                "code": h.clause.code,
+                "versions": h.versions.all().iter().map(|v| {
                     let mut row = audited(v);
                     row["appliesTo"] = json!(applicability_of(v).describe());
                     row["createdBy"] = json!(v.created_by);
@@ -1048,14 +986,12 @@ pub async fn export_json(db: &impl ConnectionTrait) -> DomainResult<serde_json::
             })
         })
         .collect();
-    Ok(json!({ "exportedOn": dates::today().to_string(), "clauses": clauses }))
+    json!({ "exportedOn": dates::today().to_string(), "clauses": clauses })
 }
 
 /// The whole library as CSV, one line per version.
 ///
-/// # Errors
-/// `INTERNAL` when the database fails.
-pub async fn export_csv(db: &impl ConnectionTrait) -> DomainResult<String> {
+pub fn export_csv(register: &Register) -> String {
     use super::csv::record;
     let mut out = record(&[
         "code",
@@ -1082,8 +1018,9 @@ pub async fn export_csv(db: &impl ConnectionTrait) -> DomainResult<String> {
         "created_by",
     ]);
     let opt = |v: Option<i32>| v.map(|n| n.to_string()).unwrap_or_default();
-    for (clause, versions) in all_versions(db).await? {
-        for v in versions {
+    for h in register.clauses() {
+        let clause = &h.clause;
+        for v in h.versions.all() {
             out.push_str(&record(&[
                 clause.code.clone(),
                 v.version_no.to_string(),
@@ -1094,7 +1031,7 @@ pub async fn export_csv(db: &impl ConnectionTrait) -> DomainResult<String> {
                 v.section.clone(),
                 v.section_order.to_string(),
                 v.mandatory.to_string(),
-                applicability_of(&v).describe(),
+                applicability_of(v).describe(),
                 opt(v.scale_min),
                 opt(v.scale_max),
                 v.manager_only.to_string(),
@@ -1110,7 +1047,7 @@ pub async fn export_csv(db: &impl ConnectionTrait) -> DomainResult<String> {
             ]));
         }
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]

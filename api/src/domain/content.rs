@@ -16,6 +16,7 @@ use super::fuwasys::FuwasysScore;
 use super::profiles::{self, TypingSection};
 use super::requirements;
 use crate::error::{DomainError, DomainResult};
+use crate::register::{GroupVersionEntry, Register};
 
 /// A result area of the core profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,7 +143,34 @@ pub async fn of_version(db: &impl ConnectionTrait, version_id: i32) -> DomainRes
         .into_iter()
         .map(|r| (r.id, r.code))
         .collect();
-    Ok(GroupContent {
+    Ok(document(core, typings, links, |id| {
+        codes.get(&id).cloned().unwrap_or_default()
+    }))
+}
+
+/// The content of a version held in a snapshot.
+pub fn of_entry(register: &Register, entry: &GroupVersionEntry) -> GroupContent {
+    document(
+        entry.core_profile.clone(),
+        entry.typings.clone(),
+        entry.coverage.clone(),
+        |id| {
+            register
+                .requirement(id)
+                .map(|r| r.model.code.clone())
+                .unwrap_or_default()
+        },
+    )
+}
+
+/// A version's rows as one document; `code_of` names a requirement by id.
+fn document(
+    core: Option<profiles::CoreProfileContent>,
+    typings: Vec<profiles::TypingContent>,
+    links: Vec<requirement_coverage::Model>,
+    code_of: impl Fn(i32) -> String,
+) -> GroupContent {
+    GroupContent {
         core_profile: core
             .map(|c| CoreProfileContent {
                 purpose: c.profile.purpose,
@@ -189,14 +217,14 @@ pub async fn of_version(db: &impl ConnectionTrait, version_id: i32) -> DomainRes
         coverage: links
             .into_iter()
             .map(|l| CoverageContent {
-                requirement_code: codes.get(&l.requirement_id).cloned().unwrap_or_default(),
+                requirement_code: code_of(l.requirement_id),
                 typing_scale: l.typing_scale,
                 location: l.location,
                 quote: l.quote,
                 note: l.note,
             })
             .collect(),
-    })
+    }
 }
 
 const MAX_TEXT: usize = 4_000;

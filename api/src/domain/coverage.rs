@@ -3,16 +3,14 @@
 //! required there: covered, partly covered (some typings) or missing — with totals per family.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
-use fgr_entities::{job_family, requirement_coverage, responsibility_requirement};
-use sea_orm::ConnectionTrait;
+use fgr_entities::{job_family, requirement_coverage};
 
-use super::families;
 use super::groups::{self, VersionedGroup};
-use super::profiles;
-use super::requirements::{self, GroupRef};
 use crate::error::{DomainError, DomainResult};
+use crate::register::{Register, Requirement};
 
 /// How well one group version covers one requirement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +38,7 @@ impl Status {
 #[derive(Debug, Clone)]
 pub struct Cell {
     /// The requirement.
-    pub requirement: responsibility_requirement::Model,
+    pub requirement: Arc<Requirement>,
     /// Covered, partly or not.
     pub status: Status,
     /// Each typing's scale and whether it covers the requirement.
@@ -81,7 +79,7 @@ pub struct Totals {
 #[derive(Debug, Clone)]
 pub struct FamilyRows {
     /// The family.
-    pub family: job_family::Model,
+    pub family: Arc<job_family::Model>,
     /// Its groups in official order.
     pub groups: Vec<GroupRow>,
     /// Its totals.
@@ -101,7 +99,7 @@ pub struct Report {
 /// requirements required in it.
 pub fn judge(
     scales: &[i32],
-    required: &[responsibility_requirement::Model],
+    required: &[Arc<Requirement>],
     links: &[requirement_coverage::Model],
 ) -> Vec<Cell> {
     required
@@ -109,7 +107,7 @@ pub fn judge(
         .map(|requirement| {
             let covered_by: Vec<requirement_coverage::Model> = links
                 .iter()
-                .filter(|l| l.requirement_id == requirement.id)
+                .filter(|l| l.requirement_id == requirement.model.id)
                 .cloned()
                 .collect();
             let whole = covered_by.iter().any(|l| l.typing_scale.is_none());
@@ -138,73 +136,43 @@ pub fn judge(
 }
 
 /// The coverage report for the families with these codes (the manager families when `None`)
-/// on `day`. A fixed number of statements, whatever the number of groups.
+/// on `day`.
 ///
 /// # Errors
-/// `BAD_USER_INPUT` for an unknown family code; `INTERNAL` when the database fails.
-pub async fn report(
-    db: &impl ConnectionTrait,
+/// `BAD_USER_INPUT` for an unknown family code.
+pub fn report(
+    register: &Register,
     family_codes: Option<&[String]>,
     day: NaiveDate,
 ) -> DomainResult<Report> {
-    let all = families::list(db).await?;
-    let chosen: Vec<job_family::Model> = match family_codes {
-        None => all.into_iter().filter(|f| f.manager_family).collect(),
+    let all = register.families();
+    let chosen: Vec<&Arc<job_family::Model>> = match family_codes {
+        None => all.iter().filter(|f| f.manager_family).collect(),
         Some(codes) => {
             for code in codes {
-                if !all.iter().any(|f| &f.code == code) {
+                if register.family_by_code(code).is_none() {
                     return Err(DomainError::bad_input(
                         "familyCodes",
                         format!("onbekende functiefamilie '{code}'"),
                     ));
                 }
             }
-            all.into_iter()
-                .filter(|f| codes.contains(&f.code))
-                .collect()
+            all.iter().filter(|f| codes.contains(&f.code)).collect()
         }
     };
-    let family_ids: Vec<i32> = chosen.iter().map(|f| f.id).collect();
-    let mut by_family = groups::in_families_at(db, &family_ids, day).await?;
-    let rows: Vec<&VersionedGroup> = by_family.values().flatten().collect();
-    let version_ids: Vec<i32> = rows.iter().map(|r| r.version.id).collect();
-    let refs: Vec<GroupRef> = rows
-        .iter()
-        .map(|r| GroupRef {
-            group_id: r.group.id,
-            family_id: r.group.family_id,
-        })
-        .collect();
-    let mut typings = profiles::typings_for_versions(db, &version_ids).await?;
-    let mut required = requirements::required_in_groups(db, &refs).await?;
-    let mut links = requirements::coverage_of_versions(db, &version_ids).await?;
-
     let mut families_out = Vec::new();
     for family in chosen {
         let mut totals = Totals::default();
         let mut group_rows = Vec::new();
-        for group in by_family.remove(&family.id).unwrap_or_default() {
-            let scales: Vec<i32> = typings
-                .remove(&group.version.id)
-                .unwrap_or_default()
+        for group in groups::in_family_at(register, family.id, day) {
+            let scales: Vec<i32> = group.at.typings.iter().map(|t| t.typing.scale).collect();
+            let reqs: Vec<Arc<Requirement>> = register
+                .requirements()
                 .iter()
-                .map(|t| t.typing.scale)
+                .filter(|r| r.required_in(group.group()) && r.applies_on(day))
+                .cloned()
                 .collect();
-            let key = GroupRef {
-                group_id: group.group.id,
-                family_id: group.group.family_id,
-            };
-            let reqs: Vec<responsibility_requirement::Model> = required
-                .remove(&key)
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|r| requirements::applies_on(r, day))
-                .collect();
-            let cells = judge(
-                &scales,
-                &reqs,
-                &links.remove(&group.version.id).unwrap_or_default(),
-            );
+            let cells = judge(&scales, &reqs, &group.at.coverage);
             totals.groups += 1;
             for cell in &cells {
                 totals.checks += 1;
@@ -219,7 +187,7 @@ pub async fn report(
             group_rows.push(GroupRow { group, cells });
         }
         families_out.push(FamilyRows {
-            family,
+            family: family.clone(),
             groups: group_rows,
             totals,
         });
@@ -256,10 +224,10 @@ pub fn to_csv(report: &Report) -> String {
                 let line = [
                     report.as_of.to_string(),
                     family.family.name.clone(),
-                    row.group.group.code.clone(),
-                    row.group.group.name.clone(),
-                    row.group.version.version_no.to_string(),
-                    cell.requirement.code.clone(),
+                    row.group.group().code.clone(),
+                    row.group.group().name.clone(),
+                    row.group.version().version_no.to_string(),
+                    cell.requirement.model.code.clone(),
                     cell.status.code().to_owned(),
                     list(true),
                     list(false),
@@ -281,19 +249,22 @@ pub fn to_csv(report: &Report) -> String {
 mod tests {
     use super::*;
 
-    fn requirement(id: i32) -> responsibility_requirement::Model {
-        responsibility_requirement::Model {
-            id,
-            code: format!("R{id}"),
-            title: "t".into(),
-            text: "t".into(),
-            theme: "SOCIAL_SAFETY".into(),
-            source_reference: "s".into(),
-            source_url: None,
-            required_from: None,
-            illustrative: false,
-            sort_order: id,
-        }
+    fn requirement(id: i32) -> Arc<Requirement> {
+        Arc::new(Requirement {
+            scopes: Vec::new(),
+            model: fgr_entities::responsibility_requirement::Model {
+                id,
+                code: format!("R{id}"),
+                title: "t".into(),
+                text: "t".into(),
+                theme: "SOCIAL_SAFETY".into(),
+                source_reference: "s".into(),
+                source_url: None,
+                required_from: None,
+                illustrative: false,
+                sort_order: id,
+            },
+        })
     }
 
     fn link(requirement_id: i32, typing_scale: Option<i32>) -> requirement_coverage::Model {

@@ -1,30 +1,48 @@
 //! Function groups (functiegroepen) and the version of their content in effect on a date.
 
-use std::collections::HashMap;
+use std::cmp::Ordering;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
-use fgr_entities::{function_group, group_version, job_family};
-use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query, SimpleExpr};
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
-};
+use fgr_entities::{function_group, group_version};
 
 use super::search;
 use crate::error::{DomainError, DomainResult};
+use crate::register::{GroupHistory, GroupVersionEntry, Register};
 
 /// The lowest salary scale in the FGR.
 pub const MIN_SCALE: i32 = 1;
 /// The highest salary scale in the FGR (Topmanager-generaal, niveau 19).
 pub const MAX_SCALE: i32 = 19;
 
-/// A group together with the version of its content that is in effect on the date asked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A group together with the version of its content that is in effect on the date asked for;
+/// both shared with the snapshot they come from.
+#[derive(Debug, Clone)]
 pub struct VersionedGroup {
+    /// The group with its whole history.
+    pub history: Arc<GroupHistory>,
+    /// The version in effect, with its content.
+    pub at: Arc<GroupVersionEntry>,
+}
+
+impl VersionedGroup {
+    /// `history` as it stands on `day`; `None` when no version is in effect then.
+    pub fn on(history: &Arc<GroupHistory>, day: NaiveDate) -> Option<Self> {
+        history.versions.in_effect(day).map(|at| Self {
+            history: history.clone(),
+            at: at.clone(),
+        })
+    }
+
     /// The group's identity and scale range.
-    pub group: function_group::Model,
+    pub fn group(&self) -> &function_group::Model {
+        &self.history.group
+    }
+
     /// The version in effect.
-    pub version: group_version::Model,
+    pub fn version(&self) -> &group_version::Model {
+        &self.at.version
+    }
 }
 
 /// Which groups to list.
@@ -78,232 +96,109 @@ pub fn validate_scale(field: &str, scale: i32) -> DomainResult<()> {
     }
 }
 
-/// The condition "this version is in effect on `day`".
-fn version_in_effect(day: NaiveDate) -> Condition {
-    Condition::all()
-        .add(group_version::Column::EffectiveFrom.lte(day))
-        .add(
-            Condition::any()
-                .add(group_version::Column::EffectiveTo.is_null())
-                .add(group_version::Column::EffectiveTo.gt(day)),
-        )
-}
-
-/// `function_group.id IN (groups with a version in effect on day)`.
-fn has_version_on(day: NaiveDate) -> SimpleExpr {
-    function_group::Column::Id.in_subquery(
-        Query::select()
-            .column(group_version::Column::GroupId)
-            .from(group_version::Entity)
-            .cond_where(version_in_effect(day))
-            .to_owned(),
-    )
-}
-
-/// `function_group.family_id IN (families matching cond)`.
-fn family_matches(cond: SimpleExpr) -> SimpleExpr {
-    function_group::Column::FamilyId.in_subquery(
-        Query::select()
-            .column(job_family::Column::Id)
-            .from(job_family::Entity)
-            .and_where(cond)
-            .to_owned(),
-    )
-}
-
-fn filter_condition(filter: &GroupFilter, day: NaiveDate) -> DomainResult<Condition> {
-    let mut cond = Condition::all().add(has_version_on(day));
-    if let Some(code) = &filter.family_code {
-        cond = cond.add(family_matches(job_family::Column::Code.eq(code.as_str())));
-    }
-    if filter.manager_families_only {
-        cond = cond.add(family_matches(job_family::Column::ManagerFamily.eq(true)));
-    }
+/// Checks the filter once, before any group is looked at.
+fn check_filter(filter: &GroupFilter) -> DomainResult<Option<String>> {
     if let Some(scale) = filter.scale {
         validate_scale("filter.scale", scale)?;
-        cond = cond
-            .add(function_group::Column::ScaleMin.lte(scale))
-            .add(function_group::Column::ScaleMax.gte(scale));
     }
-    if let Some(text) = filter
+    let Some(text) = filter
         .search
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty())
-    {
-        if text.chars().count() > 200 {
-            return Err(DomainError::bad_input(
-                "filter.search",
-                "zoektekst is langer dan 200 tekens",
-            ));
-        }
-        cond = cond.add(
-            Expr::col((function_group::Entity, function_group::Column::SearchText))
-                .like(LikeExpr::new(search::like_pattern(text)).escape(search::LIKE_ESCAPE)),
-        );
+    else {
+        return Ok(None);
+    };
+    if text.chars().count() > 200 {
+        return Err(DomainError::bad_input(
+            "filter.search",
+            "zoektekst is langer dan 200 tekens",
+        ));
     }
-    Ok(cond)
+    Ok(Some(search::fold(text)))
 }
 
 /// One page of groups matching `filter` that exist on `day`, with the total count.
 ///
 /// # Errors
-/// `BAD_USER_INPUT` for a bad filter; `INTERNAL` when the database fails.
-pub async fn page(
-    db: &impl ConnectionTrait,
+/// `BAD_USER_INPUT` for a bad filter.
+pub fn page(
+    register: &Register,
     filter: &GroupFilter,
     order: GroupOrder,
     day: NaiveDate,
     offset: u64,
     limit: u64,
 ) -> DomainResult<(Vec<VersionedGroup>, u64)> {
-    let cond = filter_condition(filter, day)?;
-    let total = function_group::Entity::find()
-        .filter(cond.clone())
-        .count(db)
-        .await?;
-    let direction = if order.descending {
-        sea_orm::Order::Desc
-    } else {
-        sea_orm::Order::Asc
+    let folded = check_filter(filter)?;
+    let family_id = match &filter.family_code {
+        Some(code) => match register.family_by_code(code) {
+            Some(f) => Some(f.id),
+            None => return Ok((Vec::new(), 0)),
+        },
+        None => None,
     };
-    let mut query = function_group::Entity::find().filter(cond);
-    query = match order.field {
-        GroupOrderField::Family => query
-            .order_by(
-                Expr::cust("(SELECT sort_order FROM job_family WHERE job_family.id = function_group.family_id)"),
-                direction.clone(),
-            )
-            .order_by(function_group::Column::SortOrder, direction.clone()),
-        GroupOrderField::Name => query.order_by(function_group::Column::Name, direction.clone()),
-        GroupOrderField::Code => query.order_by(function_group::Column::Code, direction.clone()),
-        GroupOrderField::Scale => query
-            .order_by(function_group::Column::ScaleMin, direction.clone())
-            .order_by(function_group::Column::ScaleMax, direction.clone()),
-    };
-    let groups = query
-        .order_by(function_group::Column::Id, direction)
-        .offset(offset)
-        .limit(limit)
-        .all(db)
-        .await?;
-    let rows = attach_versions(db, groups, day).await?;
-    Ok((rows, total))
-}
-
-/// Pairs each group with its version in effect on `day` (one statement); groups without one are
-/// dropped.
-async fn attach_versions(
-    db: &impl ConnectionTrait,
-    groups: Vec<function_group::Model>,
-    day: NaiveDate,
-) -> DomainResult<Vec<VersionedGroup>> {
-    if groups.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut versions: HashMap<i32, group_version::Model> = group_version::Entity::find()
-        .filter(group_version::Column::GroupId.is_in(groups.iter().map(|g| g.id)))
-        .filter(version_in_effect(day))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|v| (v.group_id, v))
-        .collect();
-    Ok(groups
-        .into_iter()
-        .filter_map(|group| {
-            versions
-                .remove(&group.id)
-                .map(|version| VersionedGroup { group, version })
+    let mut rows: Vec<VersionedGroup> = register
+        .groups()
+        .iter()
+        .filter(|h| {
+            let g = &h.group;
+            family_id.is_none_or(|id| g.family_id == id)
+                && (!filter.manager_families_only
+                    || register
+                        .family(g.family_id)
+                        .is_some_and(|f| f.manager_family))
+                && filter
+                    .scale
+                    .is_none_or(|s| (g.scale_min..=g.scale_max).contains(&s))
+                && folded
+                    .as_deref()
+                    .is_none_or(|text| g.search_text.contains(text))
         })
-        .collect())
+        .filter_map(|h| VersionedGroup::on(h, day))
+        .collect();
+    // The snapshot lists groups in official (family) order already.
+    let compare = |a: &VersionedGroup, b: &VersionedGroup| -> Ordering {
+        let (a, b) = (a.group(), b.group());
+        match order.field {
+            GroupOrderField::Family => Ordering::Equal,
+            GroupOrderField::Name => a.name.cmp(&b.name).then(a.id.cmp(&b.id)),
+            GroupOrderField::Code => a.code.cmp(&b.code).then(a.id.cmp(&b.id)),
+            GroupOrderField::Scale => {
+                (a.scale_min, a.scale_max, a.id).cmp(&(b.scale_min, b.scale_max, b.id))
+            }
+        }
+    };
+    rows.sort_by(compare);
+    if order.descending {
+        rows.reverse();
+    }
+    let total = rows.len() as u64;
+    let start = usize::try_from(offset)
+        .unwrap_or(usize::MAX)
+        .min(rows.len());
+    let end = start
+        .saturating_add(usize::try_from(limit).unwrap_or(usize::MAX))
+        .min(rows.len());
+    Ok((rows.drain(start..end).collect(), total))
 }
 
 /// The group with this code as it stands on `day`; `None` when it does not exist then.
-///
-/// # Errors
-/// `INTERNAL` when the database fails.
-pub async fn by_code_at(
-    db: &impl ConnectionTrait,
-    code: &str,
-    day: NaiveDate,
-) -> DomainResult<Option<VersionedGroup>> {
-    let group = function_group::Entity::find()
-        .filter(function_group::Column::Code.eq(code))
-        .all(db)
-        .await?;
-    Ok(attach_versions(db, group, day).await?.pop())
+pub fn by_code_at(register: &Register, code: &str, day: NaiveDate) -> Option<VersionedGroup> {
+    register
+        .group_by_code(code)
+        .and_then(|h| VersionedGroup::on(h, day))
 }
 
 /// The group with this id as it stands on `day`.
-///
-/// # Errors
-/// `INTERNAL` when the database fails.
-pub async fn by_id_at(
-    db: &impl ConnectionTrait,
-    id: i32,
-    day: NaiveDate,
-) -> DomainResult<Option<VersionedGroup>> {
-    let group = function_group::Entity::find_by_id(id).all(db).await?;
-    Ok(attach_versions(db, group, day).await?.pop())
+pub fn by_id_at(register: &Register, id: i32, day: NaiveDate) -> Option<VersionedGroup> {
+    register.group(id).and_then(|h| VersionedGroup::on(h, day))
 }
 
-/// The groups of each family that exist on `day`, in official order (two statements).
-///
-/// # Errors
-/// `INTERNAL` when the database fails.
-pub async fn in_families_at(
-    db: &impl ConnectionTrait,
-    family_ids: &[i32],
-    day: NaiveDate,
-) -> DomainResult<HashMap<i32, Vec<VersionedGroup>>> {
-    let groups = function_group::Entity::find()
-        .filter(function_group::Column::FamilyId.is_in(family_ids.iter().copied()))
-        .filter(has_version_on(day))
-        .order_by_asc(function_group::Column::SortOrder)
-        .order_by_asc(function_group::Column::Id)
-        .all(db)
-        .await?;
-    let mut by_family: HashMap<i32, Vec<VersionedGroup>> = HashMap::new();
-    for row in attach_versions(db, groups, day).await? {
-        by_family.entry(row.group.family_id).or_default().push(row);
-    }
-    Ok(by_family)
-}
-
-/// Every version of each group, oldest first (one statement).
-///
-/// # Errors
-/// `INTERNAL` when the database fails.
-pub async fn versions_of(
-    db: &impl ConnectionTrait,
-    group_ids: &[i32],
-) -> DomainResult<HashMap<i32, Vec<group_version::Model>>> {
-    let mut by_group: HashMap<i32, Vec<group_version::Model>> = HashMap::new();
-    for v in group_version::Entity::find()
-        .filter(group_version::Column::GroupId.is_in(group_ids.iter().copied()))
-        .order_by_asc(group_version::Column::VersionNo)
-        .all(db)
-        .await?
-    {
-        by_group.entry(v.group_id).or_default().push(v);
-    }
-    Ok(by_group)
-}
-
-/// The groups with these ids (one statement), regardless of date.
-///
-/// # Errors
-/// `INTERNAL` when the database fails.
-pub async fn by_ids(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-) -> DomainResult<HashMap<i32, function_group::Model>> {
-    Ok(function_group::Entity::find()
-        .filter(function_group::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|g| (g.id, g))
-        .collect())
+/// The groups of a family that exist on `day`, in official order.
+pub fn in_family_at(register: &Register, family_id: i32, day: NaiveDate) -> Vec<VersionedGroup> {
+    register
+        .groups_of_family(family_id)
+        .filter_map(|h| VersionedGroup::on(h, day))
+        .collect()
 }

@@ -3,10 +3,9 @@
 
 use chrono::NaiveDate;
 use fgr_entities::{function_group, job_family};
-use sea_orm::{ConnectionTrait, EntityTrait};
 
-use super::groups;
 use crate::error::{DomainError, DomainResult};
+use crate::register::Register;
 
 /// A post: a group at a scale.
 #[derive(Debug, Clone)]
@@ -26,13 +25,13 @@ pub struct Post {
 /// # Errors
 /// `NOT_FOUND` for a group that does not exist on that day; `BAD_USER_INPUT` for a scale outside
 /// its range.
-pub async fn post(
-    db: &impl ConnectionTrait,
+pub fn post(
+    register: &Register,
     group_code: &str,
     scale: i32,
     day: NaiveDate,
 ) -> DomainResult<Post> {
-    let (group, family) = group_and_family(db, group_code, day).await?;
+    let (group, family) = group_and_family(register, group_code, day)?;
     if !(group.scale_min..=group.scale_max).contains(&scale) {
         return Err(DomainError::bad_input(
             "scale",
@@ -43,23 +42,23 @@ pub async fn post(
         ));
     }
     Ok(Post {
-        group_code: group.code,
-        family_code: family.code,
+        group_code: group.code.clone(),
+        family_code: family.code.clone(),
         manager_family: family.manager_family,
         scale,
     })
 }
 
-/// Every post of `group_code` on `day`: one per scale of its range (two statements).
+/// Every post of `group_code` on `day`: one per scale of its range.
 ///
 /// # Errors
 /// `NOT_FOUND` for a group that does not exist on that day.
-pub async fn posts_of_group(
-    db: &impl ConnectionTrait,
+pub fn posts_of_group(
+    register: &Register,
     group_code: &str,
     day: NaiveDate,
 ) -> DomainResult<Vec<Post>> {
-    let (group, family) = group_and_family(db, group_code, day).await?;
+    let (group, family) = group_and_family(register, group_code, day)?;
     Ok((group.scale_min..=group.scale_max)
         .map(|scale| Post {
             group_code: group.code.clone(),
@@ -70,18 +69,17 @@ pub async fn posts_of_group(
         .collect())
 }
 
-async fn group_and_family(
-    db: &impl ConnectionTrait,
+fn group_and_family<'a>(
+    register: &'a Register,
     group_code: &str,
     day: NaiveDate,
-) -> DomainResult<(function_group::Model, job_family::Model)> {
-    let group = groups::by_code_at(db, group_code, day)
-        .await?
-        .ok_or_else(|| DomainError::NotFound(format!("functiegroep {group_code} op {day}")))?
-        .group;
-    let family = job_family::Entity::find_by_id(group.family_id)
-        .one(db)
-        .await?
+) -> DomainResult<(&'a function_group::Model, &'a job_family::Model)> {
+    let history = register
+        .group_by_code(group_code)
+        .filter(|h| h.versions.in_effect(day).is_some())
+        .ok_or_else(|| DomainError::NotFound(format!("functiegroep {group_code} op {day}")))?;
+    let family = register
+        .family(history.group.family_id)
         .ok_or_else(|| DomainError::internal("group without family"))?;
-    Ok((group, family))
+    Ok((&history.group, family))
 }

@@ -2,14 +2,13 @@
 //! Thin: every rule lives in [`crate::domain::amendments`].
 
 use async_graphql::{Context, Enum, InputObject, Json, Object, ID};
-use fgr_entities::{amendment_proposal, committee_advice, group_version, owner_decision};
-use sea_orm::EntityTrait;
+use fgr_entities::{amendment_proposal, committee_advice, owner_decision};
 
 use super::catalogue::families::{FunctionGroup, GroupVersion};
 use super::errors::GqlResultExt;
 use super::ids;
 use super::scalars::Date;
-use super::{caller, db};
+use super::{caller, changed, db, register};
 use crate::domain::amendments::{
     self, Advice, AdviceOutcome as DomainAdviceOutcome, Decision, DraftChanges, NewProposal, State,
     Target, TargetCode,
@@ -160,13 +159,17 @@ impl OwnerDecision {
     }
 }
 
-async fn version(ctx: &Context<'_>, id: i32) -> async_graphql::Result<Option<GroupVersion>> {
-    Ok(group_version::Entity::find_by_id(id)
-        .one(db(ctx)?)
-        .await
-        .map_err(DomainError::from)
-        .gql()?
-        .map(|v| GroupVersion::new(v, dates::today())))
+/// Version `id` of the group `group_id`, from the snapshot.
+async fn version(
+    ctx: &Context<'_>,
+    group_id: i32,
+    id: i32,
+) -> async_graphql::Result<Option<GroupVersion>> {
+    Ok(register(ctx)
+        .await?
+        .group(group_id)
+        .and_then(|h| h.versions.all().iter().find(|v| v.version.id == id))
+        .map(|v| GroupVersion::new(v.version.clone(), dates::today())))
 }
 
 #[Object]
@@ -249,17 +252,17 @@ impl Proposal {
             return Ok(None);
         }
         let today = dates::today();
-        Ok(groups::by_id_at(db(ctx)?, self.0.target_id, today)
-            .await
-            .gql()?
-            .map(|row| FunctionGroup::new(row, today)))
+        Ok(
+            groups::by_id_at(&*register(ctx).await?, self.0.target_id, today)
+                .map(|row| FunctionGroup::new(row, today)),
+        )
     }
     /// The group version the proposal edits; null for a format proposal.
     async fn base_version(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<GroupVersion>> {
         if self.is_format() {
             return Ok(None);
         }
-        version(ctx, self.0.base_version_id).await
+        version(ctx, self.0.target_id, self.0.base_version_id).await
     }
     /// The group version its adoption created; null for a format proposal.
     async fn adopted_version(
@@ -268,7 +271,7 @@ impl Proposal {
     ) -> async_graphql::Result<Option<GroupVersion>> {
         match self.0.adopted_version_id {
             Some(id) if self.0.target_type != crate::domain::amendment_targets::FORMAT => {
-                version(ctx, id).await
+                version(ctx, self.0.target_id, id).await
             }
             _ => Ok(None),
         }
@@ -627,7 +630,7 @@ impl AmendmentMutation {
             reference: input.reference,
             decision_date: input.decision_date.0,
         };
-        amendments::record_decision(
+        let proposal = amendments::record_decision(
             db(ctx)?,
             &caller(ctx),
             input.number,
@@ -635,7 +638,9 @@ impl AmendmentMutation {
             decision,
         )
         .await
-        .map(Proposal)
-        .gql()
+        .gql()?;
+        // An adoption made a new version: the rest of this request and every later read see it.
+        changed(ctx).await?;
+        Ok(Proposal(proposal))
     }
 }

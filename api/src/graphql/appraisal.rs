@@ -1,20 +1,19 @@
 //! Appraisal formats and criteria over GraphQL, for appraisal-tool integrations and the console.
 //! Thin: the rules live in [`crate::domain::appraisal`].
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use async_graphql::connection::{Connection, EmptyFields};
 use async_graphql::{Context, Enum, Object, SimpleObject};
-use fgr_entities::{appraisal_format, appraisal_format_version, rating_scale};
 
 use super::catalogue::query::ConnectionTotals;
-use super::db;
 use super::errors::GqlResultExt;
 use super::paging::Window;
+use super::register;
 use super::scalars::{day_or_today, Date};
 use crate::domain::appraisal::{self, Audience, CriterionContent, FormatContent};
-use crate::domain::dates;
-use crate::error::DomainError;
+use crate::domain::temporal::Period;
+use crate::register::{FormatHistory, FormatVersionEntry, Register};
 
 /// Who a format is for.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
@@ -58,23 +57,23 @@ pub struct RatingScale {
 }
 
 impl RatingScale {
-    fn of(s: &rating_scale::Model) -> async_graphql::Result<Self> {
-        Ok(Self {
-            code: s.code.clone(),
-            name: s.name.clone(),
-            levels: appraisal::levels_of(s)
-                .gql()?
-                .into_iter()
+    fn of(s: &crate::register::RatingScale) -> Self {
+        Self {
+            code: s.model.code.clone(),
+            name: s.model.name.clone(),
+            levels: s
+                .levels
+                .iter()
                 .map(|l| RatingLevel {
-                    code: l.code,
-                    label: l.label,
-                    description: l.description,
+                    code: l.code.clone(),
+                    label: l.label.clone(),
+                    description: l.description.clone(),
                 })
                 .collect(),
-            source_reference: s.source_reference.clone(),
-            source_url: s.source_url.clone(),
-            illustrative: s.illustrative,
-        })
+            source_reference: s.model.source_reference.clone(),
+            source_url: s.model.source_url.clone(),
+            illustrative: s.model.illustrative,
+        }
     }
 }
 
@@ -125,20 +124,19 @@ pub struct CriteriaSection {
 
 fn criterion(
     c: &CriterionContent,
-    scales: &BTreeMap<String, rating_scale::Model>,
+    register: &Register,
     format_code: &str,
     format_version: i32,
-) -> async_graphql::Result<Criterion> {
-    Ok(Criterion {
+) -> Criterion {
+    Criterion {
         code: c.code.clone(),
         text: c.text.clone(),
         guidance: c.guidance.clone(),
         rating_scale: c
             .rating_scale
             .as_ref()
-            .and_then(|code| scales.get(code))
-            .map(RatingScale::of)
-            .transpose()?,
+            .and_then(|code| register.rating_scale(code))
+            .map(|s| RatingScale::of(s)),
         mandatory: c.mandatory,
         appraises: c.appraises.as_ref().map(|a| AppraisedElement {
             requirement_code: a.requirement_code.clone(),
@@ -148,45 +146,48 @@ fn criterion(
         source: c.source.clone(),
         format_code: format_code.to_owned(),
         format_version,
-    })
+    }
 }
 
 /// A version of a format.
 pub struct AppraisalFormatVersion {
-    format_code: String,
-    version: appraisal_format_version::Model,
+    history: Arc<FormatHistory>,
+    /// Its position among the history's versions.
+    index: usize,
     as_of: chrono::NaiveDate,
+}
+
+impl AppraisalFormatVersion {
+    fn entry(&self) -> &FormatVersionEntry {
+        &self.history.versions.all()[self.index]
+    }
 }
 
 #[Object]
 impl AppraisalFormatVersion {
     /// 1, 2, 3, ... per format.
     async fn number(&self) -> i32 {
-        self.version.version_no
+        self.entry().version.version_no
     }
     /// First day in effect.
     async fn effective_from(&self) -> Date {
-        Date(self.version.effective_from)
+        Date(self.entry().version.effective_from)
     }
     /// First day no longer in effect; null while open-ended.
     async fn effective_to(&self) -> Option<Date> {
-        self.version.effective_to.map(Date)
+        self.entry().version.effective_to.map(Date)
     }
     /// Whether it is in effect on the date asked for.
     async fn in_effect(&self) -> bool {
-        dates::in_effect(
-            self.version.effective_from,
-            self.version.effective_to,
-            self.as_of,
-        )
+        self.entry().in_effect_on(self.as_of)
     }
     /// Name.
     async fn name(&self) -> &str {
-        &self.version.name
+        &self.entry().version.name
     }
     /// Who it is for.
     async fn audience(&self) -> FormatAudience {
-        match Audience::of(&self.version) {
+        match Audience::of(&self.entry().version) {
             Audience::AllStaff => FormatAudience::AllStaff,
             Audience::Managers => FormatAudience::Managers,
             Audience::Families(_) => FormatAudience::Families,
@@ -195,73 +196,70 @@ impl AppraisalFormatVersion {
     }
     /// The families or groups, for `FAMILIES`/`GROUPS`.
     async fn audience_codes(&self) -> Vec<String> {
-        match Audience::of(&self.version) {
+        match Audience::of(&self.entry().version) {
             Audience::Families(c) | Audience::Groups(c) => c,
             _ => Vec::new(),
         }
     }
     /// `SEED` or `DECISION`.
     async fn provenance_kind(&self) -> &str {
-        &self.version.provenance_kind
+        &self.entry().version.provenance_kind
     }
     /// The decision or source.
     async fn provenance_reference(&self) -> Option<&str> {
-        self.version.provenance_reference.as_deref()
+        self.entry().version.provenance_reference.as_deref()
     }
     /// True when the period, audience or wording is the register's inference.
     async fn illustrative(&self) -> bool {
-        self.version.illustrative
+        self.entry().version.illustrative
     }
     /// Remarks.
     async fn note(&self) -> Option<&str> {
-        self.version.note.as_deref()
+        self.entry().version.note.as_deref()
     }
     /// Sections with their criteria, in conversation order.
     async fn sections(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CriteriaSection>> {
-        let scales = appraisal::rating_scales(db(ctx)?).await.gql()?;
-        let content: FormatContent = appraisal::content_of(&self.version).gql()?;
-        content
+        let register = register(ctx).await?;
+        let entry = self.entry();
+        Ok(entry
+            .content
             .sections
             .iter()
-            .map(|s| {
-                Ok(CriteriaSection {
-                    code: s.code.clone(),
-                    title: appraisal::section_label(&s.code).to_owned(),
-                    criteria: s
-                        .criteria
-                        .iter()
-                        .map(|c| criterion(c, &scales, &self.format_code, self.version.version_no))
-                        .collect::<async_graphql::Result<_>>()?,
-                })
+            .map(|s| CriteriaSection {
+                code: s.code.clone(),
+                title: appraisal::section_label(&s.code).to_owned(),
+                criteria: s
+                    .criteria
+                    .iter()
+                    .map(|c| {
+                        criterion(
+                            c,
+                            &register,
+                            &self.history.format.code,
+                            entry.version.version_no,
+                        )
+                    })
+                    .collect(),
             })
-            .collect()
+            .collect())
     }
     /// The document of sections and criteria, as the amendment workflow edits it.
-    async fn content(&self) -> async_graphql::Result<async_graphql::Json<FormatContent>> {
-        Ok(async_graphql::Json(
-            appraisal::content_of(&self.version).gql()?,
-        ))
+    async fn content(&self) -> async_graphql::Json<FormatContent> {
+        async_graphql::Json(self.entry().content.clone())
     }
 }
 
 /// An appraisal format (a form of the personeelsgesprek).
 pub struct AppraisalFormat {
-    format: appraisal_format::Model,
-    versions: Vec<appraisal_format_version::Model>,
+    history: Arc<FormatHistory>,
     as_of: chrono::NaiveDate,
 }
 
 impl AppraisalFormat {
-    fn version_at(&self) -> Option<&appraisal_format_version::Model> {
-        self.versions
-            .iter()
-            .find(|v| dates::in_effect(v.effective_from, v.effective_to, self.as_of))
-    }
-
-    fn wrap(&self, v: &appraisal_format_version::Model) -> AppraisalFormatVersion {
+    fn wrap(&self, index: usize) -> AppraisalFormatVersion {
         AppraisalFormatVersion {
-            format_code: self.format.code.clone(),
-            version: v.clone(),
+            history: self.history.clone(),
+            index,
             as_of: self.as_of,
         }
     }
@@ -271,15 +269,21 @@ impl AppraisalFormat {
 impl AppraisalFormat {
     /// Code.
     async fn code(&self) -> &str {
-        &self.format.code
+        &self.history.format.code
     }
     /// The version in effect on the date asked for; null when none is.
     async fn version(&self) -> Option<AppraisalFormatVersion> {
-        self.version_at().map(|v| self.wrap(v))
+        let number = self.history.versions.in_effect(self.as_of)?.number();
+        let all = self.history.versions.all();
+        all.iter()
+            .position(|v| v.number() == number)
+            .map(|i| self.wrap(i))
     }
     /// Every version, oldest first.
     async fn versions(&self) -> Vec<AppraisalFormatVersion> {
-        self.versions.iter().map(|v| self.wrap(v)).collect()
+        (0..self.history.versions.all().len())
+            .map(|i| self.wrap(i))
+            .collect()
     }
 }
 
@@ -354,13 +358,12 @@ impl AppraisalQuery {
     {
         let window = Window::of(first, after.as_deref()).gql()?;
         let as_of = day_or_today(as_of);
-        let all: Vec<AppraisalFormat> = appraisal::all_versions(db(ctx)?)
-            .await
-            .gql()?
-            .into_iter()
-            .map(|(format, versions)| AppraisalFormat {
-                format,
-                versions,
+        let all: Vec<AppraisalFormat> = register(ctx)
+            .await?
+            .formats()
+            .iter()
+            .map(|history| AppraisalFormat {
+                history: history.clone(),
                 as_of,
             })
             .collect();
@@ -375,15 +378,13 @@ impl AppraisalQuery {
         code: String,
         as_of: Option<Date>,
     ) -> async_graphql::Result<Option<AppraisalFormat>> {
-        match appraisal::versions_of(db(ctx)?, &code).await {
-            Ok((format, versions)) => Ok(Some(AppraisalFormat {
-                format,
-                versions,
+        Ok(register(ctx)
+            .await?
+            .format(&code)
+            .map(|history| AppraisalFormat {
+                history: history.clone(),
                 as_of: day_or_today(as_of),
-            })),
-            Err(DomainError::NotFound(_)) => Ok(None),
-            Err(e) => Err(e).gql(),
-        }
+            }))
     }
 
     /// The criteria that apply to an employee in `groupCode` at `scale` on `on` (default today):
@@ -396,25 +397,21 @@ impl AppraisalQuery {
         scale: i32,
         on: Option<Date>,
     ) -> async_graphql::Result<PostCriteria> {
-        let db = db(ctx)?;
-        let found = appraisal::criteria_for(db, &group_code, scale, day_or_today(on))
-            .await
-            .gql()?;
-        let scales = appraisal::rating_scales(db).await.gql()?;
+        let register = register(ctx).await?;
+        let found =
+            appraisal::criteria_for(&register, &group_code, scale, day_or_today(on)).gql()?;
         let sections = found
             .sections
             .iter()
-            .map(|(code, list)| {
-                Ok(CriteriaSection {
-                    code: code.clone(),
-                    title: appraisal::section_label(code).to_owned(),
-                    criteria: list
-                        .iter()
-                        .map(|a| criterion(&a.criterion, &scales, &a.format_code, a.format_version))
-                        .collect::<async_graphql::Result<_>>()?,
-                })
+            .map(|(code, list)| CriteriaSection {
+                code: code.clone(),
+                title: appraisal::section_label(code).to_owned(),
+                criteria: list
+                    .iter()
+                    .map(|a| criterion(&a.criterion, &register, &a.format_code, a.format_version))
+                    .collect(),
             })
-            .collect::<async_graphql::Result<_>>()?;
+            .collect();
         Ok(PostCriteria {
             group_code: found.post.group_code,
             scale: found.post.scale,
@@ -437,20 +434,18 @@ impl AppraisalQuery {
         to: i32,
     ) -> async_graphql::Result<Vec<super::diff::FieldChange>> {
         Ok(super::diff::to_graphql(
-            appraisal::version_diff(db(ctx)?, &code, from, to)
-                .await
-                .gql()?,
+            appraisal::version_diff(&*register(ctx).await?, &code, from, to).gql()?,
         ))
     }
 
     /// Every rating scale.
     async fn rating_scales(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<RatingScale>> {
-        appraisal::rating_scales(db(ctx)?)
-            .await
-            .gql()?
-            .values()
-            .map(RatingScale::of)
-            .collect()
+        Ok(register(ctx)
+            .await?
+            .rating_scales()
+            .iter()
+            .map(|s| RatingScale::of(s))
+            .collect())
     }
 
     /// For every manager format in effect on `asOf` (default today): whether each requirement
@@ -461,10 +456,10 @@ impl AppraisalQuery {
         as_of: Option<Date>,
     ) -> async_graphql::Result<FormatCoverageReport> {
         let day = day_or_today(as_of);
-        let (required, formats) = appraisal::format_coverage(db(ctx)?, day).await.gql()?;
+        let (required, formats) = appraisal::format_coverage(&*register(ctx).await?, day);
         Ok(FormatCoverageReport {
             as_of: Date(day),
-            required_codes: required.iter().map(|r| r.code.clone()).collect(),
+            required_codes: required.iter().map(|r| r.model.code.clone()).collect(),
             formats: formats
                 .into_iter()
                 .map(|f| {
@@ -472,8 +467,8 @@ impl AppraisalQuery {
                         .requirements
                         .into_iter()
                         .map(|(r, criteria)| FormatRequirementCoverage {
-                            requirement_code: r.code,
-                            requirement_title: r.title,
+                            requirement_code: r.model.code.clone(),
+                            requirement_title: r.model.title.clone(),
                             covered: !criteria.is_empty(),
                             criteria,
                         })

@@ -11,13 +11,13 @@ use super::diff::{to_graphql, FieldChange};
 use super::errors::GqlResultExt;
 use super::paging::Window;
 use super::scalars::{day_or_today, Date};
-use super::{caller, db};
+use super::{caller, changed, db, register};
 use crate::domain::clauses::{
     self, Applicability, ClauseFields, ClauseVersion as DomainVersion, Language, LibraryFilter,
     Status, TextFormat,
 };
 use crate::domain::posts;
-use crate::error::DomainError;
+use crate::domain::temporal::standing_of;
 
 /// What a clause is about.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
@@ -275,10 +275,15 @@ impl VacancyClause {
     }
     /// Every version, oldest first.
     async fn versions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ClauseVersion>> {
-        let (_, versions) = clauses::versions_of(db(ctx)?, &self.current.clause.code)
-            .await
-            .gql()?;
-        Ok(versions.into_iter().map(ClauseVersion).collect())
+        let register = register(ctx).await?;
+        let history = clauses::history(&register, &self.current.clause.code).gql()?;
+        Ok(history
+            .versions
+            .all()
+            .iter()
+            .cloned()
+            .map(ClauseVersion)
+            .collect())
     }
 }
 
@@ -376,11 +381,11 @@ impl ClauseQuery {
         let filter = filter.unwrap_or_default();
         let day = day_or_today(filter.on);
         let language = Language::parse(filter.language.as_deref().unwrap_or("nl")).gql()?;
-        let db = db(ctx)?;
+        let register = register(ctx).await?;
         // A group without a scale: what applies at any of its scales.
         let posts = match (&filter.group_code, filter.scale) {
-            (Some(code), Some(scale)) => vec![clauses::post(db, code, scale, day).await.gql()?],
-            (Some(code), None) => posts::posts_of_group(db, code, day).await.gql()?,
+            (Some(code), Some(scale)) => vec![clauses::post(&register, code, scale, day).gql()?],
+            (Some(code), None) => posts::posts_of_group(&register, code, day).gql()?,
             (None, _) => Vec::new(),
         };
         let domain_filter = LibraryFilter {
@@ -390,7 +395,7 @@ impl ClauseQuery {
             category: filter.category.map(Into::into),
             status: filter.status.map(Into::into),
         };
-        let entries = clauses::library(db, &domain_filter, day).await.gql()?;
+        let entries = clauses::library(&register, &domain_filter, day);
         let total = entries.len() as u64;
         let rows = window
             .slice(entries)
@@ -413,21 +418,21 @@ impl ClauseQuery {
         #[graphql(desc = "`nl` (default) or `en`.")] language: Option<String>,
     ) -> async_graphql::Result<Option<VacancyClause>> {
         let language = Language::parse(language.as_deref().unwrap_or("nl")).gql()?;
-        let (clause, versions) = match clauses::versions_of(db(ctx)?, &code).await {
-            Ok(found) => found,
-            Err(DomainError::NotFound(_)) => return Ok(None),
-            Err(e) => return Err(e).gql(),
+        let register = register(ctx).await?;
+        let Some(history) = register.clause(&code) else {
+            return Ok(None);
         };
-        Ok(
-            clauses::standing_on(&versions, day_or_today(on)).map(|(v, status)| VacancyClause {
+        Ok(history
+            .versions
+            .standing(day_or_today(on))
+            .map(|(v, status)| VacancyClause {
                 current: DomainVersion {
-                    clause: clause.clone(),
+                    clause: history.clause.clone(),
                     version: v.clone(),
                 },
                 status,
                 language,
-            }),
-        )
+            }))
     }
 
     /// What changed between two versions of a clause (by version number), field by field.
@@ -439,9 +444,7 @@ impl ClauseQuery {
         to: i32,
     ) -> async_graphql::Result<Vec<FieldChange>> {
         Ok(to_graphql(
-            clauses::version_diff(db(ctx)?, &code, from, to)
-                .await
-                .gql()?,
+            clauses::version_diff(&*register(ctx).await?, &code, from, to).gql()?,
         ))
     }
 
@@ -466,14 +469,13 @@ impl ClauseQuery {
             VacancyTextFormat::Html => TextFormat::Html,
         };
         let text = clauses::vacancy_text(
-            db(ctx)?,
+            &*register(ctx).await?,
             &group_code,
             scale,
             language,
             day_or_today(on),
             format,
         )
-        .await
         .gql()?;
         let mut fallbacks = Vec::new();
         let sections = text
@@ -598,23 +600,19 @@ pub struct ReviseVacancyClauseInput {
 #[derive(Default)]
 pub struct ClauseMutation;
 
-fn at_day(c: DomainVersion) -> VacancyClause {
-    let status = if c.version.effective_from > crate::domain::dates::today() {
-        Status::Future
-    } else if c
-        .version
-        .effective_to
-        .is_some_and(|end| end <= crate::domain::dates::today())
-    {
-        Status::Retired
-    } else {
-        Status::Active
-    };
-    VacancyClause {
+/// The clause a change returns, as its new version stands today; the register catches up first,
+/// so the caller's next read sees the change.
+async fn changed_clause(
+    ctx: &Context<'_>,
+    result: crate::error::DomainResult<DomainVersion>,
+) -> async_graphql::Result<VacancyClause> {
+    let c = result.gql()?;
+    changed(ctx).await?;
+    Ok(VacancyClause {
+        status: standing_of(&c.version, crate::domain::dates::today()),
         current: c,
-        status,
         language: Language::Nl,
-    }
+    })
 }
 
 #[Object]
@@ -625,16 +623,15 @@ impl ClauseMutation {
         ctx: &Context<'_>,
         input: CreateVacancyClauseInput,
     ) -> async_graphql::Result<VacancyClause> {
-        clauses::create(
+        let result = clauses::create(
             db(ctx)?,
             &caller(ctx),
             &input.code,
             input.effective_from.0,
             &input.fields.into(),
         )
-        .await
-        .map(at_day)
-        .gql()
+        .await;
+        changed_clause(ctx, result).await
     }
 
     /// Makes a new version of a clause from a date; `CONFLICT` when `expectedVersion` is stale.
@@ -643,7 +640,7 @@ impl ClauseMutation {
         ctx: &Context<'_>,
         input: ReviseVacancyClauseInput,
     ) -> async_graphql::Result<VacancyClause> {
-        clauses::revise(
+        let result = clauses::revise(
             db(ctx)?,
             &caller(ctx),
             &input.code,
@@ -651,9 +648,8 @@ impl ClauseMutation {
             input.effective_from.0,
             &input.fields.into(),
         )
-        .await
-        .map(at_day)
-        .gql()
+        .await;
+        changed_clause(ctx, result).await
     }
 
     /// Retires a clause from a date (today or later): it stops appearing from then on.
@@ -664,9 +660,7 @@ impl ClauseMutation {
         expected_version: i32,
         on: Date,
     ) -> async_graphql::Result<VacancyClause> {
-        clauses::retire(db(ctx)?, &caller(ctx), &code, expected_version, on.0)
-            .await
-            .map(at_day)
-            .gql()
+        let result = clauses::retire(db(ctx)?, &caller(ctx), &code, expected_version, on.0).await;
+        changed_clause(ctx, result).await
     }
 }

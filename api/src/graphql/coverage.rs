@@ -167,10 +167,12 @@ impl CoverageQuery {
         family_codes: Option<Vec<String>>,
         as_of: Option<Date>,
     ) -> async_graphql::Result<CoverageReport> {
-        let db = ctx.data::<sea_orm::DatabaseConnection>()?;
-        let report = coverage::report(db, family_codes.as_deref(), day_or_today(as_of))
-            .await
-            .gql()?;
+        let report = coverage::report(
+            &*super::register(ctx).await?,
+            family_codes.as_deref(),
+            day_or_today(as_of),
+        )
+        .gql()?;
         Ok(to_graphql(report))
     }
 }

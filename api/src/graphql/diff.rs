@@ -1,8 +1,6 @@
 //! Diffs over GraphQL: a proposal against its base, and any two versions of a group.
 
 use async_graphql::{Context, Enum, Object, SimpleObject};
-use fgr_entities::{function_group, group_version};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use super::errors::GqlResultExt;
 use crate::domain::content;
@@ -98,35 +96,25 @@ impl DiffQuery {
         from: i32,
         to: i32,
     ) -> async_graphql::Result<Vec<FieldChange>> {
-        let db = ctx.data::<DatabaseConnection>()?;
-        let group = function_group::Entity::find()
-            .filter(function_group::Column::Code.eq(group_code.as_str()))
-            .one(db)
-            .await
-            .map_err(DomainError::from)
-            .gql()?
+        let register = super::register(ctx).await?;
+        let history = register
+            .group_by_code(&group_code)
             .ok_or_else(|| DomainError::NotFound(format!("functiegroep {group_code}")))
             .gql()?;
-        let mut ids = Vec::new();
-        for (field, number) in [("from", from), ("to", to)] {
-            let version = group_version::Entity::find()
-                .filter(group_version::Column::GroupId.eq(group.id))
-                .filter(group_version::Column::VersionNo.eq(number))
-                .one(db)
-                .await
-                .map_err(DomainError::from)
-                .gql()?
+        let version = |field: &str, number: i32| {
+            history
+                .versions
+                .number(number)
+                .map(|v| content::of_entry(&register, v))
                 .ok_or_else(|| {
                     DomainError::bad_input(
                         field,
-                        format!("{} heeft geen versie {number}", group.name),
+                        format!("{} heeft geen versie {number}", history.group.name),
                     )
                 })
-                .gql()?;
-            ids.push(version.id);
-        }
-        let old = content::of_version(db, ids[0]).await.gql()?;
-        let new = content::of_version(db, ids[1]).await.gql()?;
+                .gql()
+        };
+        let (old, new) = (version("from", from)?, version("to", to)?);
         Ok(to_graphql(diff::between(&old, &new)))
     }
 }

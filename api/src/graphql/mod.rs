@@ -1,5 +1,6 @@
 //! The GraphQL adapter: a thin layer over [`crate::domain`]. The schema is built once at start-up;
-//! each request gets its own DataLoaders. Every error leaves with an `extensions.code`.
+//! reads are answered from the in-memory register ([`crate::register`]), one snapshot per
+//! request. Every error leaves with an `extensions.code`.
 
 pub mod access;
 pub mod amendments;
@@ -13,17 +14,20 @@ pub mod diff;
 pub mod errors;
 pub mod identity;
 pub mod ids;
-pub mod loaders;
 pub mod paging;
 pub mod scalars;
 
+use std::sync::Arc;
+
 use async_graphql::{Context, EmptySubscription, MergedObject, Schema};
 use sea_orm::DatabaseConnection;
+use tokio::sync::Mutex;
 
 use crate::auth::middleware::RequestId;
 use crate::config::GraphqlLimits;
 use crate::domain::access::{AccessPolicy, Principal};
 use crate::domain::caller::Caller;
+use crate::register::{ReadModel, Register};
 
 /// The root query: one object per domain area, merged.
 #[derive(MergedObject, Default)]
@@ -46,6 +50,34 @@ pub struct MutationRoot(amendments::AmendmentMutation, clauses::ClauseMutation);
 /// The request's database connection.
 pub(crate) fn db<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a DatabaseConnection> {
     ctx.data::<DatabaseConnection>()
+}
+
+/// The snapshot one request reads: taken fresh on first use, then the same for the rest of the
+/// request, so a request sees one state of the register (unless it changes it itself).
+pub struct RequestRegister {
+    model: Arc<ReadModel>,
+    taken: Mutex<Option<Arc<Register>>>,
+}
+
+/// The request's snapshot of the register (see [`RequestRegister`]).
+pub(crate) async fn register(ctx: &Context<'_>) -> async_graphql::Result<Arc<Register>> {
+    let request = ctx.data::<RequestRegister>()?;
+    let mut taken = request.taken.lock().await;
+    if let Some(register) = &*taken {
+        return Ok(register.clone());
+    }
+    let register = errors::GqlResultExt::gql(request.model.fresh().await)?;
+    *taken = Some(register.clone());
+    Ok(register)
+}
+
+/// After a change this request committed: the snapshot catches up, and the rest of the request
+/// (and every later one) reads the register with the change.
+pub(crate) async fn changed(ctx: &Context<'_>) -> async_graphql::Result<()> {
+    let request = ctx.data::<RequestRegister>()?;
+    let mut taken = request.taken.lock().await;
+    *taken = Some(errors::GqlResultExt::gql(request.model.catch_up().await)?);
+    Ok(())
 }
 
 /// Who calls, under which policy and request id, for the domain's changes.
@@ -95,16 +127,24 @@ pub struct GraphqlService {
     schema: FgrSchema,
     db: DatabaseConnection,
     policy: AccessPolicy,
+    register: Arc<ReadModel>,
 }
 
 impl GraphqlService {
-    /// A service over `db` with the given limits and access policy.
+    /// A service over `db` with the given limits and access policy; the register is read into
+    /// memory on first use.
     pub fn new(db: DatabaseConnection, limits: &GraphqlLimits, policy: AccessPolicy) -> Self {
         Self {
             schema: build_schema(limits, policy),
+            register: ReadModel::new(db.clone()),
             db,
             policy,
         }
+    }
+
+    /// The register in memory that reads are answered from.
+    pub fn read_model(&self) -> &Arc<ReadModel> {
+        &self.register
     }
 
     /// The access policy requests are judged by.
@@ -117,8 +157,8 @@ impl GraphqlService {
         &self.db
     }
 
-    /// Runs one request as `principal` with fresh DataLoaders; errors without a code get one,
-    /// and internal details are masked.
+    /// Runs one request as `principal` over the current snapshot of the register; errors
+    /// without a code get one, and internal details are masked.
     pub async fn execute(
         &self,
         request: async_graphql::Request,
@@ -127,7 +167,10 @@ impl GraphqlService {
         let request = request
             .data(principal)
             .data(self.db.clone())
-            .data(loaders::CatalogueLoader::new_loader(self.db.clone()));
+            .data(RequestRegister {
+                model: self.register.clone(),
+                taken: Mutex::new(None),
+            });
         let mut response = self.schema.execute(request).await;
         errors::classify(&mut response.errors);
         response

@@ -474,7 +474,7 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
     }
     // The change feed holds every seeded version (and, on a database seeded before the feed
     // existed, everything stored so far).
-    crate::domain::changes::sync(&txn, "seed").await?;
+    crate::domain::changes::sync_all(&txn, "seed").await?;
     txn.commit().await?;
     Ok(report)
 }

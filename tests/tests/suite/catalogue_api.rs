@@ -133,6 +133,8 @@ on_every_backend! {
                 fuwasys_total: Set(None), source_url: Set(None), illustrative: Set(true), ..Default::default()
             }.insert(db).await.unwrap();
         }
+        // Rows written behind the change feed's back: the register in memory is read again.
+        app.reload().await;
         let q = r#"query G($asOf: Date) { functionGroup(code: "MANAGER", asOf: $asOf) {
             version { number inEffect provenance { kind reference } }
             versions { number effectiveFrom effectiveTo inEffect }

@@ -21,6 +21,7 @@ mod machine_tokens;
 mod migrations;
 mod oidc_login;
 mod provider_tokens;
+mod read_model;
 mod seed_facts;
 mod sessions;
 mod statement_counts;

@@ -1,26 +1,25 @@
 //! GraphQL objects for families, function groups and group versions.
 
+use std::sync::Arc;
+
 use async_graphql::{Context, Enum, Object, SimpleObject, ID};
 use chrono::NaiveDate;
 use fgr_entities::{group_version, job_family};
 
 use super::profiles::{CoreProfile, Typing};
 use super::requirements::RequirementStatus;
-use crate::domain::dates;
-use crate::domain::groups::{validate_scale, VersionedGroup};
-use crate::domain::requirements::GroupRef;
+use crate::domain::groups::{self, validate_scale, VersionedGroup};
+use crate::domain::temporal::Period;
 use crate::graphql::errors::GqlResultExt;
 use crate::graphql::ids;
-use crate::graphql::loaders::{
-    CoreProfileKey, CoverageKey, FamilyGroupsKey, FamilyKey, RequiredKey, TypingsKey, VersionsKey,
-};
+use crate::graphql::register;
 use crate::graphql::scalars::Date;
 
 /// A job family (functiefamilie).
 #[derive(Clone)]
 pub struct JobFamily {
-    /// The row.
-    pub model: job_family::Model,
+    /// The row, shared with the snapshot.
+    pub model: Arc<job_family::Model>,
     /// The date nested content is read on.
     pub as_of: NaiveDate,
 }
@@ -65,15 +64,12 @@ impl JobFamily {
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<FunctionGroup>> {
-        let rows = super::loaders(ctx)?
-            .load_one(FamilyGroupsKey(self.model.id, self.as_of))
-            .await
-            .gql()?
-            .unwrap_or_default();
-        Ok(rows
-            .into_iter()
-            .map(|row| FunctionGroup::new(row, self.as_of))
-            .collect())
+        Ok(
+            groups::in_family_at(&*register(ctx).await?, self.model.id, self.as_of)
+                .into_iter()
+                .map(|row| FunctionGroup::new(row, self.as_of))
+                .collect(),
+        )
     }
 }
 
@@ -90,13 +86,6 @@ impl FunctionGroup {
     /// Wraps a versioned group read on `as_of`.
     pub fn new(row: VersionedGroup, as_of: NaiveDate) -> Self {
         Self { row, as_of }
-    }
-
-    fn group_ref(&self) -> GroupRef {
-        GroupRef {
-            group_id: self.row.group.id,
-            family_id: self.row.group.family_id,
-        }
     }
 }
 
@@ -115,31 +104,31 @@ pub struct ScaleRange {
 impl FunctionGroup {
     /// Global id.
     pub async fn id(&self) -> ID {
-        ids::encode("FunctionGroup", self.row.group.id)
+        ids::encode("FunctionGroup", self.row.group().id)
     }
     /// Stable code, e.g. `MANAGER`.
     async fn code(&self) -> &str {
-        &self.row.group.code
+        &self.row.group().code
     }
     /// Official name.
     async fn name(&self) -> &str {
-        &self.row.group.name
+        &self.row.group().name
     }
     /// The official one-line description.
     async fn description(&self) -> Option<&str> {
-        self.row.group.description.as_deref()
+        self.row.group().description.as_deref()
     }
     /// The salary scales of the group (bandbreedte).
     async fn scale_range(&self) -> ScaleRange {
         ScaleRange {
-            min: self.row.group.scale_min,
-            max: self.row.group.scale_max,
+            min: self.row.group().scale_min,
+            max: self.row.group().scale_max,
         }
     }
     /// Werk- en denkniveau, e.g. `["mbo", "hbo"]`.
     async fn work_levels(&self) -> Vec<&str> {
         self.row
-            .group
+            .group()
             .work_levels
             .as_deref()
             .map(|l| l.split(',').filter(|s| !s.is_empty()).collect())
@@ -147,30 +136,30 @@ impl FunctionGroup {
     }
     /// The group's id on the official FGR site.
     async fn fgr_site_id(&self) -> Option<i32> {
-        self.row.group.fgr_site_id
+        self.row.group().fgr_site_id
     }
     /// The date the group was added to the FGR, where known.
     async fn added_on(&self) -> Option<Date> {
-        self.row.group.added_on.map(Date)
+        self.row.group().added_on.map(Date)
     }
     /// Where the data comes from.
     async fn source_url(&self) -> Option<&str> {
-        self.row.group.source_url.as_deref()
+        self.row.group().source_url.as_deref()
     }
     /// True when the record is not confirmed by an official source.
     async fn illustrative(&self) -> bool {
-        self.row.group.illustrative
+        self.row.group().illustrative
     }
     /// What is known to be missing or uncertain.
     async fn data_note(&self) -> Option<&str> {
-        self.row.group.data_note.as_deref()
+        self.row.group().data_note.as_deref()
     }
     /// The family.
     async fn family(&self, ctx: &Context<'_>) -> async_graphql::Result<JobFamily> {
-        let model = super::loaders(ctx)?
-            .load_one(FamilyKey(self.row.group.family_id))
-            .await
-            .gql()?
+        let model = register(ctx)
+            .await?
+            .family(self.row.group().family_id)
+            .cloned()
             .ok_or_else(|| async_graphql::Error::new("family of group missing"))?;
         Ok(JobFamily {
             model,
@@ -179,54 +168,33 @@ impl FunctionGroup {
     }
     /// The version whose content is shown.
     async fn version(&self) -> GroupVersion {
-        GroupVersion::new(self.row.version.clone(), self.as_of)
+        GroupVersion::new(self.row.version().clone(), self.as_of)
     }
     /// Every version of the group, oldest first, including future-dated ones.
-    async fn versions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<GroupVersion>> {
-        let versions = super::loaders(ctx)?
-            .load_one(VersionsKey(self.row.group.id))
-            .await
-            .gql()?
-            .unwrap_or_default();
-        Ok(versions
-            .into_iter()
-            .map(|v| GroupVersion::new(v, self.as_of))
-            .collect())
+    async fn versions(&self) -> Vec<GroupVersion> {
+        self.row
+            .history
+            .versions
+            .all()
+            .iter()
+            .map(|v| GroupVersion::new(v.version.clone(), self.as_of))
+            .collect()
     }
     /// The typings, one per scale, lowest first.
-    async fn typings(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Typing>> {
-        let typings = super::loaders(ctx)?
-            .load_one(TypingsKey(self.row.version.id))
-            .await
-            .gql()?
-            .unwrap_or_default();
-        Ok(typings
-            .into_iter()
-            .map(|content| Typing::new(content, self.row.clone(), self.as_of))
-            .collect())
+    async fn typings(&self) -> Vec<Typing> {
+        (0..self.row.at.typings.len())
+            .map(|i| Typing::new(self.row.clone(), i, self.as_of))
+            .collect()
     }
     /// The typing for one scale; `BAD_USER_INPUT` when the scale is not in the group's range.
-    async fn typing(&self, ctx: &Context<'_>, scale: i32) -> async_graphql::Result<Option<Typing>> {
+    async fn typing(&self, scale: i32) -> async_graphql::Result<Option<Typing>> {
         validate_scale("scale", scale).gql()?;
         check_scale_in_range(&self.row, scale).gql()?;
-        let typings = super::loaders(ctx)?
-            .load_one(TypingsKey(self.row.version.id))
-            .await
-            .gql()?
-            .unwrap_or_default();
-        Ok(typings
-            .into_iter()
-            .find(|t| t.typing.scale == scale)
-            .map(|content| Typing::new(content, self.row.clone(), self.as_of)))
+        Ok(Typing::at_scale(self.row.clone(), scale, self.as_of))
     }
     /// The core profile (kernprofiel).
-    async fn core_profile(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<CoreProfile>> {
-        Ok(super::loaders(ctx)?
-            .load_one(CoreProfileKey(self.row.version.id))
-            .await
-            .gql()?
-            .flatten()
-            .map(CoreProfile))
+    async fn core_profile(&self) -> Option<CoreProfile> {
+        CoreProfile::of(&self.row.at)
     }
     /// Each responsibility requirement required in this group on the date asked for, and whether
     /// (and where) this version covers it.
@@ -234,24 +202,21 @@ impl FunctionGroup {
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<RequirementStatus>> {
-        let loaders = super::loaders(ctx)?;
-        let (required, coverage) = futures::try_join!(
-            loaders.load_one(RequiredKey(self.group_ref())),
-            loaders.load_one(CoverageKey(self.row.version.id)),
-        )
-        .gql()?;
-        let coverage = coverage.unwrap_or_default();
-        Ok(required
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|r| crate::domain::requirements::applies_on(r, self.as_of))
+        let register = register(ctx).await?;
+        Ok(register
+            .requirements()
+            .iter()
+            .filter(|r| r.required_in(self.row.group()) && r.applies_on(self.as_of))
             .map(|r| {
-                let links = coverage
+                let links = self
+                    .row
+                    .at
+                    .coverage
                     .iter()
-                    .filter(|c| c.requirement_id == r.id)
+                    .filter(|c| c.requirement_id == r.model.id)
                     .cloned()
                     .collect();
-                RequirementStatus::new(r, links, self.as_of)
+                RequirementStatus::new(r.clone(), links, self.as_of)
             })
             .collect())
     }
@@ -259,7 +224,7 @@ impl FunctionGroup {
 
 /// `BAD_USER_INPUT` when `scale` is outside the group's range.
 pub fn check_scale_in_range(row: &VersionedGroup, scale: i32) -> crate::error::DomainResult<()> {
-    let g = &row.group;
+    let g = row.group();
     if (g.scale_min..=g.scale_max).contains(&scale) {
         Ok(())
     } else {
@@ -327,11 +292,7 @@ impl GroupVersion {
     }
     /// Whether this version is in effect on the date asked for.
     async fn in_effect(&self) -> bool {
-        dates::in_effect(
-            self.model.effective_from,
-            self.model.effective_to,
-            self.as_of,
-        )
+        self.model.in_effect_on(self.as_of)
     }
     /// Where the version comes from.
     async fn provenance(&self) -> Provenance {

@@ -1,5 +1,7 @@
 //! GraphQL objects for a version's content: typings and the core profile, and competences.
 
+use std::sync::Arc;
+
 use async_graphql::{Enum, Object, SimpleObject, ID};
 use chrono::NaiveDate;
 use fgr_entities::competence;
@@ -8,23 +10,39 @@ use super::families::{FunctionGroup, GroupVersion};
 use crate::domain::groups::VersionedGroup;
 use crate::domain::profiles::{CoreProfileContent, TypingContent, TypingSection};
 use crate::graphql::ids;
+use crate::register::GroupVersionEntry;
 
 /// A typing (functietypering) with its group and version.
 #[derive(Clone)]
 pub struct Typing {
-    content: TypingContent,
     group: VersionedGroup,
+    /// Its position among the version's typings.
+    index: usize,
     as_of: NaiveDate,
 }
 
 impl Typing {
-    /// Wraps a typing of `group`'s version read on `as_of`.
-    pub fn new(content: TypingContent, group: VersionedGroup, as_of: NaiveDate) -> Self {
+    /// The `index`-th typing of `group`'s version read on `as_of`.
+    pub fn new(group: VersionedGroup, index: usize, as_of: NaiveDate) -> Self {
         Self {
-            content,
             group,
+            index,
             as_of,
         }
+    }
+
+    /// The typing of `group`'s version at `scale`, if it has one.
+    pub fn at_scale(group: VersionedGroup, scale: i32, as_of: NaiveDate) -> Option<Self> {
+        let index = group
+            .at
+            .typings
+            .binary_search_by_key(&scale, |t| t.typing.scale)
+            .ok()?;
+        Some(Self::new(group, index, as_of))
+    }
+
+    fn content(&self) -> &TypingContent {
+        &self.group.at.typings[self.index]
     }
 }
 
@@ -93,15 +111,15 @@ pub struct Fuwasys {
 impl Typing {
     /// Global id (of this version's typing).
     pub async fn id(&self) -> ID {
-        ids::encode("Typing", self.content.typing.id)
+        ids::encode("Typing", self.content().typing.id)
     }
     /// The salary scale.
     async fn scale(&self) -> i32 {
-        self.content.typing.scale
+        self.content().typing.scale
     }
     /// The FUWASYS score, where known.
     async fn fuwasys(&self) -> Option<Fuwasys> {
-        let t = &self.content.typing;
+        let t = &self.content().typing;
         match (&t.fuwasys_scores, t.fuwasys_total) {
             (Some(scores), Some(total)) => Some(Fuwasys {
                 scores: scores.clone(),
@@ -119,7 +137,7 @@ impl Typing {
                 section: section.into(),
                 label: section.label().to_owned(),
                 items: self
-                    .content
+                    .content()
                     .items
                     .iter()
                     .filter(|i| i.section == section.code())
@@ -134,11 +152,11 @@ impl Typing {
     }
     /// Where the data comes from.
     async fn source_url(&self) -> Option<&str> {
-        self.content.typing.source_url.as_deref()
+        self.content().typing.source_url.as_deref()
     }
     /// True when the record is not confirmed by an official source.
     async fn illustrative(&self) -> bool {
-        self.content.typing.illustrative
+        self.content().typing.illustrative
     }
     /// The group the typing belongs to.
     async fn function_group(&self) -> FunctionGroup {
@@ -146,13 +164,31 @@ impl Typing {
     }
     /// The version of the group's content this typing is part of.
     async fn version(&self) -> GroupVersion {
-        GroupVersion::new(self.group.version.clone(), self.as_of)
+        GroupVersion::new(self.group.version().clone(), self.as_of)
     }
 }
 
-/// A core profile (kernprofiel).
+/// A core profile (kernprofiel): the one of a group version that has one.
 #[derive(Clone)]
-pub struct CoreProfile(pub CoreProfileContent);
+pub struct CoreProfile(Arc<GroupVersionEntry>);
+
+impl CoreProfile {
+    /// The core profile of `version`, if it has one.
+    pub fn of(version: &Arc<GroupVersionEntry>) -> Option<Self> {
+        version
+            .core_profile
+            .is_some()
+            .then(|| Self(version.clone()))
+    }
+
+    fn content(&self) -> &CoreProfileContent {
+        // `of` only wraps versions that have a core profile.
+        self.0
+            .core_profile
+            .as_ref()
+            .expect("a core profile is only made for a version that has one")
+    }
+}
 
 /// A result area (resultaatgebied) with its results and behaviour indicators.
 #[derive(SimpleObject, Clone)]
@@ -173,19 +209,19 @@ pub struct ResultArea {
 impl CoreProfile {
     /// Doel van de functie, where known.
     async fn purpose(&self) -> Option<&str> {
-        self.0.profile.purpose.as_deref()
+        self.content().profile.purpose.as_deref()
     }
     /// Where the data comes from.
     async fn source_url(&self) -> Option<&str> {
-        self.0.profile.source_url.as_deref()
+        self.content().profile.source_url.as_deref()
     }
     /// True when the content is not confirmed by an official source.
     async fn illustrative(&self) -> bool {
-        self.0.profile.illustrative
+        self.content().profile.illustrative
     }
     /// The result areas in printed order.
     async fn result_areas(&self) -> Vec<ResultArea> {
-        self.0
+        self.content()
             .areas
             .iter()
             .map(|a| {
@@ -207,13 +243,18 @@ impl CoreProfile {
     }
     /// The competences of the profile (Competentietaal Rijk).
     async fn competences(&self) -> Vec<Competence> {
-        self.0.competences.iter().cloned().map(Competence).collect()
+        self.content()
+            .competences
+            .iter()
+            .cloned()
+            .map(|c| Competence(Arc::new(c)))
+            .collect()
     }
 }
 
 /// A competence.
 #[derive(Clone)]
-pub struct Competence(pub competence::Model);
+pub struct Competence(pub Arc<competence::Model>);
 
 /// A competence of the Competentietaal Rijk.
 #[Object]

@@ -2,20 +2,17 @@
 
 use async_graphql::connection::{Connection, Edge, EmptyFields};
 use async_graphql::{Context, InputObject, Interface, Object, SimpleObject, ID};
-use fgr_entities::{competence, job_family, responsibility_requirement, typing};
-use sea_orm::EntityTrait;
 
-use super::super::db;
 use super::families::{
     check_scale_in_range, FunctionGroup, FunctionGroupOrderField, JobFamily, OrderDirection,
 };
 use super::profiles::{Competence, Typing};
 use super::requirements::ResponsibilityRequirement;
-use crate::domain::groups::{self, GroupFilter, GroupOrder, GroupOrderField};
-use crate::domain::{families, profiles, requirements};
+use crate::domain::groups::{self, GroupFilter, GroupOrder, GroupOrderField, VersionedGroup};
 use crate::error::DomainError;
 use crate::graphql::errors::GqlResultExt;
 use crate::graphql::ids;
+use crate::graphql::register;
 use crate::graphql::scalars::{day_or_today, Date};
 
 /// The largest page a connection returns.
@@ -102,11 +99,14 @@ impl CatalogueQuery {
         >,
     ) -> async_graphql::Result<Vec<JobFamily>> {
         let as_of = day_or_today(as_of);
-        Ok(families::list(db(ctx)?)
-            .await
-            .gql()?
-            .into_iter()
-            .map(|model| JobFamily { model, as_of })
+        Ok(register(ctx)
+            .await?
+            .families()
+            .iter()
+            .map(|model| JobFamily {
+                model: model.clone(),
+                as_of,
+            })
             .collect())
     }
 
@@ -118,10 +118,13 @@ impl CatalogueQuery {
         as_of: Option<Date>,
     ) -> async_graphql::Result<Option<JobFamily>> {
         let as_of = day_or_today(as_of);
-        Ok(families::by_code(db(ctx)?, &code)
-            .await
-            .gql()?
-            .map(|model| JobFamily { model, as_of }))
+        Ok(register(ctx)
+            .await?
+            .family_by_code(&code)
+            .map(|model| JobFamily {
+                model: model.clone(),
+                as_of,
+            }))
     }
 
     /// Function groups that exist on the date asked for, filtered, sorted and paginated.
@@ -169,21 +172,14 @@ impl CatalogueQuery {
             descending: order.direction == OrderDirection::Desc,
         };
         let (rows, total) = groups::page(
-            db(ctx)?,
+            &*register(ctx).await?,
             &domain_filter,
             domain_order,
             as_of,
             offset,
             first as u64,
         )
-        .await
         .gql()?;
-        super::prefetch::function_groups(
-            ctx,
-            &ctx.look_ahead().field("edges").field("node"),
-            &rows,
-        )
-        .await?;
         let end = offset + rows.len() as u64;
         let mut connection = Connection::with_additional_fields(
             offset > 0,
@@ -210,9 +206,7 @@ impl CatalogueQuery {
         as_of: Option<Date>,
     ) -> async_graphql::Result<Option<FunctionGroup>> {
         let as_of = day_or_today(as_of);
-        Ok(groups::by_code_at(db(ctx)?, &code, as_of)
-            .await
-            .gql()?
+        Ok(groups::by_code_at(&*register(ctx).await?, &code, as_of)
             .map(|row| FunctionGroup::new(row, as_of)))
     }
 
@@ -227,28 +221,20 @@ impl CatalogueQuery {
     ) -> async_graphql::Result<Option<Typing>> {
         let as_of = day_or_today(as_of);
         groups::validate_scale("scale", scale).gql()?;
-        let db = db(ctx)?;
-        let Some(row) = groups::by_code_at(db, &group_code, as_of).await.gql()? else {
+        let Some(row) = groups::by_code_at(&*register(ctx).await?, &group_code, as_of) else {
             return Ok(None);
         };
         check_scale_in_range(&row, scale).gql()?;
-        let mut typings = profiles::typings_for_versions(db, &[row.version.id])
-            .await
-            .gql()?
-            .remove(&row.version.id)
-            .unwrap_or_default();
-        Ok(typings
-            .iter()
-            .position(|t| t.typing.scale == scale)
-            .map(|i| Typing::new(typings.swap_remove(i), row, as_of)))
+        Ok(Typing::at_scale(row, scale, as_of))
     }
 
     /// Every competence known to the register (Competentietaal Rijk; partial).
     async fn competences(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Competence>> {
-        Ok(profiles::all_competences(db(ctx)?)
-            .await
-            .gql()?
-            .into_iter()
+        Ok(register(ctx)
+            .await?
+            .competences()
+            .iter()
+            .cloned()
             .map(Competence)
             .collect())
     }
@@ -260,12 +246,12 @@ impl CatalogueQuery {
         as_of: Option<Date>,
     ) -> async_graphql::Result<Vec<ResponsibilityRequirement>> {
         let as_of = day_or_today(as_of);
-        Ok(requirements::list(db(ctx)?)
-            .await
-            .gql()?
-            .into_iter()
-            .filter(|r| requirements::applies_on(r, as_of))
-            .map(|r| ResponsibilityRequirement::new(r, as_of))
+        Ok(register(ctx)
+            .await?
+            .requirements()
+            .iter()
+            .filter(|r| r.applies_on(as_of))
+            .map(|r| ResponsibilityRequirement::new(r.clone(), as_of))
             .collect())
     }
 
@@ -277,19 +263,17 @@ impl CatalogueQuery {
         group_code: Option<String>,
     ) -> async_graphql::Result<Vec<HistoricalDecision>> {
         Ok(
-            crate::domain::decisions::list(db(ctx)?, group_code.as_deref())
-                .await
-                .gql()?
-                .into_iter()
+            crate::domain::decisions::list(&*register(ctx).await?, group_code.as_deref())
                 .map(|d| HistoricalDecision {
                     decided_on: Date(d.decided_on),
-                    decision: d.decision,
-                    summary: d.summary,
+                    decision: d.decision.clone(),
+                    summary: d.summary.clone(),
                     group_codes: d
                         .group_codes
+                        .as_deref()
                         .map(|c| c.split(',').map(str::to_owned).collect())
                         .unwrap_or_default(),
-                    source_url: d.source_url,
+                    source_url: d.source_url.clone(),
                 })
                 .collect(),
         )
@@ -301,44 +285,30 @@ impl CatalogueQuery {
             return Err(DomainError::bad_input("id", "geen geldig id")).gql();
         };
         let as_of = crate::domain::dates::today();
-        let db = db(ctx)?;
+        let register = register(ctx).await?;
         let found = match kind.as_str() {
-            "JobFamily" => job_family::Entity::find_by_id(key)
-                .one(db)
-                .await
-                .map_err(DomainError::from)
-                .gql()?
-                .map(|model| Node::JobFamily(JobFamily { model, as_of })),
-            "FunctionGroup" => groups::by_id_at(db, key, as_of)
-                .await
-                .gql()?
+            "JobFamily" => register.family(key).map(|model| {
+                Node::JobFamily(JobFamily {
+                    model: model.clone(),
+                    as_of,
+                })
+            }),
+            "FunctionGroup" => groups::by_id_at(&register, key, as_of)
                 .map(|row| Node::FunctionGroup(FunctionGroup::new(row, as_of))),
-            "Competence" => competence::Entity::find_by_id(key)
-                .one(db)
-                .await
-                .map_err(DomainError::from)
-                .gql()?
-                .map(|c| Node::Competence(Competence(c))),
-            "ResponsibilityRequirement" => responsibility_requirement::Entity::find_by_id(key)
-                .one(db)
-                .await
-                .map_err(DomainError::from)
-                .gql()?
-                .map(|r| Node::ResponsibilityRequirement(ResponsibilityRequirement::new(r, as_of))),
-            "Typing" => {
-                let Some(t) = typing::Entity::find_by_id(key)
-                    .one(db)
-                    .await
-                    .map_err(DomainError::from)
-                    .gql()?
-                else {
-                    return Ok(None);
+            "Competence" => register
+                .competence(key)
+                .map(|c| Node::Competence(Competence(c.clone()))),
+            "ResponsibilityRequirement" => register.requirement(key).map(|r| {
+                Node::ResponsibilityRequirement(ResponsibilityRequirement::new(r.clone(), as_of))
+            }),
+            // A typing's id names one version's typing: it is shown with that version.
+            "Typing" => register.typing(key).and_then(|(history, version, scale)| {
+                let row = VersionedGroup {
+                    history: history.clone(),
+                    at: version.clone(),
                 };
-                profiles::typing_node(db, t)
-                    .await
-                    .gql()?
-                    .map(|(content, row)| Node::Typing(Typing::new(content, row, as_of)))
-            }
+                Typing::at_scale(row, scale, as_of).map(Node::Typing)
+            }),
             _ => None,
         };
         Ok(found)

@@ -1,15 +1,17 @@
 //! GraphQL objects for responsibility requirements and their coverage.
 
+use std::sync::Arc;
+
 use async_graphql::{Context, Enum, Object, SimpleObject, ID};
 use chrono::NaiveDate;
-use fgr_entities::{requirement_coverage, responsibility_requirement};
+use fgr_entities::requirement_coverage;
 
 use super::families::JobFamily;
 use crate::domain::requirements::Theme as DomainTheme;
-use crate::graphql::errors::GqlResultExt;
 use crate::graphql::ids;
-use crate::graphql::loaders::{FamilyKey, ScopesKey};
+use crate::graphql::register;
 use crate::graphql::scalars::Date;
+use crate::register::Requirement;
 
 /// Themes of requirements.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
@@ -41,14 +43,14 @@ impl From<DomainTheme> for Theme {
 /// A responsibility requirement.
 #[derive(Clone)]
 pub struct ResponsibilityRequirement {
-    model: responsibility_requirement::Model,
+    entry: Arc<Requirement>,
     as_of: NaiveDate,
 }
 
 impl ResponsibilityRequirement {
     /// Wraps a requirement read on `as_of`.
-    pub fn new(model: responsibility_requirement::Model, as_of: NaiveDate) -> Self {
-        Self { model, as_of }
+    pub fn new(entry: Arc<Requirement>, as_of: NaiveDate) -> Self {
+        Self { entry, as_of }
     }
 }
 
@@ -58,64 +60,56 @@ impl ResponsibilityRequirement {
 impl ResponsibilityRequirement {
     /// Global id.
     pub async fn id(&self) -> ID {
-        ids::encode("ResponsibilityRequirement", self.model.id)
+        ids::encode("ResponsibilityRequirement", self.entry.model.id)
     }
     /// Stable code, e.g. `MOTIE_BAMENGA`.
     async fn code(&self) -> &str {
-        &self.model.code
+        &self.entry.model.code
     }
     /// Short title.
     async fn title(&self) -> &str {
-        &self.model.title
+        &self.entry.model.title
     }
     /// The requirement, verbatim from its source.
     async fn text(&self) -> &str {
-        &self.model.text
+        &self.entry.model.text
     }
     /// Its theme; null if the stored theme is unknown to this version of the API.
     async fn theme(&self) -> Option<Theme> {
-        DomainTheme::from_code(&self.model.theme).map(Theme::from)
+        DomainTheme::from_code(&self.entry.model.theme).map(Theme::from)
     }
     /// The citation, e.g. "Motie Bamenga, Kamerstukken II 2024/25, 30 950, nr. 415".
     async fn source_reference(&self) -> &str {
-        &self.model.source_reference
+        &self.entry.model.source_reference
     }
     /// Where the source can be read.
     async fn source_url(&self) -> Option<&str> {
-        self.model.source_url.as_deref()
+        self.entry.model.source_url.as_deref()
     }
     /// From when the requirement applies, where known.
     async fn required_from(&self) -> Option<Date> {
-        self.model.required_from.map(Date)
+        self.entry.model.required_from.map(Date)
     }
     /// True when the wording or scope is ours rather than the source's.
     async fn illustrative(&self) -> bool {
-        self.model.illustrative
+        self.entry.model.illustrative
     }
     /// The families in whose groups the requirement is required.
     async fn required_in_families(
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<JobFamily>> {
-        let loaders = super::loaders(ctx)?;
-        let scopes = loaders
-            .load_one(ScopesKey(self.model.id))
-            .await
-            .gql()?
-            .unwrap_or_default();
-        let families = loaders
-            .load_many(scopes.iter().filter_map(|s| s.family_id).map(FamilyKey))
-            .await
-            .gql()?;
-        let mut out: Vec<JobFamily> = families
-            .into_values()
+        let register = register(ctx).await?;
+        // In official order, each family once.
+        Ok(register
+            .families()
+            .iter()
+            .filter(|f| self.entry.scopes.iter().any(|s| s.family_id == Some(f.id)))
             .map(|model| JobFamily {
-                model,
+                model: model.clone(),
                 as_of: self.as_of,
             })
-            .collect();
-        out.sort_by_key(|f| f.model.sort_order);
-        Ok(out)
+            .collect())
     }
 }
 
@@ -148,7 +142,7 @@ pub struct RequirementStatus {
 impl RequirementStatus {
     /// The status of `requirement` given the version's coverage `links` to it.
     pub fn new(
-        requirement: responsibility_requirement::Model,
+        requirement: Arc<Requirement>,
         links: Vec<requirement_coverage::Model>,
         as_of: NaiveDate,
     ) -> Self {

@@ -17,6 +17,8 @@ pub struct TestApp {
     pub db: TestDb,
     /// The router production serves.
     pub router: Router,
+    /// The service behind it (and its register in memory).
+    pub service: GraphqlService,
 }
 
 /// An HTTP answer, read whole.
@@ -77,8 +79,31 @@ impl TestApp {
     /// The application over `db` as `config` describes.
     pub fn configured(db: TestDb, config: ServerConfig) -> Self {
         let service = GraphqlService::new(db.conn.clone(), &config.graphql, config.auth.access);
-        let router = fgr_api::http::router(service, &config);
-        Self { db, router }
+        let router = fgr_api::http::router(service.clone(), &config);
+        Self {
+            db,
+            router,
+            service,
+        }
+    }
+
+    /// Reads the register into memory now (as `fgr serve` does at start-up), so that what a
+    /// test counts afterwards is what a request costs on a running server.
+    pub async fn warm(&self) {
+        self.service
+            .read_model()
+            .fresh()
+            .await
+            .expect("the register loads");
+    }
+
+    /// Reads the whole register again, after a test changed tables behind the feed's back.
+    pub async fn reload(&self) {
+        self.service
+            .read_model()
+            .reload()
+            .await
+            .expect("the register reloads");
     }
 
     /// POSTs a GraphQL request with extra headers (cookies, credentials); the whole answer.

@@ -1,0 +1,129 @@
+//! Publishing snapshots: the current [`Register`] behind an `ArcSwap`, replaced whole after every
+//! committed change, and the freshness rule that keeps several replicas coherent.
+//!
+//! **The guarantee.** A read that starts after a change was committed (through this process or
+//! any other on the same database) sees that change. Before answering from memory, a read makes
+//! sure a check of the change feed's head (`SELECT MAX(seq) FROM change_event`) has *started*
+//! after the read arrived; if the head moved past the snapshot, the snapshot catches up first
+//! (reading only what the new events name). Checks are coalesced: one runs at a time, and it
+//! serves every read that arrived before it started, so under load a check costs a fraction of
+//! a statement per read, and on its own a read costs one small indexed statement.
+//!
+//! Readers never wait for writers and never see half a change: a writer's transaction is
+//! invisible until it commits, a snapshot is read in one consistent transaction, and the switch
+//! to the next snapshot is a single pointer swap.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use arc_swap::ArcSwap;
+use sea_orm::DatabaseConnection;
+use tokio::sync::Mutex;
+
+use super::load;
+use super::snapshot::Register;
+use crate::error::DomainResult;
+
+/// The register in memory, kept current with the database.
+pub struct ReadModel {
+    db: DatabaseConnection,
+    current: ArcSwap<Register>,
+    /// Held while a freshness check (and any catch-up) runs: one at a time.
+    checking: Mutex<()>,
+    /// Reads that asked for a check so far, numbered.
+    tickets: AtomicU64,
+    /// Every read numbered up to this has been served by a check that started after it arrived.
+    served: AtomicU64,
+}
+
+impl ReadModel {
+    /// A read model over `db`; the register is read on first use (or by [`ReadModel::fresh`]
+    /// at start-up, to find a broken database before the first request does).
+    pub fn new(db: DatabaseConnection) -> Arc<Self> {
+        Arc::new(Self {
+            db,
+            current: ArcSwap::from_pointee(Register::unloaded()),
+            checking: Mutex::new(()),
+            tickets: AtomicU64::new(0),
+            served: AtomicU64::new(0),
+        })
+    }
+
+    /// The database behind it.
+    pub fn db(&self) -> &DatabaseConnection {
+        &self.db
+    }
+
+    /// The snapshot as published, without asking the database: for callers that just caught up,
+    /// and for a single process that knows nobody else writes.
+    pub fn published(&self) -> Arc<Register> {
+        self.current.load_full()
+    }
+
+    /// The snapshot, current as of this call: every change committed before the call is in it.
+    ///
+    /// # Errors
+    /// `INTERNAL` when the database cannot be asked.
+    pub async fn fresh(&self) -> DomainResult<Arc<Register>> {
+        let ticket = self.tickets.fetch_add(1, Ordering::SeqCst) + 1;
+        let _one_at_a_time = self.checking.lock().await;
+        if self.served.load(Ordering::SeqCst) >= ticket {
+            // A check that started after this read arrived has finished meanwhile.
+            return Ok(self.current.load_full());
+        }
+        // Every read numbered up to `covered` arrived before the check below starts.
+        let covered = self.tickets.load(Ordering::SeqCst);
+        let current = self.current.load_full();
+        if load::head(&self.db).await? != current.revision() {
+            self.catch_up_locked(&current).await?;
+        }
+        self.served.store(covered, Ordering::SeqCst);
+        Ok(self.current.load_full())
+    }
+
+    /// Brings the snapshot up to the database after a change this process committed, so that
+    /// the caller's next read (and everyone's) sees it without waiting for a check.
+    ///
+    /// # Errors
+    /// `INTERNAL` when the database cannot be read.
+    pub async fn catch_up(&self) -> DomainResult<Arc<Register>> {
+        let _one_at_a_time = self.checking.lock().await;
+        let current = self.current.load_full();
+        self.catch_up_locked(&current).await?;
+        Ok(self.current.load_full())
+    }
+
+    /// Reads the whole register again (after changes made behind the feed's back, e.g. by hand
+    /// in the database).
+    ///
+    /// # Errors
+    /// `INTERNAL` when the database cannot be read.
+    pub async fn reload(&self) -> DomainResult<Arc<Register>> {
+        let _one_at_a_time = self.checking.lock().await;
+        let register = Arc::new(load::everything(&self.db).await?);
+        self.current.store(register.clone());
+        Ok(register)
+    }
+
+    async fn catch_up_locked(&self, current: &Register) -> DomainResult<()> {
+        if current.revision() == Register::UNLOADED {
+            let register = load::everything(&self.db).await?;
+            tracing::info!(
+                revision = register.revision(),
+                groups = register.groups().len(),
+                "register read into memory"
+            );
+            self.current.store(Arc::new(register));
+            return Ok(());
+        }
+        if let Some(next) = load::after(&self.db, current).await? {
+            tracing::debug!(
+                from = current.revision(),
+                to = next.revision(),
+                "register snapshot caught up"
+            );
+            self.current.store(Arc::new(next));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,429 @@
+//! One immutable snapshot of the whole versioned register: every version of every group (with its
+//! typings, core profile and coverage), requirements with their scopes, competences, vacancy
+//! clauses, appraisal formats with their parsed content, rating scales with their levels, and the
+//! published decision log. Readers hold an `Arc<Register>` for a whole request, so one request
+//! sees one state of the register.
+//!
+//! Lookups and why these structures (the content is small and read-mostly; a change replaces
+//! whole entries):
+//! - by code (groups, families, clauses, formats): `HashMap<String, usize>` into a `Vec` kept in
+//!   listing order, so a listing is a walk of the `Vec` and a lookup is one hash;
+//! - by family: a `Vec` of group positions per family, in official order;
+//! - by date: each history is a [`Timeline`] (versions by number plus an index by start date):
+//!   a binary search, whatever the length of the history;
+//! - by (group, scale): a version's typings are sorted by scale: a binary search;
+//! - by id (global ids of `node`): `HashMap<i32, …>`.
+//!
+//! Entries are `Arc`s, so the next snapshot after a change shares every entry the change did not
+//! touch: patching costs a re-index of pointers, not a copy of the content.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use fgr_entities::{
+    appraisal_format, appraisal_format_version, competence, decision_log, function_group,
+    group_version, job_family, rating_scale, requirement_coverage, requirement_scope,
+    responsibility_requirement, vacancy_clause, vacancy_clause_version,
+};
+
+use crate::domain::appraisal::{FormatContent, Level};
+use crate::domain::profiles::{CoreProfileContent, TypingContent};
+use crate::domain::temporal::{Period, Timeline};
+
+/// One version of a group with everything in it.
+#[derive(Debug, Clone)]
+pub struct GroupVersionEntry {
+    /// The version row.
+    pub version: group_version::Model,
+    /// Its typings, sorted by scale.
+    pub typings: Vec<TypingContent>,
+    /// Its core profile, if it has one.
+    pub core_profile: Option<CoreProfileContent>,
+    /// Where its content covers requirements.
+    pub coverage: Vec<requirement_coverage::Model>,
+}
+
+impl GroupVersionEntry {
+    /// The typing at `scale`.
+    pub fn typing(&self, scale: i32) -> Option<&TypingContent> {
+        self.typings
+            .binary_search_by_key(&scale, |t| t.typing.scale)
+            .ok()
+            .map(|i| &self.typings[i])
+    }
+}
+
+impl Period for Arc<GroupVersionEntry> {
+    fn effective_from(&self) -> NaiveDate {
+        self.version.effective_from
+    }
+    fn effective_to(&self) -> Option<NaiveDate> {
+        self.version.effective_to
+    }
+    fn number(&self) -> i32 {
+        self.version.version_no
+    }
+}
+
+/// A group and all its versions.
+#[derive(Debug, Clone)]
+pub struct GroupHistory {
+    /// The group row.
+    pub group: function_group::Model,
+    /// Its versions.
+    pub versions: Timeline<Arc<GroupVersionEntry>>,
+}
+
+/// A requirement and where it is required.
+#[derive(Debug, Clone)]
+pub struct Requirement {
+    /// The requirement row.
+    pub model: responsibility_requirement::Model,
+    /// The families and groups where it is required.
+    pub scopes: Vec<requirement_scope::Model>,
+}
+
+impl Requirement {
+    /// Whether it is required in `group` (through the group's family or the group itself).
+    pub fn required_in(&self, group: &function_group::Model) -> bool {
+        self.scopes
+            .iter()
+            .any(|s| s.family_id == Some(group.family_id) || s.group_id == Some(group.id))
+    }
+
+    /// Whether it applies on `day` (a requirement without a date always applies).
+    pub fn applies_on(&self, day: NaiveDate) -> bool {
+        crate::domain::requirements::applies_on(&self.model, day)
+    }
+}
+
+/// A vacancy clause and all its versions.
+#[derive(Debug, Clone)]
+pub struct ClauseHistory {
+    /// The clause row.
+    pub clause: vacancy_clause::Model,
+    /// Its versions.
+    pub versions: Timeline<vacancy_clause_version::Model>,
+}
+
+/// A version of an appraisal format with its content read.
+#[derive(Debug, Clone)]
+pub struct FormatVersionEntry {
+    /// The version row.
+    pub version: appraisal_format_version::Model,
+    /// Its sections and criteria.
+    pub content: FormatContent,
+}
+
+impl Period for FormatVersionEntry {
+    fn effective_from(&self) -> NaiveDate {
+        self.version.effective_from
+    }
+    fn effective_to(&self) -> Option<NaiveDate> {
+        self.version.effective_to
+    }
+    fn number(&self) -> i32 {
+        self.version.version_no
+    }
+}
+
+/// An appraisal format and all its versions.
+#[derive(Debug, Clone)]
+pub struct FormatHistory {
+    /// The format row.
+    pub format: appraisal_format::Model,
+    /// Its versions.
+    pub versions: Timeline<FormatVersionEntry>,
+}
+
+/// A rating scale with its levels read.
+#[derive(Debug, Clone)]
+pub struct RatingScale {
+    /// The scale row.
+    pub model: rating_scale::Model,
+    /// Its levels, highest first.
+    pub levels: Vec<Level>,
+}
+
+/// Everything a snapshot is made of, before indexing.
+#[derive(Debug, Clone, Default)]
+pub struct Parts {
+    /// Families (any order).
+    pub families: Vec<Arc<job_family::Model>>,
+    /// Groups with their histories (any order).
+    pub groups: Vec<Arc<GroupHistory>>,
+    /// Requirements (any order).
+    pub requirements: Vec<Arc<Requirement>>,
+    /// Competences (any order).
+    pub competences: Vec<Arc<competence::Model>>,
+    /// Clauses (any order).
+    pub clauses: Vec<Arc<ClauseHistory>>,
+    /// Formats (any order).
+    pub formats: Vec<Arc<FormatHistory>>,
+    /// Rating scales.
+    pub rating_scales: Vec<Arc<RatingScale>>,
+    /// The published decision log (any order).
+    pub decisions: Vec<Arc<decision_log::Model>>,
+}
+
+/// The register as it stood at one position of the change feed.
+#[derive(Debug, Default)]
+pub struct Register {
+    revision: i64,
+    parts: Parts,
+    family_by_id: HashMap<i32, usize>,
+    family_by_code: HashMap<String, usize>,
+    group_by_code: HashMap<String, usize>,
+    group_by_id: HashMap<i32, usize>,
+    groups_of_family: HashMap<i32, Vec<usize>>,
+    /// Typing id → (group, version number, scale).
+    typing_by_id: HashMap<i32, (usize, i32, i32)>,
+    requirement_by_id: HashMap<i32, usize>,
+    competence_by_id: HashMap<i32, usize>,
+    clause_by_code: HashMap<String, usize>,
+    format_by_code: HashMap<String, usize>,
+    scale_by_code: BTreeMap<String, usize>,
+}
+
+impl Register {
+    /// The revision of a register not read yet: no feed position is ever negative.
+    pub const UNLOADED: i64 = -1;
+
+    /// A register not read from the database yet.
+    pub fn unloaded() -> Self {
+        Self {
+            revision: Self::UNLOADED,
+            ..Self::default()
+        }
+    }
+
+    /// Indexes `parts` as the register at feed position `revision`; sorts every list into its
+    /// listing order.
+    pub fn new(mut parts: Parts, revision: i64) -> Self {
+        parts.families.sort_by_key(|f| (f.sort_order, f.id));
+        let family_by_id: HashMap<i32, usize> = parts
+            .families
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id, i))
+            .collect();
+        let family_rank = |id: i32| family_by_id.get(&id).copied().unwrap_or(usize::MAX);
+        // The official listing: family order, then the group's order within its family.
+        parts.groups.sort_by_key(|g| {
+            (
+                family_rank(g.group.family_id),
+                g.group.sort_order,
+                g.group.id,
+            )
+        });
+        parts
+            .requirements
+            .sort_by_key(|r| (r.model.sort_order, r.model.id));
+        parts
+            .competences
+            .sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+        parts
+            .clauses
+            .sort_by(|a, b| a.clause.code.cmp(&b.clause.code));
+        parts
+            .formats
+            .sort_by(|a, b| a.format.code.cmp(&b.format.code));
+        parts
+            .rating_scales
+            .sort_by(|a, b| a.model.code.cmp(&b.model.code));
+        parts.decisions.sort_by_key(|d| (d.decided_on, d.id));
+
+        let mut groups_of_family: HashMap<i32, Vec<usize>> = HashMap::new();
+        let mut typing_by_id = HashMap::new();
+        for (i, g) in parts.groups.iter().enumerate() {
+            groups_of_family
+                .entry(g.group.family_id)
+                .or_default()
+                .push(i);
+            for v in g.versions.all() {
+                for t in &v.typings {
+                    typing_by_id.insert(t.typing.id, (i, v.version.version_no, t.typing.scale));
+                }
+            }
+        }
+        Self {
+            revision,
+            family_by_code: parts
+                .families
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.code.clone(), i))
+                .collect(),
+            family_by_id,
+            group_by_code: parts
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (g.group.code.clone(), i))
+                .collect(),
+            group_by_id: parts
+                .groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (g.group.id, i))
+                .collect(),
+            groups_of_family,
+            typing_by_id,
+            requirement_by_id: parts
+                .requirements
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.model.id, i))
+                .collect(),
+            competence_by_id: parts
+                .competences
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id, i))
+                .collect(),
+            clause_by_code: parts
+                .clauses
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.clause.code.clone(), i))
+                .collect(),
+            format_by_code: parts
+                .formats
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.format.code.clone(), i))
+                .collect(),
+            scale_by_code: parts
+                .rating_scales
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.model.code.clone(), i))
+                .collect(),
+            parts,
+        }
+    }
+
+    /// The change-feed position this snapshot reflects: every event up to it, none after.
+    pub fn revision(&self) -> i64 {
+        self.revision
+    }
+
+    /// What this snapshot is made of (for building the next one).
+    pub fn parts(&self) -> &Parts {
+        &self.parts
+    }
+
+    /// Families in official order.
+    pub fn families(&self) -> &[Arc<job_family::Model>] {
+        &self.parts.families
+    }
+
+    /// The family with this id.
+    pub fn family(&self, id: i32) -> Option<&Arc<job_family::Model>> {
+        self.family_by_id.get(&id).map(|i| &self.parts.families[*i])
+    }
+
+    /// The family with this code.
+    pub fn family_by_code(&self, code: &str) -> Option<&Arc<job_family::Model>> {
+        self.family_by_code
+            .get(code)
+            .map(|i| &self.parts.families[*i])
+    }
+
+    /// Every group with its history, in official order.
+    pub fn groups(&self) -> &[Arc<GroupHistory>] {
+        &self.parts.groups
+    }
+
+    /// The group with this code.
+    pub fn group_by_code(&self, code: &str) -> Option<&Arc<GroupHistory>> {
+        self.group_by_code.get(code).map(|i| &self.parts.groups[*i])
+    }
+
+    /// The group with this id.
+    pub fn group(&self, id: i32) -> Option<&Arc<GroupHistory>> {
+        self.group_by_id.get(&id).map(|i| &self.parts.groups[*i])
+    }
+
+    /// The groups of a family, in official order.
+    pub fn groups_of_family(&self, family_id: i32) -> impl Iterator<Item = &Arc<GroupHistory>> {
+        self.groups_of_family
+            .get(&family_id)
+            .into_iter()
+            .flatten()
+            .map(|i| &self.parts.groups[*i])
+    }
+
+    /// The typing with this id: its group, the version it belongs to, and its scale.
+    pub fn typing(&self, id: i32) -> Option<(&Arc<GroupHistory>, &Arc<GroupVersionEntry>, i32)> {
+        let (group, number, scale) = self.typing_by_id.get(&id)?;
+        let history = &self.parts.groups[*group];
+        Some((history, history.versions.number(*number)?, *scale))
+    }
+
+    /// Requirements in listing order.
+    pub fn requirements(&self) -> &[Arc<Requirement>] {
+        &self.parts.requirements
+    }
+
+    /// The requirement with this id.
+    pub fn requirement(&self, id: i32) -> Option<&Arc<Requirement>> {
+        self.requirement_by_id
+            .get(&id)
+            .map(|i| &self.parts.requirements[*i])
+    }
+
+    /// Competences by name.
+    pub fn competences(&self) -> &[Arc<competence::Model>] {
+        &self.parts.competences
+    }
+
+    /// The competence with this id.
+    pub fn competence(&self, id: i32) -> Option<&Arc<competence::Model>> {
+        self.competence_by_id
+            .get(&id)
+            .map(|i| &self.parts.competences[*i])
+    }
+
+    /// Clauses by code.
+    pub fn clauses(&self) -> &[Arc<ClauseHistory>] {
+        &self.parts.clauses
+    }
+
+    /// The clause with this code.
+    pub fn clause(&self, code: &str) -> Option<&Arc<ClauseHistory>> {
+        self.clause_by_code
+            .get(code)
+            .map(|i| &self.parts.clauses[*i])
+    }
+
+    /// Formats by code.
+    pub fn formats(&self) -> &[Arc<FormatHistory>] {
+        &self.parts.formats
+    }
+
+    /// The format with this code.
+    pub fn format(&self, code: &str) -> Option<&Arc<FormatHistory>> {
+        self.format_by_code
+            .get(code)
+            .map(|i| &self.parts.formats[*i])
+    }
+
+    /// Rating scales by code.
+    pub fn rating_scales(&self) -> &[Arc<RatingScale>] {
+        &self.parts.rating_scales
+    }
+
+    /// The rating scale with this code.
+    pub fn rating_scale(&self, code: &str) -> Option<&Arc<RatingScale>> {
+        self.scale_by_code
+            .get(code)
+            .map(|i| &self.parts.rating_scales[*i])
+    }
+
+    /// The published decision log, oldest first.
+    pub fn decisions(&self) -> &[Arc<decision_log::Model>] {
+        &self.parts.decisions
+    }
+}
