@@ -56,6 +56,7 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
                 db: service.db().clone(),
                 config: config.auth.clone(),
                 provider: None,
+                tokens: std::sync::Arc::default(),
             }
         }
     };

@@ -221,6 +221,32 @@ pub async fn revoke<C: ConnectionTrait + TransactionTrait>(
 /// The [`Rejection`] for a bad token; `Err(Ok(DomainError))`-style failures of the database are
 /// reported as `Unknown` after logging, so a broken database never lets a token through.
 pub async fn authenticate(db: &impl ConnectionTrait, token: &str) -> Result<Machine, Rejection> {
+    check(db, token).await.map(|(machine, _)| machine)
+}
+
+/// Like [`authenticate`], but believes a token that checked out less than
+/// [`super::credential_cache::TTL`] ago without asking the database.
+///
+/// # Errors
+/// See [`authenticate`].
+pub async fn authenticate_cached(
+    db: &impl ConnectionTrait,
+    cache: &super::credential_cache::CredentialCache,
+    token: &str,
+) -> Result<Machine, Rejection> {
+    if let Some(machine) = cache.get(token, Utc::now().naive_utc()) {
+        return Ok(machine);
+    }
+    let (machine, expires_at) = check(db, token).await?;
+    cache.put(token, &machine, expires_at);
+    Ok(machine)
+}
+
+/// The machine `token` stands for and when it expires.
+async fn check(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<(Machine, Option<chrono::NaiveDateTime>), Rejection> {
     let rest = token.strip_prefix(PREFIX).ok_or(Rejection::Malformed)?;
     if rest.len() < ID_LEN + 2 || rest.as_bytes()[ID_LEN] != b'_' {
         return Err(Rejection::Malformed);
@@ -258,6 +284,7 @@ pub async fn authenticate(db: &impl ConnectionTrait, token: &str) -> Result<Mach
             .collect(),
         credential: Credential::ApiToken,
     };
+    let expires_at = client.expires_at;
     if client
         .last_used_at
         .is_none_or(|t| now - t > chrono::Duration::minutes(1))
@@ -268,5 +295,5 @@ pub async fn authenticate(db: &impl ConnectionTrait, token: &str) -> Result<Mach
             tracing::warn!(error = %e, "could not record token use");
         }
     }
-    Ok(machine)
+    Ok((machine, expires_at))
 }

@@ -21,7 +21,7 @@ pub async fn resolve_principal(
 ) -> Response {
     let principal = match bearer_token(request.headers()) {
         Some(Ok(token)) if token.starts_with(api_tokens::PREFIX) => {
-            match api_tokens::authenticate(&auth.db, &token).await {
+            match api_tokens::authenticate_cached(&auth.db, &auth.tokens, &token).await {
                 Ok(machine) => Principal::Machine(machine),
                 Err(rejection) => return invalid_token(rejection.describe()),
             }

@@ -4,6 +4,7 @@
 
 pub mod api_tokens;
 pub mod cookies;
+pub mod credential_cache;
 pub mod dev_login;
 pub mod middleware;
 pub mod oidc;
@@ -65,6 +66,8 @@ pub struct AuthState {
     pub config: AuthConfig,
     /// The identity provider, when configured.
     pub provider: Option<std::sync::Arc<oidc::Provider>>,
+    /// API tokens that checked out in the last half second.
+    pub tokens: std::sync::Arc<credential_cache::CredentialCache>,
 }
 
 impl AuthState {
@@ -84,6 +87,7 @@ impl AuthState {
             db,
             config,
             provider,
+            tokens: std::sync::Arc::default(),
         })
     }
 }

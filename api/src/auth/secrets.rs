@@ -29,6 +29,11 @@ pub fn hash(token: &str) -> String {
         .collect()
 }
 
+/// The SHA-256 of `token`, as bytes (a map key that never holds the token itself).
+pub fn hash_bytes(token: &str) -> [u8; 32] {
+    Sha256::digest(token.as_bytes()).into()
+}
+
 /// Compares two strings in time that does not depend on where they differ.
 pub fn constant_time_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());

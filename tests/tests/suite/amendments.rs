@@ -12,17 +12,17 @@ use serde_json::{json, Value};
 use crate::on_every_backend;
 use crate::support::{Backend, TestApp};
 
-async fn call(app: &TestApp, cookie: &str, query: &str, variables: Value) -> Value {
+pub(crate) async fn call(app: &TestApp, cookie: &str, query: &str, variables: Value) -> Value {
     app.graphql_with(query, variables, &[("cookie", cookie)])
         .await
         .json()
 }
 
-fn code(response: &Value) -> Option<&str> {
+pub(crate) fn code(response: &Value) -> Option<&str> {
     response["errors"][0]["extensions"]["code"].as_str()
 }
 
-const CREATE: &str = r#"mutation C($group: String!, $date: Date!) {
+pub(crate) const CREATE: &str = r#"mutation C($group: String!, $date: Date!) {
   createProposal(input: { groupCode: $group, title: "Motie Bamenga in het kernprofiel", rationale: "De motie vraagt het expliciet.", requestedEffectiveFrom: $date }) {
     number version state content
   }
@@ -30,13 +30,13 @@ const CREATE: &str = r#"mutation C($group: String!, $date: Date!) {
 const UPDATE: &str = r#"mutation U($n: Int!, $v: Int!, $content: JSON) {
   updateProposal(input: { number: $n, expectedVersion: $v, content: $content }) { number version state }
 }"#;
-const SUBMIT: &str = "mutation S($n: Int!, $v: Int!) { submitProposal(number: $n, expectedVersion: $v) { version state } }";
+pub(crate) const SUBMIT: &str = "mutation S($n: Int!, $v: Int!) { submitProposal(number: $n, expectedVersion: $v) { version state } }";
 const WITHDRAW: &str = "mutation W($n: Int!, $v: Int!) { withdrawProposal(number: $n, expectedVersion: $v) { version state } }";
-const ADVISE: &str = r#"mutation A($n: Int!, $v: Int!, $employers: [String!]!, $unions: [String!]!) {
+pub(crate) const ADVISE: &str = r#"mutation A($n: Int!, $v: Int!, $employers: [String!]!, $unions: [String!]!) {
   recordAdvice(input: { number: $n, expectedVersion: $v, meetingDate: "2026-11-01", outcome: POSITIVE,
     rationale: "De tekst dekt de motie.", employerMembers: $employers, unionMembers: $unions }) { version state advice { outcome employerMembers unionMembers } }
 }"#;
-const DECIDE: &str = r#"mutation D($n: Int!, $v: Int!, $outcome: DecisionOutcome!) {
+pub(crate) const DECIDE: &str = r#"mutation D($n: Int!, $v: Int!, $outcome: DecisionOutcome!) {
   recordDecision(input: { number: $n, expectedVersion: $v, outcome: $outcome, reference: "Besluit DGDOO 2026-0042", decisionDate: "2026-11-20" }) {
     version state adoptedVersion { number effectiveFrom provenance { kind reference decidedOn } }
   }

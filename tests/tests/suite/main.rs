@@ -22,6 +22,7 @@ mod migrations;
 mod oidc_login;
 mod provider_tokens;
 mod read_model;
+mod replicas;
 mod seed_facts;
 mod sessions;
 mod statement_counts;

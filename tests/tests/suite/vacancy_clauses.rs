@@ -20,7 +20,7 @@ const TEXT: &str = r#"query T($group: String!, $scale: Int!, $on: Date, $languag
   }
 }"#;
 
-const REVISE: &str = r#"mutation R($code: String!, $v: Int!, $from: Date!, $text: String!) {
+pub(crate) const REVISE: &str = r#"mutation R($code: String!, $v: Int!, $from: Date!, $text: String!) {
   reviseVacancyClause(input: { code: $code, expectedVersion: $v, effectiveFrom: $from, fields: {
     title: "Eed of belofte", category: INTEGRITY_SCREENING, section: PROCEDURE, sectionOrder: 10,
     textNl: $text, textEn: "You take the oath or affirmation.", mandatory: true,
@@ -30,7 +30,7 @@ const REVISE: &str = r#"mutation R($code: String!, $v: Int!, $from: Date!, $text
   }
 }"#;
 
-const RETIRE: &str = r#"mutation X($code: String!, $v: Int!, $on: Date!) {
+pub(crate) const RETIRE: &str = r#"mutation X($code: String!, $v: Int!, $on: Date!) {
   retireVacancyClause(code: $code, expectedVersion: $v, on: $on) { code version { number effectiveTo } }
 }"#;
 

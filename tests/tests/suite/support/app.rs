@@ -87,6 +87,12 @@ impl TestApp {
         }
     }
 
+    /// A second replica over the same database: its own pool, its own register in memory, its
+    /// own router, as a second `fgr serve` process would have.
+    pub async fn replica(&self) -> Self {
+        Self::over(self.db.another_pool().await, GraphqlLimits::default())
+    }
+
     /// Reads the register into memory now (as `fgr serve` does at start-up), so that what a
     /// test counts afterwards is what a request costs on a running server.
     pub async fn warm(&self) {

@@ -88,6 +88,8 @@ pub struct TestDb {
     pub backend: Backend,
     name: String,
     statements: Arc<Mutex<Vec<String>>>,
+    /// Whether dropping this drops the database (only the pool that made it does).
+    owned: bool,
 }
 
 impl TestDb {
@@ -133,6 +135,32 @@ impl TestDb {
             backend,
             name,
             statements,
+            owned: true,
+        }
+    }
+
+    /// A pool of its own on the same database, as another process would have (a replica); the
+    /// database stays until the original is dropped.
+    pub async fn another_pool(&self) -> Self {
+        let mut options = ConnectOptions::new(self.url.clone());
+        options.max_connections(5).sqlx_logging(false);
+        let mut conn = Database::connect(options)
+            .await
+            .expect("connect to test database");
+        let statements = Arc::new(Mutex::new(Vec::new()));
+        let log = statements.clone();
+        conn.set_metric_callback(move |info| {
+            if let Ok(mut log) = log.lock() {
+                log.push(info.statement.sql.clone());
+            }
+        });
+        Self {
+            conn,
+            url: self.url.clone(),
+            backend: self.backend,
+            name: self.name.clone(),
+            statements,
+            owned: false,
         }
     }
 
@@ -170,6 +198,9 @@ impl TestDb {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
+        if !self.owned {
+            return;
+        }
         let (backend, name, url) = (self.backend, self.name.clone(), self.url.clone());
         // Drop runs outside any async context we may block, so clean up on a thread of its own.
         let cleanup = std::thread::spawn(move || match backend {
