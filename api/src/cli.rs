@@ -44,7 +44,12 @@ pub enum Command {
         down: bool,
     },
     /// Load the seed data (idempotent: existing records are left alone).
-    Seed,
+    Seed {
+        /// For benchmarks only: also copy every group so the register holds this many times the
+        /// groups, typings and versions; the copies are marked SYNTHETISCH in name, code and note.
+        #[arg(long, value_name = "N")]
+        synthetic_scale: Option<u32>,
+    },
     /// Print the GraphQL schema (SDL), as checked in at schema.graphql.
     Schema,
     /// Manage API tokens for machine clients.
@@ -192,6 +197,9 @@ pub struct ServeArgs {
     /// The audience that machine access tokens from the provider must carry.
     #[arg(long, env = "FGR_OIDC_API_AUDIENCE", default_value = "urn:fgr:api")]
     pub oidc_api_audience: String,
+    /// Serve `GET /_bench/statements` (SQL statements run so far), for `cargo xtask bench`.
+    #[arg(long, env = "FGR_EXPOSE_STATEMENT_COUNT")]
+    pub expose_statement_count: bool,
 }
 
 impl ServeArgs {
@@ -219,6 +227,7 @@ impl ServeArgs {
             }),
         };
         Ok(ServerConfig {
+            expose_statement_count: self.expose_statement_count,
             bind: self.bind,
             site_root: self.site_root.clone(),
             auth: AuthConfig {
@@ -313,11 +322,17 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             }
             Ok(())
         }
-        Command::Seed => {
+        Command::Seed { synthetic_scale } => {
             let conn = db::connect(&cli.database_url).await?;
             db::migrate(&conn).await?;
             let report = seed::run(&conn).await.map_err(CliError::Seed)?;
             eprintln!("fgr: seed loaded: {report:?}");
+            if let Some(scale) = synthetic_scale {
+                let added = seed::synthetic::grow(&conn, scale)
+                    .await
+                    .map_err(CliError::Seed)?;
+                eprintln!("fgr: {added} synthetic groups added (scale {scale})");
+            }
             Ok(())
         }
         Command::Serve(args) => {

@@ -45,6 +45,8 @@ pub struct ServerConfig {
     pub site_root: PathBuf,
     /// Sign-in, sessions and access.
     pub auth: AuthConfig,
+    /// Serve `GET /_bench/statements`: the number of SQL statements run so far (benchmarks).
+    pub expose_statement_count: bool,
 }
 
 impl Default for ServerConfig {
@@ -54,6 +56,7 @@ impl Default for ServerConfig {
             graphql: GraphqlLimits::default(),
             site_root: PathBuf::from("target/site"),
             auth: AuthConfig::default(),
+            expose_statement_count: false,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Connecting to the database and migrating it, with failures that say what went wrong in one
 //! line.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use fgr_migrations::{Migrator, MigratorTrait};
@@ -73,7 +74,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbStartupError> {
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(5))
         .sqlx_logging(false);
-    Database::connect(options).await.map_err(|e| match e {
+    let mut conn = Database::connect(options).await.map_err(|e| match e {
         DbErr::Conn(_) | DbErr::ConnectionAcquire(_) => DbStartupError::Unreachable {
             url: shown,
             cause: e.to_string(),
@@ -82,7 +83,20 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbStartupError> {
             url: shown,
             reason: other.to_string(),
         },
-    })
+    })?;
+    conn.set_metric_callback(|_| {
+        STATEMENTS.fetch_add(1, Ordering::Relaxed);
+    });
+    Ok(conn)
+}
+
+/// SQL statements run by every pool [`connect`] opened in this process.
+static STATEMENTS: AtomicU64 = AtomicU64::new(0);
+
+/// How many SQL statements this process has run so far (for the benchmark's statements per
+/// request; see `fgr serve --expose-statement-count`).
+pub fn statements_run() -> u64 {
+    STATEMENTS.load(Ordering::Relaxed)
 }
 
 /// Applies every pending migration.

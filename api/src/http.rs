@@ -42,11 +42,17 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
         )
         .layer(RequestBodyLimitLayer::new(config.graphql.max_body_bytes))
         .with_state(service.clone());
-    let health = Router::new()
+    let mut health = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
-        .route("/api/coverage.csv", get(coverage_csv))
-        .with_state(service.clone());
+        .route("/api/coverage.csv", get(coverage_csv));
+    if config.expose_statement_count {
+        health = health.route(
+            "/_bench/statements",
+            get(|| async { crate::db::statements_run().to_string() }),
+        );
+    }
+    let health = health.with_state(service.clone());
     let auth_state = match AuthState::new(service.db().clone(), config.auth.clone()) {
         Ok(state) => state,
         Err(e) => {

@@ -4,9 +4,13 @@
 //!   on SQLite with the seed data (extra arguments go to `fgr serve`);
 //! - `cargo xtask test`: install what the tests need, build the console, and run the whole suite
 //!   (Rust tests on SQLite, PostgreSQL and MariaDB, then the browser tests in headless Chromium);
-//! - `cargo xtask console`: only build the console's browser code into `target/site/pkg`.
+//! - `cargo xtask console`: only build the console's browser code into `target/site/pkg`;
+//! - `cargo xtask bench [--scale N]...`: the hot reads under load on SQLite and PostgreSQL, with
+//!   every answer checked (see `bench.rs`).
 //!
-//! No dependencies: it only runs other programs.
+//! No dependencies: it runs other programs, and the benchmark's load generator is plain `std`.
+
+mod bench;
 
 use std::env;
 use std::fs;
@@ -28,9 +32,10 @@ fn main() -> ExitCode {
         Some("console") => build_console(),
         Some("serve") => serve(&args[1..]),
         Some("test") => test(&args[1..]),
+        Some("bench") => bench::bench(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve [fgr serve args] | test [nextest filters] | console>"
+                "usage: cargo xtask <serve [fgr serve args] | test [nextest filters] | console | bench [--scale N]...>"
             );
             return ExitCode::from(2);
         }

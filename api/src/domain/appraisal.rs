@@ -144,15 +144,15 @@ impl Audience {
     }
 }
 
-/// A format with one of its versions and that version's content.
-#[derive(Debug, Clone)]
-pub struct FormatVersion {
+/// A format with one of its versions and that version's content, borrowed from a snapshot.
+#[derive(Debug, Clone, Copy)]
+pub struct FormatVersion<'a> {
     /// The format.
-    pub format: appraisal_format::Model,
+    pub format: &'a appraisal_format::Model,
     /// The version.
-    pub version: appraisal_format_version::Model,
+    pub version: &'a appraisal_format_version::Model,
     /// Its sections and criteria.
-    pub content: FormatContent,
+    pub content: &'a FormatContent,
 }
 
 /// Reads a version's content.
@@ -165,15 +165,15 @@ pub fn content_of(v: &appraisal_format_version::Model) -> DomainResult<FormatCon
 }
 
 /// The formats in effect on `day`, by code.
-pub fn in_effect(register: &Register, day: NaiveDate) -> Vec<FormatVersion> {
+pub fn in_effect(register: &Register, day: NaiveDate) -> Vec<FormatVersion<'_>> {
     register
         .formats()
         .iter()
         .filter_map(|h| {
             h.versions.in_effect(day).map(|v| FormatVersion {
-                format: h.format.clone(),
-                version: v.version.clone(),
-                content: v.content.clone(),
+                format: &h.format,
+                version: &v.version,
+                content: &v.content,
             })
         })
         .collect()
@@ -247,7 +247,7 @@ pub fn criteria_for(
     let post = posts::post(register, group_code, scale, day)?;
     let applicable: Vec<FormatVersion> = in_effect(register, day)
         .into_iter()
-        .filter(|f| Audience::of(&f.version).includes(&post))
+        .filter(|f| Audience::of(f.version).includes(&post))
         .collect();
     let mut sections: Vec<(String, Vec<AppliedCriterion>)> = SECTIONS
         .iter()
@@ -363,9 +363,9 @@ pub async fn validate(db: &impl ConnectionTrait, content: &FormatContent) -> Dom
 /// For one manager format in effect: each responsibility required of managers, and the criteria
 /// that appraise it (none: missing).
 #[derive(Debug, Clone)]
-pub struct FormatCoverage {
+pub struct FormatCoverage<'a> {
     /// The format and version.
-    pub format: FormatVersion,
+    pub format: FormatVersion<'a>,
     /// Requirement → criterion codes.
     pub requirements: Vec<(Arc<Requirement>, Vec<String>)>,
 }
@@ -375,7 +375,7 @@ pub struct FormatCoverage {
 pub fn format_coverage(
     register: &Register,
     day: NaiveDate,
-) -> (Vec<Arc<Requirement>>, Vec<FormatCoverage>) {
+) -> (Vec<Arc<Requirement>>, Vec<FormatCoverage<'_>>) {
     let required: Vec<Arc<Requirement>> = register
         .requirements()
         .iter()
@@ -391,7 +391,7 @@ pub fn format_coverage(
         .collect();
     let mut out = Vec::new();
     for f in in_effect(register, day) {
-        if !Audience::of(&f.version).is_managers() {
+        if !Audience::of(f.version).is_managers() {
             continue;
         }
         let rows = required

@@ -138,7 +138,8 @@ pub fn page(
         },
         None => None,
     };
-    let mut rows: Vec<VersionedGroup> = register
+    // References first; only the page asked for is cloned out of the snapshot.
+    let mut rows: Vec<(&Arc<GroupHistory>, &Arc<GroupVersionEntry>)> = register
         .groups()
         .iter()
         .filter(|h| {
@@ -155,11 +156,11 @@ pub fn page(
                     .as_deref()
                     .is_none_or(|text| g.search_text.contains(text))
         })
-        .filter_map(|h| VersionedGroup::on(h, day))
+        .filter_map(|h| h.versions.in_effect(day).map(|v| (h, v)))
         .collect();
     // The snapshot lists groups in official (family) order already.
-    let compare = |a: &VersionedGroup, b: &VersionedGroup| -> Ordering {
-        let (a, b) = (a.group(), b.group());
+    let compare = |a: &(&Arc<GroupHistory>, _), b: &(&Arc<GroupHistory>, _)| -> Ordering {
+        let (a, b) = (&a.0.group, &b.0.group);
         match order.field {
             GroupOrderField::Family => Ordering::Equal,
             GroupOrderField::Name => a.name.cmp(&b.name).then(a.id.cmp(&b.id)),
@@ -169,7 +170,9 @@ pub fn page(
             }
         }
     };
-    rows.sort_by(compare);
+    if order.field != GroupOrderField::Family {
+        rows.sort_by(compare);
+    }
     if order.descending {
         rows.reverse();
     }
@@ -180,7 +183,14 @@ pub fn page(
     let end = start
         .saturating_add(usize::try_from(limit).unwrap_or(usize::MAX))
         .min(rows.len());
-    Ok((rows.drain(start..end).collect(), total))
+    let page = rows[start..end]
+        .iter()
+        .map(|(history, at)| VersionedGroup {
+            history: (*history).clone(),
+            at: (*at).clone(),
+        })
+        .collect();
+    Ok((page, total))
 }
 
 /// The group with this code as it stands on `day`; `None` when it does not exist then.

@@ -456,7 +456,8 @@ impl AppraisalQuery {
         as_of: Option<Date>,
     ) -> async_graphql::Result<FormatCoverageReport> {
         let day = day_or_today(as_of);
-        let (required, formats) = appraisal::format_coverage(&*register(ctx).await?, day);
+        let register = register(ctx).await?;
+        let (required, formats) = appraisal::format_coverage(&register, day);
         Ok(FormatCoverageReport {
             as_of: Date(day),
             required_codes: required.iter().map(|r| r.model.code.clone()).collect(),
@@ -474,9 +475,9 @@ impl AppraisalQuery {
                         })
                         .collect();
                     ManagerFormatCoverage {
-                        format_code: f.format.format.code,
+                        format_code: f.format.format.code.clone(),
                         format_version: f.format.version.version_no,
-                        name: f.format.version.name,
+                        name: f.format.version.name.clone(),
                         missing: i32::try_from(rows.iter().filter(|r| !r.covered).count())
                             .unwrap_or(i32::MAX),
                         requirements: rows,

@@ -68,7 +68,7 @@ async fn consistent(db: &DatabaseConnection) -> DomainResult<DatabaseTransaction
 pub async fn everything(db: &DatabaseConnection) -> DomainResult<Register> {
     let txn = consistent(db).await?;
     let result = everything_in(&txn).await;
-    tx::finish(txn, result).await
+    tx::finish_read(txn, result).await
 }
 
 /// The whole register as `db` (a connection or a transaction) sees it.
@@ -171,7 +171,7 @@ pub async fn after(db: &DatabaseConnection, current: &Register) -> DomainResult<
         Ok(Some(Register::new(parts, revision)))
     }
     .await;
-    tx::finish(txn, result).await
+    tx::finish_read(txn, result).await
 }
 
 /// `old` with the entries of `new` in place of those with the same id (or added).

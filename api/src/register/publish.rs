@@ -9,6 +9,11 @@
 //! serves every read that arrived before it started, so under load a check costs a fraction of
 //! a statement per read, and on its own a read costs one small indexed statement.
 //!
+//! **SQLite** is owned by one process, so there the database is asked only after this process
+//! committed something (counted by [`crate::domain::tx::committed`]): a read of a current
+//! snapshot costs no statement at all. A change made to the file by another process (say
+//! `fgr seed` while the server runs) is seen after the server's next own change or a restart.
+//!
 //! Readers never wait for writers and never see half a change: a writer's transaction is
 //! invisible until it commits, a snapshot is read in one consistent transaction, and the switch
 //! to the next snapshot is a single pointer swap.
@@ -17,11 +22,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
-use sea_orm::DatabaseConnection;
+use sea_orm::{DatabaseBackend, DatabaseConnection};
 use tokio::sync::Mutex;
 
 use super::load;
 use super::snapshot::Register;
+use crate::domain::tx;
 use crate::error::DomainResult;
 
 /// The register in memory, kept current with the database.
@@ -34,6 +40,10 @@ pub struct ReadModel {
     tickets: AtomicU64,
     /// Every read numbered up to this has been served by a check that started after it arrived.
     served: AtomicU64,
+    /// On SQLite: this process's commit count when the last check started (`u64::MAX`: never).
+    commits_checked: AtomicU64,
+    /// Whether the database is owned by this process alone (SQLite).
+    single_process: bool,
 }
 
 impl ReadModel {
@@ -41,6 +51,8 @@ impl ReadModel {
     /// at start-up, to find a broken database before the first request does).
     pub fn new(db: DatabaseConnection) -> Arc<Self> {
         Arc::new(Self {
+            single_process: db.get_database_backend() == DatabaseBackend::Sqlite,
+            commits_checked: AtomicU64::new(u64::MAX),
             db,
             current: ArcSwap::from_pointee(Register::unloaded()),
             checking: Mutex::new(()),
@@ -65,6 +77,9 @@ impl ReadModel {
     /// # Errors
     /// `INTERNAL` when the database cannot be asked.
     pub async fn fresh(&self) -> DomainResult<Arc<Register>> {
+        if self.single_process {
+            return self.fresh_single_process().await;
+        }
         let ticket = self.tickets.fetch_add(1, Ordering::SeqCst) + 1;
         let _one_at_a_time = self.checking.lock().await;
         if self.served.load(Ordering::SeqCst) >= ticket {
@@ -78,6 +93,26 @@ impl ReadModel {
             self.catch_up_locked(&current).await?;
         }
         self.served.store(covered, Ordering::SeqCst);
+        Ok(self.current.load_full())
+    }
+
+    /// [`ReadModel::fresh`] for a database only this process writes: nothing committed since
+    /// the last check means nothing changed.
+    async fn fresh_single_process(&self) -> DomainResult<Arc<Register>> {
+        let commits = tx::committed();
+        if self.commits_checked.load(Ordering::SeqCst) == commits {
+            return Ok(self.current.load_full());
+        }
+        let _one_at_a_time = self.checking.lock().await;
+        // Counted before the check, so a commit during it is checked again next time.
+        let commits = tx::committed();
+        if self.commits_checked.load(Ordering::SeqCst) != commits {
+            let current = self.current.load_full();
+            if load::head(&self.db).await? != current.revision() {
+                self.catch_up_locked(&current).await?;
+            }
+            self.commits_checked.store(commits, Ordering::SeqCst);
+        }
         Ok(self.current.load_full())
     }
 
@@ -100,7 +135,9 @@ impl ReadModel {
     /// `INTERNAL` when the database cannot be read.
     pub async fn reload(&self) -> DomainResult<Arc<Register>> {
         let _one_at_a_time = self.checking.lock().await;
+        let commits = tx::committed();
         let register = Arc::new(load::everything(&self.db).await?);
+        self.commits_checked.store(commits, Ordering::SeqCst);
         self.current.store(register.clone());
         Ok(register)
     }

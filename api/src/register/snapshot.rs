@@ -54,17 +54,17 @@ impl GroupVersionEntry {
     }
 }
 
-impl Period for Arc<GroupVersionEntry> {
-    fn effective_from(&self) -> NaiveDate {
-        self.version.effective_from
-    }
-    fn effective_to(&self) -> Option<NaiveDate> {
-        self.version.effective_to
-    }
-    fn number(&self) -> i32 {
-        self.version.version_no
-    }
+/// An entry is in effect when its version row is.
+macro_rules! period_of_entry {
+    ($($entry:ty),+) => {$(
+        impl Period for $entry {
+            fn effective_from(&self) -> NaiveDate { self.version.effective_from() }
+            fn effective_to(&self) -> Option<NaiveDate> { self.version.effective_to() }
+            fn number(&self) -> i32 { self.version.number() }
+        }
+    )+};
 }
+period_of_entry!(Arc<GroupVersionEntry>, FormatVersionEntry);
 
 /// A group and all its versions.
 #[derive(Debug, Clone)]
@@ -114,18 +114,6 @@ pub struct FormatVersionEntry {
     pub version: appraisal_format_version::Model,
     /// Its sections and criteria.
     pub content: FormatContent,
-}
-
-impl Period for FormatVersionEntry {
-    fn effective_from(&self) -> NaiveDate {
-        self.version.effective_from
-    }
-    fn effective_to(&self) -> Option<NaiveDate> {
-        self.version.effective_to
-    }
-    fn number(&self) -> i32 {
-        self.version.version_no
-    }
 }
 
 /// An appraisal format and all its versions.

@@ -3,6 +3,7 @@
 
 pub mod appraisal;
 pub mod data;
+pub mod synthetic;
 
 use std::collections::HashMap;
 
@@ -14,8 +15,7 @@ use fgr_entities::{
     typing, typing_item, vacancy_clause, vacancy_clause_version,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
-    TransactionSession, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
 
 use crate::domain::{fuwasys::FuwasysScore, search};
@@ -475,6 +475,6 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
     // The change feed holds every seeded version (and, on a database seeded before the feed
     // existed, everything stored so far).
     crate::domain::changes::sync_all(&txn, "seed").await?;
-    txn.commit().await?;
+    crate::domain::tx::finish(txn, Ok(())).await?;
     Ok(report)
 }

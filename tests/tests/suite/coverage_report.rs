@@ -24,7 +24,7 @@ on_every_backend! {
         app.warm().await;
         app.db.reset_statements();
         let data = app.data(REPORT, json!({})).await;
-        assert_eq!(app.db.statements().len(), 1, "the report is read from memory after one freshness check: {:?}", app.db.statements());
+        assert!(crate::statement_counts::only_the_freshness_check(backend, &app.db.statements()), "the report is read from memory: {:?}", app.db.statements());
         let families = data["profileCoverage"]["families"].as_array().unwrap();
         let codes: Vec<&str> = families.iter().map(|f| f["family"]["code"].as_str().unwrap()).collect();
         assert_eq!(codes, ["PPM", "LIJNMANAGEMENT"]);

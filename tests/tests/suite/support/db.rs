@@ -78,6 +78,23 @@ fn unique_name() -> String {
     )
 }
 
+/// A pool on `url` that records the SQL of every statement it runs.
+async fn counted_pool(url: &str) -> (DatabaseConnection, Arc<Mutex<Vec<String>>>) {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options.max_connections(5).sqlx_logging(false);
+    let mut conn = Database::connect(options)
+        .await
+        .expect("connect to test database");
+    let statements = Arc::new(Mutex::new(Vec::new()));
+    let log = statements.clone();
+    conn.set_metric_callback(move |info| {
+        if let Ok(mut log) = log.lock() {
+            log.push(info.statement.sql.clone());
+        }
+    });
+    (conn, statements)
+}
+
 /// A database made for one test.
 pub struct TestDb {
     /// The connection pool; counts every statement it runs.
@@ -117,18 +134,7 @@ impl TestDb {
                 with_database(&admin_url, &name)
             }
         };
-        let mut options = ConnectOptions::new(url.clone());
-        options.max_connections(5).sqlx_logging(false);
-        let mut conn = Database::connect(options)
-            .await
-            .expect("connect to test database");
-        let statements = Arc::new(Mutex::new(Vec::new()));
-        let log = statements.clone();
-        conn.set_metric_callback(move |info| {
-            if let Ok(mut log) = log.lock() {
-                log.push(info.statement.sql.clone());
-            }
-        });
+        let (conn, statements) = counted_pool(&url).await;
         Self {
             conn,
             url,
@@ -142,18 +148,7 @@ impl TestDb {
     /// A pool of its own on the same database, as another process would have (a replica); the
     /// database stays until the original is dropped.
     pub async fn another_pool(&self) -> Self {
-        let mut options = ConnectOptions::new(self.url.clone());
-        options.max_connections(5).sqlx_logging(false);
-        let mut conn = Database::connect(options)
-            .await
-            .expect("connect to test database");
-        let statements = Arc::new(Mutex::new(Vec::new()));
-        let log = statements.clone();
-        conn.set_metric_callback(move |info| {
-            if let Ok(mut log) = log.lock() {
-                log.push(info.statement.sql.clone());
-            }
-        });
+        let (conn, statements) = counted_pool(&self.url).await;
         Self {
             conn,
             url: self.url.clone(),
