@@ -5,9 +5,10 @@
 //! any other on the same database) sees that change. Before answering from memory, a read makes
 //! sure a check of the change feed's head (`SELECT MAX(seq) FROM change_event`) has *started*
 //! after the read arrived; if the head moved past the snapshot, the snapshot catches up first
-//! (reading only what the new events name). Checks are coalesced: one runs at a time, and it
-//! serves every read that arrived before it started, so under load a check costs a fraction of
-//! a statement per read, and on its own a read costs one small indexed statement.
+//! (reading only what the new events name). Checks are coalesced: one runs at a time, it serves
+//! every read that arrived before it started (they are woken together when it ends), and the
+//! next one starts as soon as it ends, so under load a check costs a fraction of a statement per
+//! read, and on its own a read costs one small indexed statement.
 //!
 //! **SQLite** is owned by one process, so there the database is asked only after this process
 //! committed something (counted by [`crate::domain::tx::committed`]): a read of a current
@@ -18,28 +19,42 @@
 //! invisible until it commits, a snapshot is read in one consistent transaction, and the switch
 //! to the next snapshot is a single pointer swap.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
 use sea_orm::{DatabaseBackend, DatabaseConnection};
-use tokio::sync::Mutex;
+use tokio::sync::{watch, Mutex};
 
 use super::load;
 use super::snapshot::Register;
 use crate::domain::tx;
 use crate::error::DomainResult;
 
+/// Marks the end of a freshness check, also when it failed or its request was dropped, and wakes
+/// the reads waiting for it.
+struct Leading<'a>(&'a ReadModel);
+
+impl Drop for Leading<'_> {
+    fn drop(&mut self) {
+        self.0.leading.store(false, Ordering::SeqCst);
+        self.0.served.send_modify(|_| {});
+    }
+}
+
 /// The register in memory, kept current with the database.
 pub struct ReadModel {
     db: DatabaseConnection,
     current: ArcSwap<Register>,
-    /// Held while a freshness check (and any catch-up) runs: one at a time.
+    /// Held while the snapshot is caught up or read again: one at a time.
     checking: Mutex<()>,
     /// Reads that asked for a check so far, numbered.
     tickets: AtomicU64,
-    /// Every read numbered up to this has been served by a check that started after it arrived.
-    served: AtomicU64,
+    /// Every read numbered up to this has been served by a check that started after it arrived;
+    /// waiting reads are woken together when it moves.
+    served: watch::Sender<u64>,
+    /// Whether a freshness check is running (one at a time; its runner is the "leader").
+    leading: AtomicBool,
     /// On SQLite: this process's commit count when the last check started (`u64::MAX`: never).
     commits_checked: AtomicU64,
     /// Whether the database is owned by this process alone (SQLite).
@@ -57,7 +72,8 @@ impl ReadModel {
             current: ArcSwap::from_pointee(Register::unloaded()),
             checking: Mutex::new(()),
             tickets: AtomicU64::new(0),
-            served: AtomicU64::new(0),
+            served: watch::Sender::new(0),
+            leading: AtomicBool::new(false),
         })
     }
 
@@ -81,19 +97,36 @@ impl ReadModel {
             return self.fresh_single_process().await;
         }
         let ticket = self.tickets.fetch_add(1, Ordering::SeqCst) + 1;
-        let _one_at_a_time = self.checking.lock().await;
-        if self.served.load(Ordering::SeqCst) >= ticket {
-            // A check that started after this read arrived has finished meanwhile.
-            return Ok(self.current.load_full());
+        let mut served = self.served.subscribe();
+        loop {
+            if *served.borrow_and_update() >= ticket {
+                // A check that started after this read arrived has finished.
+                return Ok(self.current.load_full());
+            }
+            if self
+                .leading
+                .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
+                .is_ok()
+            {
+                let _leading = Leading(self);
+                // Every read numbered up to `covered` arrived before the check below starts.
+                let covered = self.tickets.load(Ordering::SeqCst);
+                {
+                    let _one_at_a_time = self.checking.lock().await;
+                    let current = self.current.load_full();
+                    if load::head(&self.db).await? != current.revision() {
+                        self.catch_up_locked(&current).await?;
+                    }
+                }
+                self.served.send_modify(|s| *s = (*s).max(covered));
+                continue;
+            }
+            // The check running now may have started before this read arrived: wait for it to
+            // end, then look again (and perhaps run the next one).
+            if served.changed().await.is_err() {
+                return Ok(self.current.load_full());
+            }
         }
-        // Every read numbered up to `covered` arrived before the check below starts.
-        let covered = self.tickets.load(Ordering::SeqCst);
-        let current = self.current.load_full();
-        if load::head(&self.db).await? != current.revision() {
-            self.catch_up_locked(&current).await?;
-        }
-        self.served.store(covered, Ordering::SeqCst);
-        Ok(self.current.load_full())
     }
 
     /// [`ReadModel::fresh`] for a database only this process writes: nothing committed since

@@ -127,3 +127,23 @@ on_every_backend! {
         }
     }
 }
+
+on_every_backend! {
+    async fn concurrent_reads_after_a_change_elsewhere_all_see_it_and_share_the_checks(backend) {
+        let a = TestApp::seeded(backend).await;
+        let b = a.replica().await;
+        a.warm().await;
+        b.warm().await;
+        let owner = a.person("mo", Role::Maintainer).await;
+        let retired = call(&a, &owner, RETIRE, json!({ "code": "VOG", "v": 1, "on": day(0) })).await;
+        assert_eq!(retired["data"]["retireVacancyClause"]["version"]["effectiveTo"], day(0), "{retired}");
+        b.db.reset_statements();
+        let reads = (0..40).map(|_| b.data(CLAUSE, json!({})));
+        let answers = futures::future::join_all(reads).await;
+        assert!(answers.iter().all(|d| d["vacancyClause"]["status"] == "RETIRED"), "every read sees the retirement");
+        let checks = b.db.statements().iter().filter(|s| s.contains("MAX(seq) FROM change_event")).count();
+        eprintln!("{backend:?}: 40 concurrent reads, {checks} head checks");
+        // Two checks (the first read's, then one for all the others) and the catch-up's own look at the head.
+        assert!((1..=5).contains(&checks), "40 reads share their freshness checks: {checks}");
+    }
+}
