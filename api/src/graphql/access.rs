@@ -1,11 +1,20 @@
 //! Access control for every root field, decided by the domain's table
 //! ([`crate::domain::access::ROOT_FIELDS`]). A root field without a rule is refused: deny by
 //! default, enforced in one place rather than on each resolver.
+//!
+//! Two steps, one table: before execution [`all_root_fields_allowed`] looks at the operation's
+//! root fields; when the caller may read every one of them the request runs on a schema without
+//! extensions (async-graphql then skips its per-field extension machinery, which costs more than
+//! the rest of a hot read). Otherwise it runs on the schema with [`AccessControl`], which refuses
+//! exactly the fields the caller may not use, with their paths, and answers the rest.
 
 use std::sync::Arc;
 
 use async_graphql::extensions::{
     Extension, ExtensionContext, ExtensionFactory, NextResolve, ResolveInfo,
+};
+use async_graphql::parser::types::{
+    DocumentOperations, ExecutableDocument, OperationDefinition, Selection, SelectionSet,
 };
 use async_graphql::{PathSegment, Pos, ServerResult, Value};
 
@@ -70,5 +79,74 @@ impl Extension for AccessControlExtension {
             }
         }
         next.run(ctx, info).await
+    }
+}
+
+/// Whether `principal` may use every root field of the operation `operation_name` selects in
+/// `doc` (introspection aside). `false` when the operation cannot be found: the guarded schema
+/// then reports that.
+pub fn all_root_fields_allowed(
+    doc: &ExecutableDocument,
+    operation_name: Option<&str>,
+    principal: &Principal,
+    policy: AccessPolicy,
+) -> bool {
+    let operation: Option<&OperationDefinition> = match (&doc.operations, operation_name) {
+        (DocumentOperations::Single(op), None) => Some(&op.node),
+        (DocumentOperations::Multiple(ops), Some(name)) => ops
+            .iter()
+            .find(|(n, _)| n.as_str() == name)
+            .map(|(_, op)| &op.node),
+        (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => {
+            ops.values().next().map(|op| &op.node)
+        }
+        _ => None,
+    };
+    let Some(operation) = operation else {
+        return false;
+    };
+    let mut allowed = true;
+    // Fragments at the root are followed (at most as deep as the document is long).
+    let mut budget = 1_000usize;
+    visit_root_fields(
+        doc,
+        &operation.selection_set.node,
+        &mut budget,
+        &mut |name| {
+            if !name.starts_with("__") {
+                allowed &= operation_of_root_field(name)
+                    .is_some_and(|op| policy.authorize(principal, op).is_ok());
+            }
+        },
+    );
+    allowed && budget > 0
+}
+
+fn visit_root_fields(
+    doc: &ExecutableDocument,
+    set: &SelectionSet,
+    budget: &mut usize,
+    seen: &mut impl FnMut(&str),
+) {
+    for item in &set.items {
+        if *budget == 0 {
+            return;
+        }
+        *budget -= 1;
+        match &item.node {
+            Selection::Field(field) => seen(field.node.name.node.as_str()),
+            Selection::InlineFragment(fragment) => {
+                visit_root_fields(doc, &fragment.node.selection_set.node, budget, seen);
+            }
+            Selection::FragmentSpread(spread) => {
+                match doc.fragments.get(&spread.node.fragment_name.node) {
+                    Some(fragment) => {
+                        visit_root_fields(doc, &fragment.node.selection_set.node, budget, seen);
+                    }
+                    // An unknown fragment: let the guarded schema report it.
+                    None => seen(""),
+                }
+            }
+        }
     }
 }

@@ -95,20 +95,29 @@ pub(crate) fn caller<'a>(ctx: &Context<'a>) -> Caller<'a> {
 /// The schema type.
 pub type FgrSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
-/// The schema with its limits and access policy; the principal and DataLoaders are added per
-/// request by [`GraphqlService`].
+/// The schema with its limits and access policy, guarded field by field by
+/// [`access::AccessControl`]; the principal and the register are added per request by
+/// [`GraphqlService`].
 pub fn build_schema(limits: &GraphqlLimits, policy: AccessPolicy) -> FgrSchema {
+    build(limits, policy, true)
+}
+
+/// The schema, with or without the per-field access extension (see [`access`]).
+fn build(limits: &GraphqlLimits, policy: AccessPolicy, guarded: bool) -> FgrSchema {
     let mut builder = Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
         EmptySubscription,
     )
-    .data(policy)
-    .extension(access::AccessControl)
-    .limit_depth(limits.max_depth)
-    .limit_complexity(limits.max_complexity)
-    .limit_recursive_depth(32)
-    .limit_directives(8);
+    .data(policy);
+    if guarded {
+        builder = builder.extension(access::AccessControl);
+    }
+    builder = builder
+        .limit_depth(limits.max_depth)
+        .limit_complexity(limits.max_complexity)
+        .limit_recursive_depth(32)
+        .limit_directives(8);
     if !limits.introspection {
         builder = builder.disable_introspection().disable_suggestions();
     }
@@ -124,7 +133,10 @@ pub fn sdl() -> String {
 /// console's server-side rendering, so both go through the same rules.
 #[derive(Clone)]
 pub struct GraphqlService {
-    schema: FgrSchema,
+    /// Checks every root field as it resolves: for requests that ask for something refused.
+    guarded: FgrSchema,
+    /// Without extensions: for requests whose root fields were all allowed beforehand.
+    allowed: FgrSchema,
     db: DatabaseConnection,
     policy: AccessPolicy,
     register: Arc<ReadModel>,
@@ -135,7 +147,8 @@ impl GraphqlService {
     /// memory on first use.
     pub fn new(db: DatabaseConnection, limits: &GraphqlLimits, policy: AccessPolicy) -> Self {
         Self {
-            schema: build_schema(limits, policy),
+            guarded: build(limits, policy, true),
+            allowed: build(limits, policy, false),
             register: ReadModel::new(db.clone()),
             db,
             policy,
@@ -164,6 +177,16 @@ impl GraphqlService {
         request: async_graphql::Request,
         principal: Principal,
     ) -> async_graphql::Response {
+        let mut request = request;
+        let operation_name = request.operation_name.clone();
+        let allowed = request.parsed_query().is_ok_and(|doc| {
+            access::all_root_fields_allowed(doc, operation_name.as_deref(), &principal, self.policy)
+        });
+        let schema = if allowed {
+            &self.allowed
+        } else {
+            &self.guarded
+        };
         let request = request
             .data(principal)
             .data(self.db.clone())
@@ -171,7 +194,7 @@ impl GraphqlService {
                 model: self.register.clone(),
                 taken: Mutex::new(None),
             });
-        let mut response = self.schema.execute(request).await;
+        let mut response = schema.execute(request).await;
         errors::classify(&mut response.errors);
         response
     }
