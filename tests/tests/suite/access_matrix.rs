@@ -342,3 +342,56 @@ async fn the_access_matrix_holds_for_every_operation_and_every_caller() {
         2 * EXAMPLES.len() * (1 + Role::ALL.len() + Scope::ALL.len())
     );
 }
+
+/// Requests are checked before execution and again field by field: one that mixes an allowed
+/// and a refused root field, hides a refused one in a fragment or renames it with an alias, is
+/// refused on exactly that field, and the allowed fields are answered.
+#[tokio::test]
+async fn refused_fields_are_refused_however_the_request_is_written() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let cases = [
+        ("{ jobFamilies { code } auditLog(first: 1) { totalCount } }", "auditLog"),
+        ("{ jobFamilies { code } ...F } fragment F on QueryRoot { auditLog(first: 1) { totalCount } }", "auditLog"),
+        ("{ jobFamilies { code } ... on QueryRoot { auditLog(first: 1) { totalCount } } }", "auditLog"),
+        ("query Q { jobFamilies { code } families: auditLog(first: 1) { totalCount } }", "families"),
+    ];
+    for (query, key) in cases {
+        let answer = app.graphql_with(query, json!({}), &[]).await;
+        let body = answer.json();
+        assert_eq!(answer.status.as_u16(), 401, "{query}: {body}");
+        assert_eq!(
+            body["errors"].as_array().map(Vec::len),
+            Some(1),
+            "{query}: {body}"
+        );
+        assert_eq!(
+            body["errors"][0]["extensions"]["code"], "UNAUTHENTICATED",
+            "{query}: {body}"
+        );
+        assert_eq!(body["errors"][0]["path"], json!([key]), "{query}: {body}");
+        assert!(
+            body["data"][key].is_null(),
+            "nothing of the audit log leaks: {body}"
+        );
+        assert_eq!(
+            body["data"]["jobFamilies"].as_array().map(Vec::len),
+            Some(8),
+            "the allowed field is answered: {body}"
+        );
+    }
+    // All allowed, through fragments too: answered in full.
+    let body = app
+        .graphql_with(
+            "{ ...F __typename } fragment F on QueryRoot { jobFamilies { code } me { kind } }",
+            json!({}),
+            &[],
+        )
+        .await
+        .json();
+    assert!(body.get("errors").is_none(), "{body}");
+    assert_eq!(body["data"]["me"]["kind"], "ANONYMOUS");
+    assert_eq!(
+        body["data"]["jobFamilies"].as_array().map(Vec::len),
+        Some(8)
+    );
+}
