@@ -19,9 +19,9 @@ pub mod scalars;
 
 use std::sync::Arc;
 
+use arc_swap::ArcSwapOption;
 use async_graphql::{Context, EmptySubscription, MergedObject, Schema};
 use sea_orm::DatabaseConnection;
-use tokio::sync::Mutex;
 
 use crate::auth::middleware::RequestId;
 use crate::config::GraphqlLimits;
@@ -56,27 +56,30 @@ pub(crate) fn db<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a DatabaseCon
 /// request, so a request sees one state of the register (unless it changes it itself).
 pub struct RequestRegister {
     model: Arc<ReadModel>,
-    taken: Mutex<Option<Arc<Register>>>,
+    /// Lock-free: a listing asks for it once per item.
+    taken: ArcSwapOption<Register>,
 }
 
 /// The request's snapshot of the register (see [`RequestRegister`]).
 pub(crate) async fn register(ctx: &Context<'_>) -> async_graphql::Result<Arc<Register>> {
     let request = ctx.data::<RequestRegister>()?;
-    let mut taken = request.taken.lock().await;
-    if let Some(register) = &*taken {
-        return Ok(register.clone());
+    if let Some(register) = request.taken.load_full() {
+        return Ok(register);
     }
-    let register = errors::GqlResultExt::gql(request.model.fresh().await)?;
-    *taken = Some(register.clone());
-    Ok(register)
+    let fresh = errors::GqlResultExt::gql(request.model.fresh().await)?;
+    // Of two fields asking first at once, the first to store wins; both read that one.
+    request
+        .taken
+        .compare_and_swap(&None::<Arc<Register>>, Some(fresh.clone()));
+    Ok(request.taken.load_full().unwrap_or(fresh))
 }
 
 /// After a change this request committed: the snapshot catches up, and the rest of the request
 /// (and every later one) reads the register with the change.
 pub(crate) async fn changed(ctx: &Context<'_>) -> async_graphql::Result<()> {
     let request = ctx.data::<RequestRegister>()?;
-    let mut taken = request.taken.lock().await;
-    *taken = Some(errors::GqlResultExt::gql(request.model.catch_up().await)?);
+    let caught_up = errors::GqlResultExt::gql(request.model.catch_up().await)?;
+    request.taken.store(Some(caught_up));
     Ok(())
 }
 
@@ -192,7 +195,7 @@ impl GraphqlService {
             .data(self.db.clone())
             .data(RequestRegister {
                 model: self.register.clone(),
-                taken: Mutex::new(None),
+                taken: ArcSwapOption::empty(),
             });
         let mut response = schema.execute(request).await;
         errors::classify(&mut response.errors);
