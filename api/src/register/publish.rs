@@ -111,13 +111,7 @@ impl ReadModel {
                 let _leading = Leading(self);
                 // Every read numbered up to `covered` arrived before the check below starts.
                 let covered = self.tickets.load(Ordering::SeqCst);
-                {
-                    let _one_at_a_time = self.checking.lock().await;
-                    let current = self.current.load_full();
-                    if load::head(&self.db).await? != current.revision() {
-                        self.catch_up_locked(&current).await?;
-                    }
-                }
+                self.check().await?;
                 self.served.send_modify(|s| *s = (*s).max(covered));
                 continue;
             }
@@ -140,10 +134,7 @@ impl ReadModel {
         // Counted before the check, so a commit during it is checked again next time.
         let commits = tx::committed();
         if self.commits_checked.load(Ordering::SeqCst) != commits {
-            let current = self.current.load_full();
-            if load::head(&self.db).await? != current.revision() {
-                self.catch_up_locked(&current).await?;
-            }
+            self.check_locked().await?;
             self.commits_checked.store(commits, Ordering::SeqCst);
         }
         Ok(self.current.load_full())
@@ -173,6 +164,20 @@ impl ReadModel {
         self.commits_checked.store(commits, Ordering::SeqCst);
         self.current.store(register.clone());
         Ok(register)
+    }
+
+    /// Asks the database how far the feed has come and catches up if it moved past the snapshot.
+    async fn check(&self) -> DomainResult<()> {
+        let _one_at_a_time = self.checking.lock().await;
+        self.check_locked().await
+    }
+
+    async fn check_locked(&self) -> DomainResult<()> {
+        let current = self.current.load_full();
+        if load::head(&self.db).await? != current.revision() {
+            self.catch_up_locked(&current).await?;
+        }
+        Ok(())
     }
 
     async fn catch_up_locked(&self, current: &Register) -> DomainResult<()> {
