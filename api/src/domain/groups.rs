@@ -138,11 +138,33 @@ pub fn page(
         },
         None => None,
     };
+    let listed = register.groups_in_effect(day);
+    let window = |len: usize| {
+        let start = usize::try_from(offset).unwrap_or(usize::MAX).min(len);
+        let end = start
+            .saturating_add(usize::try_from(limit).unwrap_or(usize::MAX))
+            .min(len);
+        start..end
+    };
+    let unfiltered = family_id.is_none()
+        && !filter.manager_families_only
+        && filter.scale.is_none()
+        && folded.is_none();
+    if unfiltered && order.field == GroupOrderField::Family && !order.descending {
+        // The official listing as it is: the page is a slice of it.
+        let page = listed[window(listed.len())]
+            .iter()
+            .map(|(history, at)| VersionedGroup {
+                history: history.clone(),
+                at: at.clone(),
+            })
+            .collect();
+        return Ok((page, listed.len() as u64));
+    }
     // References first; only the page asked for is cloned out of the snapshot.
-    let mut rows: Vec<(&Arc<GroupHistory>, &Arc<GroupVersionEntry>)> = register
-        .groups()
+    let mut rows: Vec<(&Arc<GroupHistory>, &Arc<GroupVersionEntry>)> = listed
         .iter()
-        .filter(|h| {
+        .filter(|(h, _)| {
             let g = &h.group;
             family_id.is_none_or(|id| g.family_id == id)
                 && (!filter.manager_families_only
@@ -156,7 +178,7 @@ pub fn page(
                     .as_deref()
                     .is_none_or(|text| g.search_text.contains(text))
         })
-        .filter_map(|h| h.versions.in_effect(day).map(|v| (h, v)))
+        .map(|(h, v)| (h, v))
         .collect();
     // The snapshot lists groups in official (family) order already.
     let compare = |a: &(&Arc<GroupHistory>, _), b: &(&Arc<GroupHistory>, _)| -> Ordering {
@@ -177,13 +199,7 @@ pub fn page(
         rows.reverse();
     }
     let total = rows.len() as u64;
-    let start = usize::try_from(offset)
-        .unwrap_or(usize::MAX)
-        .min(rows.len());
-    let end = start
-        .saturating_add(usize::try_from(limit).unwrap_or(usize::MAX))
-        .min(rows.len());
-    let page = rows[start..end]
+    let page = rows[window(rows.len())]
         .iter()
         .map(|(history, at)| VersionedGroup {
             history: (*history).clone(),

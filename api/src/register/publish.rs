@@ -5,10 +5,11 @@
 //! any other on the same database) sees that change. Before answering from memory, a read makes
 //! sure a check of the change feed's head (`SELECT MAX(seq) FROM change_event`) has *started*
 //! after the read arrived; if the head moved past the snapshot, the snapshot catches up first
-//! (reading only what the new events name). Checks are coalesced: one runs at a time, it serves
-//! every read that arrived before it started (they are woken together when it ends), and the
-//! next one starts as soon as it ends, so under load a check costs a fraction of a statement per
-//! read, and on its own a read costs one small indexed statement.
+//! (reading only what the new events name). Checks are shared: a check serves every read that
+//! arrived before it started (they are woken together when it ends). A read that finds only
+//! checks running that started before it arrived starts its own at once, up to
+//! [`CHECKS_IN_FLIGHT`] side by side, so a read waits for about one round trip to the database,
+//! not two; under load a check costs a fraction of a statement per read.
 //!
 //! **SQLite** is owned by one process, so there the database is asked only after this process
 //! committed something (counted by [`crate::domain::tx::committed`]): a read of a current
@@ -19,7 +20,7 @@
 //! invisible until it commits, a snapshot is read in one consistent transaction, and the switch
 //! to the next snapshot is a single pointer swap.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use arc_swap::ArcSwap;
@@ -31,14 +32,47 @@ use super::snapshot::Register;
 use crate::domain::tx;
 use crate::error::DomainResult;
 
+/// How many freshness checks may run side by side. More than one, so that a read arriving while
+/// a check runs need not wait for it to end before its own can start; few, because every check
+/// holds a pooled connection.
+pub const CHECKS_IN_FLIGHT: usize = 3;
+
+/// The bookkeeping of the shared freshness checks.
+#[derive(Default)]
+struct Checks {
+    /// Reads that asked for a check so far: a read's ticket is its number.
+    arrived: u64,
+    /// Running checks, each by the last ticket it covers (those arrived before it started).
+    running: Vec<u64>,
+    /// Every read numbered up to this has been served by a check that started after it arrived.
+    served: u64,
+}
+
+/// What a read does next.
+enum Next {
+    Answer,
+    Wait,
+    Check(u64),
+}
+
 /// Marks the end of a freshness check, also when it failed or its request was dropped, and wakes
 /// the reads waiting for it.
-struct Leading<'a>(&'a ReadModel);
+struct Running<'a> {
+    model: &'a ReadModel,
+    covers: u64,
+}
 
-impl Drop for Leading<'_> {
+impl Drop for Running<'_> {
     fn drop(&mut self) {
-        self.0.leading.store(false, Ordering::SeqCst);
-        self.0.served.send_modify(|_| {});
+        {
+            let mut checks = self.model.checks.lock().expect("checks lock");
+            if let Some(at) = checks.running.iter().position(|&c| c == self.covers) {
+                checks.running.swap_remove(at);
+            }
+        }
+        self.model
+            .check_ended
+            .send_modify(|n| *n = n.wrapping_add(1));
     }
 }
 
@@ -47,14 +81,11 @@ pub struct ReadModel {
     db: DatabaseConnection,
     current: ArcSwap<Register>,
     /// Held while the snapshot is caught up or read again: one at a time.
-    checking: Mutex<()>,
-    /// Reads that asked for a check so far, numbered.
-    tickets: AtomicU64,
-    /// Every read numbered up to this has been served by a check that started after it arrived;
-    /// waiting reads are woken together when it moves.
-    served: watch::Sender<u64>,
-    /// Whether a freshness check is running (one at a time; its runner is the "leader").
-    leading: AtomicBool,
+    catching_up: Mutex<()>,
+    /// The shared freshness checks (held only for a few instructions, never across an await).
+    checks: std::sync::Mutex<Checks>,
+    /// Bumped whenever a check ends: waiting reads look again.
+    check_ended: watch::Sender<u64>,
     /// On SQLite: this process's commit count when the last check started (`u64::MAX`: never).
     commits_checked: AtomicU64,
     /// Whether the database is owned by this process alone (SQLite).
@@ -70,10 +101,9 @@ impl ReadModel {
             commits_checked: AtomicU64::new(u64::MAX),
             db,
             current: ArcSwap::from_pointee(Register::unloaded()),
-            checking: Mutex::new(()),
-            tickets: AtomicU64::new(0),
-            served: watch::Sender::new(0),
-            leading: AtomicBool::new(false),
+            catching_up: Mutex::new(()),
+            checks: std::sync::Mutex::new(Checks::default()),
+            check_ended: watch::Sender::new(0),
         })
     }
 
@@ -96,29 +126,46 @@ impl ReadModel {
         if self.single_process {
             return self.fresh_single_process().await;
         }
-        let ticket = self.tickets.fetch_add(1, Ordering::SeqCst) + 1;
-        let mut served = self.served.subscribe();
+        let mut ended = self.check_ended.subscribe();
+        let ticket = {
+            let mut checks = self.checks.lock().expect("checks lock");
+            checks.arrived += 1;
+            checks.arrived
+        };
         loop {
-            if *served.borrow_and_update() >= ticket {
-                // A check that started after this read arrived has finished.
-                return Ok(self.current.load_full());
-            }
-            if self
-                .leading
-                .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
-                .is_ok()
-            {
-                let _leading = Leading(self);
-                // Every read numbered up to `covered` arrived before the check below starts.
-                let covered = self.tickets.load(Ordering::SeqCst);
-                self.check().await?;
-                self.served.send_modify(|s| *s = (*s).max(covered));
-                continue;
-            }
-            // The check running now may have started before this read arrived: wait for it to
-            // end, then look again (and perhaps run the next one).
-            if served.changed().await.is_err() {
-                return Ok(self.current.load_full());
+            // Seen before deciding, so a check ending after the decision wakes the wait below.
+            ended.borrow_and_update();
+            let next = {
+                let mut checks = self.checks.lock().expect("checks lock");
+                if checks.served >= ticket {
+                    Next::Answer
+                } else if checks.running.iter().any(|&covers| covers >= ticket) {
+                    // A check that started after this read arrived is running.
+                    Next::Wait
+                } else if checks.running.len() < CHECKS_IN_FLIGHT {
+                    let covers = checks.arrived;
+                    checks.running.push(covers);
+                    Next::Check(covers)
+                } else {
+                    Next::Wait
+                }
+            };
+            match next {
+                Next::Answer => return Ok(self.current.load_full()),
+                Next::Wait => {
+                    if ended.changed().await.is_err() {
+                        return Ok(self.current.load_full());
+                    }
+                }
+                Next::Check(covers) => {
+                    let _running = Running {
+                        model: self,
+                        covers,
+                    };
+                    self.check().await?;
+                    let mut checks = self.checks.lock().expect("checks lock");
+                    checks.served = checks.served.max(covers);
+                }
             }
         }
     }
@@ -130,7 +177,7 @@ impl ReadModel {
         if self.commits_checked.load(Ordering::SeqCst) == commits {
             return Ok(self.current.load_full());
         }
-        let _one_at_a_time = self.checking.lock().await;
+        let _one_at_a_time = self.catching_up.lock().await;
         // Counted before the check, so a commit during it is checked again next time.
         let commits = tx::committed();
         if self.commits_checked.load(Ordering::SeqCst) != commits {
@@ -146,7 +193,7 @@ impl ReadModel {
     /// # Errors
     /// `INTERNAL` when the database cannot be read.
     pub async fn catch_up(&self) -> DomainResult<Arc<Register>> {
-        let _one_at_a_time = self.checking.lock().await;
+        let _one_at_a_time = self.catching_up.lock().await;
         let current = self.current.load_full();
         self.catch_up_locked(&current).await?;
         Ok(self.current.load_full())
@@ -158,7 +205,7 @@ impl ReadModel {
     /// # Errors
     /// `INTERNAL` when the database cannot be read.
     pub async fn reload(&self) -> DomainResult<Arc<Register>> {
-        let _one_at_a_time = self.checking.lock().await;
+        let _one_at_a_time = self.catching_up.lock().await;
         let commits = tx::committed();
         let register = Arc::new(load::everything(&self.db).await?);
         self.commits_checked.store(commits, Ordering::SeqCst);
@@ -167,9 +214,20 @@ impl ReadModel {
     }
 
     /// Asks the database how far the feed has come and catches up if it moved past the snapshot.
+    /// Checks run side by side; only catching up is one at a time.
     async fn check(&self) -> DomainResult<()> {
-        let _one_at_a_time = self.checking.lock().await;
-        self.check_locked().await
+        let head = load::head(&self.db).await?;
+        if head == self.current.load().revision() {
+            return Ok(());
+        }
+        let _one_at_a_time = self.catching_up.lock().await;
+        let current = self.current.load_full();
+        // Another check may have caught up meanwhile, to this head or past it: then `after`
+        // finds the database's head equal to the snapshot's and changes nothing.
+        if head != current.revision() {
+            self.catch_up_locked(&current).await?;
+        }
+        Ok(())
     }
 
     async fn check_locked(&self) -> DomainResult<()> {

@@ -172,7 +172,13 @@ pub struct Register {
     clause_by_code: HashMap<String, usize>,
     format_by_code: HashMap<String, usize>,
     scale_by_code: BTreeMap<String, usize>,
+    /// The groups in effect on the last day a listing asked for (almost always today), so that
+    /// listing them does not look up every group's timeline on every request.
+    in_effect: std::sync::Mutex<Option<(NaiveDate, InEffect)>>,
 }
+
+/// Groups as they stand on one day, in official order: each with the version then in effect.
+pub type InEffect = Arc<[(Arc<GroupHistory>, Arc<GroupVersionEntry>)]>;
 
 impl Register {
     /// The revision of a register not read yet: no feed position is ever negative.
@@ -289,6 +295,7 @@ impl Register {
                 .map(|(i, s)| (s.model.code.clone(), i))
                 .collect(),
             parts,
+            in_effect: std::sync::Mutex::default(),
         }
     }
 
@@ -322,6 +329,24 @@ impl Register {
     /// Every group with its history, in official order.
     pub fn groups(&self) -> &[Arc<GroupHistory>] {
         &self.parts.groups
+    }
+
+    /// The groups that exist on `day`, in official order, each with the version then in effect.
+    pub fn groups_in_effect(&self, day: NaiveDate) -> InEffect {
+        let mut cached = self.in_effect.lock().expect("in-effect cache lock");
+        if let Some((on, groups)) = cached.as_ref() {
+            if *on == day {
+                return groups.clone();
+            }
+        }
+        let groups: InEffect = self
+            .parts
+            .groups
+            .iter()
+            .filter_map(|h| h.versions.in_effect(day).map(|v| (h.clone(), v.clone())))
+            .collect();
+        *cached = Some((day, groups.clone()));
+        groups
     }
 
     /// The group with this code.
