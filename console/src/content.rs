@@ -47,10 +47,19 @@ pub struct TypingItemContent {
 pub struct TypingContent {
     /// Scale.
     pub scale: i32,
+    /// The variant's number, for a scale with named variants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<i32>,
+    /// The variant's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_name: Option<String>,
     /// FUWASYS scores.
     pub fuwasys_scores: Option<String>,
     /// FUWASYS total.
     pub fuwasys_total: Option<i32>,
+    /// A remark on the typing's data (carried through edits unchanged).
+    #[serde(default)]
+    pub note: Option<String>,
     /// Bullets in printed order.
     pub items: Vec<TypingItemContent>,
 }

@@ -42,6 +42,11 @@ pub struct Model {
     pub data_note: Option<String>,
     /// Position within the family.
     pub sort_order: i32,
+    /// True when no official page states the family and it is our inference (said in `data_note`).
+    pub family_inferred: bool,
+    /// True when the scale range is not stated in full on an official page (typically: the upper
+    /// scale is unknown and the range holds only the scales seen), said in `data_note`.
+    pub scales_inferred: bool,
 }
 
 /// Relations are resolved with explicit queries in the domain layer.

@@ -13,6 +13,12 @@ pub struct Model {
     pub group_version_id: i32,
     /// The salary scale (1–19).
     pub scale: i32,
+    /// 0 for a scale's only typing; 1, 2, … for the named variants the FGR publishes for some
+    /// scales ("Variant 1", "Variant 2"). A scale has either one typing numbered 0 or variants.
+    pub variant_no: i32,
+    /// The variant's name as published, e.g. "Seniorschap woonbeveiliging".
+    #[sea_orm(column_type = "Text", nullable)]
+    pub variant_name: Option<String>,
     /// FUWASYS scores, 14 digits grouped 5-5-2-2, e.g. `44443 44434 43 43`.
     pub fuwasys_scores: Option<String>,
     /// FUWASYS total: the sum of the 14 digits.
@@ -22,6 +28,10 @@ pub struct Model {
     pub source_url: Option<String>,
     /// True when the record is not confirmed by an official source.
     pub illustrative: bool,
+    /// A remark on the typing's data, e.g. an official FUWASYS string that is not a valid score,
+    /// quoted verbatim (the score is then left empty).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub note: Option<String>,
 }
 
 /// Relations are resolved with explicit queries in the domain layer.

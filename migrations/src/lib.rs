@@ -14,6 +14,7 @@ mod m20261126_000006_vacancy_clauses;
 mod m20261126_000007_appraisal_formats;
 mod m20261126_000008_change_feed;
 mod m20261201_000009_change_feed_index;
+mod m20261202_000010_catalogue_provenance;
 
 /// Every migration of the register, in order.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000007_appraisal_formats::Migration),
             Box::new(m20261126_000008_change_feed::Migration),
             Box::new(m20261201_000009_change_feed_index::Migration),
+            Box::new(m20261202_000010_catalogue_provenance::Migration),
         ]
     }
 }

@@ -135,7 +135,12 @@ fn implied_by_group(
     register: &Register,
 ) -> DomainResult<Vec<Implied>> {
     let mut out = Vec::new();
-    let mut previous_scales: BTreeSet<i32> = BTreeSet::new();
+    // A typing is known by its scale and, for a named variant, its number.
+    let mut previous: BTreeSet<(i32, Option<i32>)> = BTreeSet::new();
+    let id_of = |(scale, variant): (i32, Option<i32>)| match variant {
+        None => format!("{}/{scale}", g.group.code),
+        Some(v) => format!("{}/{scale}/{v}", g.group.code),
+    };
     for (i, v) in g.versions.all().iter().enumerate() {
         let version = &v.version;
         out.push(Implied {
@@ -151,28 +156,29 @@ fn implied_by_group(
             })),
         });
         let doc = content::of_entry(register, v);
-        let scales: BTreeSet<i32> = doc.typings.iter().map(|t| t.scale).collect();
+        let keys: BTreeSet<(i32, Option<i32>)> =
+            doc.typings.iter().map(|t| (t.scale, t.variant)).collect();
         for t in &doc.typings {
             out.push(Implied {
                 entity_type: EntityType::Typing,
-                entity_id: format!("{}/{}", g.group.code, t.scale),
+                entity_id: id_of((t.scale, t.variant)),
                 version: version.version_no,
-                kind: first_or_next(!previous_scales.contains(&t.scale)),
+                kind: first_or_next(!previous.contains(&(t.scale, t.variant))),
                 effective_from: Some(version.effective_from),
                 data: Some(serde_json::to_value(t).map_err(DomainError::internal)?),
             });
         }
-        for gone in previous_scales.difference(&scales) {
+        for gone in previous.difference(&keys) {
             out.push(Implied {
                 entity_type: EntityType::Typing,
-                entity_id: format!("{}/{gone}", g.group.code),
+                entity_id: id_of(*gone),
                 version: version.version_no,
                 kind: Kind::Retired,
                 effective_from: Some(version.effective_from),
                 data: None,
             });
         }
-        previous_scales = scales;
+        previous = keys;
     }
     Ok(out)
 }

@@ -56,16 +56,27 @@ pub struct TypingItemContent {
     pub text: String,
 }
 
-/// A typing.
+/// A typing, or one named variant of a scale's typing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TypingContent {
     /// Scale.
     pub scale: i32,
+    /// 1, 2, … for the named variants of a scale ("Variant 1"); absent for a scale's only
+    /// typing. A scale has either one typing without a variant or variants only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<i32>,
+    /// The variant's name as published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_name: Option<String>,
     /// FUWASYS scores, e.g. `44443 44434 43 43`.
     pub fuwasys_scores: Option<String>,
     /// FUWASYS total.
     pub fuwasys_total: Option<i32>,
+    /// A remark on the typing's data, e.g. an official FUWASYS string that is not a valid score,
+    /// quoted verbatim. Absent in content proposed before notes existed.
+    #[serde(default)]
+    pub note: Option<String>,
     /// Bullets in printed order.
     pub items: Vec<TypingItemContent>,
 }
@@ -101,9 +112,15 @@ pub struct GroupContent {
 impl GroupContent {
     /// Puts typings in scale order and each typing's items in section order (stable within a
     /// section), the order in which they are stored and read.
+    /// FUWASYS scores are put in their canonical 5-5-2-2 form where they parse.
     pub fn normalize(&mut self) {
-        self.typings.sort_by_key(|t| t.scale);
+        self.typings.sort_by_key(|t| (t.scale, t.variant));
         for t in &mut self.typings {
+            if let (Some(scores), Some(total)) = (&t.fuwasys_scores, t.fuwasys_total) {
+                if let Ok(score) = FuwasysScore::parse(scores, total) {
+                    t.fuwasys_scores = Some(score.scores());
+                }
+            }
             t.items.sort_by_key(|i| {
                 TypingSection::from_code(&i.section)
                     .and_then(|s| TypingSection::ALL.iter().position(|x| *x == s))
@@ -201,8 +218,11 @@ fn document(
             .into_iter()
             .map(|t| TypingContent {
                 scale: t.typing.scale,
+                variant: (t.typing.variant_no > 0).then_some(t.typing.variant_no),
+                variant_name: t.typing.variant_name,
                 fuwasys_scores: t.typing.fuwasys_scores,
                 fuwasys_total: t.typing.fuwasys_total,
+                note: t.typing.note,
                 items: t
                     .items
                     .into_iter()
@@ -228,6 +248,51 @@ fn document(
 }
 
 const MAX_TEXT: usize = 4_000;
+
+/// The variant rules: a variant is numbered from 1 and named, and a scale has either one
+/// typing without a variant or variants only.
+fn check_variant(field: &str, t: &TypingContent, all: &[TypingContent]) -> DomainResult<()> {
+    match t.variant {
+        None => {
+            if t.variant_name.is_some() {
+                return Err(DomainError::bad_input(
+                    format!("{field}.variantName"),
+                    "een naam hoort bij een variant: geef ook het variantnummer",
+                ));
+            }
+            if all
+                .iter()
+                .any(|o| o.scale == t.scale && o.variant.is_some())
+            {
+                return Err(DomainError::bad_input(
+                    format!("{field}.variant"),
+                    format!(
+                        "schaal {} heeft varianten: geef elke typering van die schaal een variantnummer",
+                        t.scale
+                    ),
+                ));
+            }
+        }
+        Some(v) => {
+            if !(1..=9).contains(&v) {
+                return Err(DomainError::bad_input(
+                    format!("{field}.variant"),
+                    "een variant is genummerd 1 t/m 9",
+                ));
+            }
+            match &t.variant_name {
+                Some(name) => check_text(&format!("{field}.variantName"), name)?,
+                None => {
+                    return Err(DomainError::bad_input(
+                        format!("{field}.variantName"),
+                        "een variant heeft een naam",
+                    ))
+                }
+            }
+        }
+    }
+    Ok(())
+}
 
 fn check_text(field: &str, text: &str) -> DomainResult<()> {
     if text.trim().is_empty() {
@@ -264,10 +329,14 @@ pub async fn validate(
                 ),
             ));
         }
-        if !scales.insert(t.scale) {
+        check_variant(&field, t, &content.typings)?;
+        if !scales.insert((t.scale, t.variant)) {
             return Err(DomainError::bad_input(
                 format!("{field}.scale"),
-                format!("schaal {} komt twee keer voor", t.scale),
+                match t.variant {
+                    None => format!("schaal {} komt twee keer voor", t.scale),
+                    Some(v) => format!("variant {v} van schaal {} komt twee keer voor", t.scale),
+                },
             ));
         }
         match (&t.fuwasys_scores, t.fuwasys_total) {
@@ -357,7 +426,7 @@ pub async fn validate(
             ));
         }
         if let Some(scale) = c.typing_scale {
-            if !scales.contains(&scale) {
+            if !scales.iter().any(|(s, _)| *s == scale) {
                 return Err(DomainError::bad_input(
                     format!("{field}.typingScale"),
                     format!("er is geen typering voor schaal {scale}"),
@@ -441,8 +510,11 @@ pub async fn write(
         let row = typing::ActiveModel {
             group_version_id: Set(version_id),
             scale: Set(t.scale),
+            variant_no: Set(t.variant.unwrap_or(0)),
+            variant_name: Set(t.variant_name.clone()),
             fuwasys_scores: Set(t.fuwasys_scores.clone()),
             fuwasys_total: Set(t.fuwasys_total),
+            note: Set(t.note.clone()),
             source_url: Set(None),
             illustrative: Set(false),
             ..Default::default()

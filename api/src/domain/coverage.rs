@@ -165,7 +165,9 @@ pub fn report(
         let mut totals = Totals::default();
         let mut group_rows = Vec::new();
         for group in groups::in_family_at(register, family.id, day) {
-            let scales: Vec<i32> = group.at.typings.iter().map(|t| t.typing.scale).collect();
+            let mut scales: Vec<i32> = group.at.typings.iter().map(|t| t.typing.scale).collect();
+            // Named variants share their scale: coverage is judged per scale.
+            scales.dedup();
             let reqs: Vec<Arc<Requirement>> = register
                 .requirements()
                 .iter()

@@ -79,10 +79,20 @@ fn flatten(content: &GroupContent) -> BTreeMap<String, Vec<String>> {
         put("Kernprofiel › competenties".into(), c.clone());
     }
     for t in &content.typings {
-        let scale = format!("Typering schaal {:02}", t.scale);
+        let scale = match t.variant {
+            None => format!("Typering schaal {:02}", t.scale),
+            Some(v) => format!(
+                "Typering schaal {:02} variant {v} ({})",
+                t.scale,
+                t.variant_name.as_deref().unwrap_or_default()
+            ),
+        };
         match (&t.fuwasys_scores, t.fuwasys_total) {
             (Some(s), Some(total)) => put(format!("{scale} › FUWASYS"), format!("{s} ({total})")),
             _ => put(format!("{scale} › FUWASYS"), "niet bekend".into()),
+        }
+        if let Some(note) = &t.note {
+            put(format!("{scale} › opmerking"), note.clone());
         }
         for item in &t.items {
             let text = match (&item.sub_category, item.text.is_empty()) {
@@ -209,8 +219,11 @@ mod tests {
         });
         c.typings.push(TypingContent {
             scale: 12,
+            variant: None,
+            variant_name: None,
             fuwasys_scores: fuwasys.map(|(s, _)| s.to_owned()),
             fuwasys_total: fuwasys.map(|(_, t)| t),
+            note: None,
             items: vec![],
         });
         c

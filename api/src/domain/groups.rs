@@ -185,7 +185,7 @@ pub fn page(
         let (a, b) = (&a.0.group, &b.0.group);
         match order.field {
             GroupOrderField::Family => Ordering::Equal,
-            GroupOrderField::Name => a.name.cmp(&b.name).then(a.id.cmp(&b.id)),
+            GroupOrderField::Name => search::collate(&a.name, &b.name).then(a.id.cmp(&b.id)),
             GroupOrderField::Code => a.code.cmp(&b.code).then(a.id.cmp(&b.id)),
             GroupOrderField::Scale => {
                 (a.scale_min, a.scale_max, a.id).cmp(&(b.scale_min, b.scale_max, b.id))

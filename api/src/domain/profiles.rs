@@ -1,4 +1,4 @@
-//! The content of a group version: typings (one per scale) with their sections, and the core
+//! The content of a group version: typings (one per scale, or its named variants) with their sections, and the core
 //! profile (kernprofiel) with result areas, results, behaviour indicators and competences.
 
 use std::collections::HashMap;
@@ -104,6 +104,7 @@ pub async fn typings_for_versions(
     let typings = typing::Entity::find()
         .filter(typing::Column::GroupVersionId.is_in(version_ids.iter().copied()))
         .order_by_asc(typing::Column::Scale)
+        .order_by_asc(typing::Column::VariantNo)
         .all(db)
         .await?;
     let mut items: HashMap<i32, Vec<typing_item::Model>> = HashMap::new();

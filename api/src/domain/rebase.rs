@@ -32,8 +32,12 @@ fn areas(c: &GroupContent) -> BTreeMap<String, ResultAreaContent> {
         .collect()
 }
 
-fn typings(c: &GroupContent) -> BTreeMap<i32, TypingContent> {
-    c.typings.iter().map(|t| (t.scale, t.clone())).collect()
+/// Typings by scale and variant (a scale's named variants merge one by one).
+fn typings(c: &GroupContent) -> BTreeMap<(i32, Option<i32>), TypingContent> {
+    c.typings
+        .iter()
+        .map(|t| ((t.scale, t.variant), t.clone()))
+        .collect()
 }
 
 /// Merges the proposal's change (`base` → `mine`) into `theirs`; the merged content, or the
@@ -88,17 +92,22 @@ pub fn merge(
     });
     merged.core_profile.result_areas = merged_areas;
     let (b, m, t) = (typings(base), typings(mine), typings(theirs));
-    let mut scales: Vec<i32> = b.keys().chain(m.keys()).chain(t.keys()).copied().collect();
-    scales.sort_unstable();
-    scales.dedup();
-    merged.typings = scales
+    let mut keys: Vec<(i32, Option<i32>)> =
+        b.keys().chain(m.keys()).chain(t.keys()).copied().collect();
+    keys.sort_unstable();
+    keys.dedup();
+    merged.typings = keys
         .into_iter()
-        .filter_map(|s| {
+        .filter_map(|key| {
+            let path = match key {
+                (s, None) => format!("typings.{s}"),
+                (s, Some(v)) => format!("typings.{s}.variant{v}"),
+            };
             pick(
-                &format!("typings.{s}"),
-                &b.get(&s).cloned(),
-                &m.get(&s).cloned(),
-                &t.get(&s).cloned(),
+                &path,
+                &b.get(&key).cloned(),
+                &m.get(&key).cloned(),
+                &t.get(&key).cloned(),
                 &mut conflicts,
             )
         })

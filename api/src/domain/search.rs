@@ -15,6 +15,17 @@ pub fn fold(text: &str) -> String {
     stripped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Compares names as a reader of a list expects: letters and digits only, accents and case
+/// ignored, so "(Inrichtings)beveiliger" sorts under I and "Coördinerend" beside "Coordinatie".
+pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
+    fn key(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.nfd()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+    }
+    key(a).cmp(key(b))
+}
+
 /// The escape character used in `LIKE` patterns built by [`like_pattern`].
 pub const LIKE_ESCAPE: char = '!';
 
@@ -35,6 +46,28 @@ pub fn like_pattern(query: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collation_ignores_punctuation_case_and_accents() {
+        let mut names = [
+            "Manager",
+            "(Inrichtings)beveiliger",
+            "Coördinerend X",
+            "Coordinator",
+            "assistent",
+        ];
+        names.sort_by(|a, b| collate(a, b));
+        assert_eq!(
+            names,
+            [
+                "assistent",
+                "Coordinator",
+                "Coördinerend X",
+                "(Inrichtings)beveiliger",
+                "Manager"
+            ]
+        );
+    }
 
     #[test]
     fn folding_ignores_case_accents_and_spacing() {

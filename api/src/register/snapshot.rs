@@ -36,7 +36,7 @@ use crate::domain::temporal::{Period, Timeline};
 pub struct GroupVersionEntry {
     /// The version row.
     pub version: group_version::Model,
-    /// Its typings, sorted by scale.
+    /// Its typings, sorted by scale and, within a scale, by variant.
     pub typings: Vec<TypingContent>,
     /// Its core profile, if it has one.
     pub core_profile: Option<CoreProfileContent>,
@@ -45,12 +45,22 @@ pub struct GroupVersionEntry {
 }
 
 impl GroupVersionEntry {
-    /// The typing at `scale`.
-    pub fn typing(&self, scale: i32) -> Option<&TypingContent> {
-        self.typings
-            .binary_search_by_key(&scale, |t| t.typing.scale)
-            .ok()
-            .map(|i| &self.typings[i])
+    /// The positions of the typings at `scale` in [`Self::typings`]: its only typing, or its
+    /// named variants in order.
+    pub fn typings_at(&self, scale: i32) -> std::ops::Range<usize> {
+        let start = self.typings.partition_point(|t| t.typing.scale < scale);
+        let end = self.typings.partition_point(|t| t.typing.scale <= scale);
+        start..end
+    }
+
+    /// The position of the typing at `scale`: `variant` picks one of its named variants;
+    /// without it, the scale's only typing or, when it has variants, the first.
+    pub fn typing_index(&self, scale: i32, variant: Option<i32>) -> Option<usize> {
+        let mut at = self.typings_at(scale);
+        match variant {
+            None => at.next(),
+            Some(v) => at.find(|i| self.typings[*i].typing.variant_no == v),
+        }
     }
 }
 
@@ -165,8 +175,8 @@ pub struct Register {
     group_by_code: HashMap<String, usize>,
     group_by_id: HashMap<i32, usize>,
     groups_of_family: HashMap<i32, Vec<usize>>,
-    /// Typing id → (group, version number, scale).
-    typing_by_id: HashMap<i32, (usize, i32, i32)>,
+    /// Typing id → (group, version number, position in the version's typings).
+    typing_by_id: HashMap<i32, (usize, i32, usize)>,
     requirement_by_id: HashMap<i32, usize>,
     competence_by_id: HashMap<i32, usize>,
     clause_by_code: HashMap<String, usize>,
@@ -236,8 +246,8 @@ impl Register {
                 .or_default()
                 .push(i);
             for v in g.versions.all() {
-                for t in &v.typings {
-                    typing_by_id.insert(t.typing.id, (i, v.version.version_no, t.typing.scale));
+                for (n, t) in v.typings.iter().enumerate() {
+                    typing_by_id.insert(t.typing.id, (i, v.version.version_no, n));
                 }
             }
         }
@@ -368,11 +378,12 @@ impl Register {
             .map(|i| &self.parts.groups[*i])
     }
 
-    /// The typing with this id: its group, the version it belongs to, and its scale.
-    pub fn typing(&self, id: i32) -> Option<(&Arc<GroupHistory>, &Arc<GroupVersionEntry>, i32)> {
-        let (group, number, scale) = self.typing_by_id.get(&id)?;
+    /// The typing with this id: its group, the version it belongs to, and its position in
+    /// the version's typings.
+    pub fn typing(&self, id: i32) -> Option<(&Arc<GroupHistory>, &Arc<GroupVersionEntry>, usize)> {
+        let (group, number, index) = self.typing_by_id.get(&id)?;
         let history = &self.parts.groups[*group];
-        Some((history, history.versions.number(*number)?, *scale))
+        Some((history, history.versions.number(*number)?, *index))
     }
 
     /// Requirements in listing order.

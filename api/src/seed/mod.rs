@@ -2,6 +2,7 @@
 //! name) is left alone, so running it twice changes nothing and a newer seed only adds.
 
 pub mod appraisal;
+pub mod catalogue;
 pub mod data;
 pub mod synthetic;
 
@@ -18,8 +19,10 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
 
-use crate::domain::{fuwasys::FuwasysScore, search};
+use crate::domain::fuwasys::{FuwasysScore, Published};
+use crate::domain::search;
 use crate::error::{DomainError, DomainResult};
+use catalogue::{GroupSeed, SeedCatalogue, TypingSeed};
 
 /// What one run of the seed inserted.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -94,29 +97,35 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
         families.insert(f.code, id);
     }
 
-    let mut competences: HashMap<&str, i32> = HashMap::new();
-    for name in data::TOPMANAGER_COMPETENCES {
-        let existing = competence::Entity::find()
-            .filter(competence::Column::Name.eq(*name))
-            .one(&txn)
-            .await?;
-        let id = match existing {
-            Some(row) => row.id,
-            None => {
-                report.competences += 1;
-                competence::ActiveModel {
-                    name: Set((*name).to_owned()),
-                    description: Set(None),
-                    source_url: Set(Some(data::COMPETENCE_SOURCE.to_owned())),
-                    illustrative: Set(false),
-                    ..Default::default()
-                }
-                .insert(&txn)
-                .await?
-                .id
+    let seed = catalogue::catalogue();
+    let mut competences: HashMap<String, i32> = HashMap::new();
+    for v in seed.groups.iter().flat_map(|g| &g.versions) {
+        for name in &v.competences {
+            if competences.contains_key(name) {
+                continue;
             }
-        };
-        competences.insert(name, id);
+            let existing = competence::Entity::find()
+                .filter(competence::Column::Name.eq(name.as_str()))
+                .one(&txn)
+                .await?;
+            let id = match existing {
+                Some(row) => row.id,
+                None => {
+                    report.competences += 1;
+                    competence::ActiveModel {
+                        name: Set(name.clone()),
+                        description: Set(None),
+                        source_url: Set(v.competence_source.clone()),
+                        illustrative: Set(false),
+                        ..Default::default()
+                    }
+                    .insert(&txn)
+                    .await?
+                    .id
+                }
+            };
+            competences.insert(name.clone(), id);
+        }
     }
 
     let mut requirements: HashMap<&str, i32> = HashMap::new();
@@ -159,9 +168,9 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
         requirements.insert(r.code, id);
     }
 
-    for (i, g) in data::GROUPS.iter().enumerate() {
+    for (i, g) in seed.groups.iter().enumerate() {
         let exists = function_group::Entity::find()
-            .filter(function_group::Column::Code.eq(g.code))
+            .filter(function_group::Column::Code.eq(g.code.as_str()))
             .one(&txn)
             .await?
             .is_some();
@@ -169,129 +178,8 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
             continue;
         }
         report.groups += 1;
-        let search_text = search::fold(&format!(
-            "{} {} {}",
-            g.name,
-            g.code.replace('_', " "),
-            g.description.unwrap_or_default()
-        ));
-        let group = function_group::ActiveModel {
-            family_id: Set(families[g.family]),
-            code: Set(g.code.to_owned()),
-            name: Set(g.name.to_owned()),
-            description: Set(g.description.map(str::to_owned)),
-            scale_min: Set(g.scales.0),
-            scale_max: Set(g.scales.1),
-            work_levels: Set(g.work_levels.map(str::to_owned)),
-            fgr_site_id: Set(g.fgr_site_id),
-            added_on: Set(g.added_on.map(date).transpose()?),
-            search_text: Set(search_text),
-            source_url: Set(Some(g.source_url.to_owned())),
-            illustrative: Set(false),
-            data_note: Set(g.data_note.map(str::to_owned)),
-            sort_order: Set(i as i32 + 1),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        let version = group_version::ActiveModel {
-            group_id: Set(group.id),
-            version_no: Set(1),
-            effective_from: Set(date(g.version.effective_from)?),
-            effective_to: Set(None),
-            provenance_kind: Set("SEED".to_owned()),
-            provenance_reference: Set(Some(g.version.reference.to_owned())),
-            provenance_url: Set(Some(g.version.url.to_owned())),
-            decided_on: Set(g.version.decided_on.map(date).transpose()?),
-            illustrative: Set(g.version.illustrative),
-            note: Set(Some(
-                "Overgenomen uit openbare bronnen; alleen bevestigde gegevens zijn ingevuld."
-                    .to_owned(),
-            )),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-
-        let profile = core_profile::ActiveModel {
-            group_version_id: Set(version.id),
-            purpose: Set(None),
-            source_url: Set(Some(data::KERNPROFIEL_ABC.to_owned())),
-            illustrative: Set(false),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        for (n, (code, label)) in data::RESULT_AREAS.iter().enumerate() {
-            result_area::ActiveModel {
-                core_profile_id: Set(profile.id),
-                code: Set((*code).to_owned()),
-                label: Set((*label).to_owned()),
-                sort_order: Set(n as i32 + 1),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-        }
-        for (n, name) in g.competences.iter().enumerate() {
-            core_profile_competence::ActiveModel {
-                core_profile_id: Set(profile.id),
-                competence_id: Set(competences[name]),
-                sort_order: Set(n as i32 + 1),
-            }
-            .insert(&txn)
-            .await?;
-        }
-
-        for scale in g.scales.0..=g.scales.1 {
-            let seed = g.typings.iter().find(|t| t.scale == scale);
-            let fuwasys = seed.and_then(|t| t.fuwasys);
-            if let Some((scores, total)) = fuwasys {
-                FuwasysScore::parse(scores, total)?;
-            }
-            report.typings += 1;
-            let row = typing::ActiveModel {
-                group_version_id: Set(version.id),
-                scale: Set(scale),
-                fuwasys_scores: Set(fuwasys.map(|(s, _)| s.to_owned())),
-                fuwasys_total: Set(fuwasys.map(|(_, t)| t)),
-                source_url: Set(Some(g.source_url.to_owned())),
-                illustrative: Set(false),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-            for (n, (section, sub, text)) in
-                seed.map(|t| t.items).unwrap_or_default().iter().enumerate()
-            {
-                typing_item::ActiveModel {
-                    typing_id: Set(row.id),
-                    section: Set((*section).to_owned()),
-                    sub_category: Set(sub.map(str::to_owned)),
-                    text: Set((*text).to_owned()),
-                    sort_order: Set(n as i32 + 1),
-                    illustrative: Set(false),
-                    ..Default::default()
-                }
-                .insert(&txn)
-                .await?;
-            }
-        }
-
-        for c in data::COVERAGE.iter().filter(|c| c.group == g.code) {
-            requirement_coverage::ActiveModel {
-                group_version_id: Set(version.id),
-                requirement_id: Set(requirements[c.requirement]),
-                typing_scale: Set(c.typing_scale),
-                location: Set(c.location.to_owned()),
-                quote: Set(c.quote.to_owned()),
-                illustrative: Set(true),
-                note: Set(Some(c.note.to_owned())),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-        }
+        report.typings +=
+            seed_group(&txn, seed, g, i, &families, &competences, &requirements).await?;
     }
 
     for (day, decision, summary, groups) in data::DECISION_LOG {
@@ -477,4 +365,199 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
     crate::domain::changes::sync_all(&txn, "seed").await?;
     crate::domain::tx::finish(txn, Ok(())).await?;
     Ok(report)
+}
+
+/// Joins the remarks that apply, or `None` when there are none.
+fn remarks<'a>(parts: impl IntoIterator<Item = Option<&'a str>>) -> Option<String> {
+    let parts: Vec<&str> = parts.into_iter().flatten().collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// Inserts one group with its versions (each with core profile and typings) and, on its current
+/// version, the seeded requirement coverage. Returns the number of typings inserted.
+async fn seed_group(
+    txn: &impl ConnectionTrait,
+    seed: &SeedCatalogue,
+    g: &GroupSeed,
+    position: usize,
+    families: &HashMap<&str, i32>,
+    competences: &HashMap<String, i32>,
+    requirements: &HashMap<&str, i32>,
+) -> DomainResult<usize> {
+    let family = *families
+        .get(g.family.as_str())
+        .ok_or_else(|| DomainError::internal(format!("{}: unknown family {}", g.code, g.family)))?;
+    let search_text = search::fold(&format!(
+        "{} {} {}",
+        g.name,
+        g.code.replace('_', " "),
+        g.description.as_deref().unwrap_or_default()
+    ));
+    let group = function_group::ActiveModel {
+        family_id: Set(family),
+        code: Set(g.code.clone()),
+        name: Set(g.name.clone()),
+        description: Set(g.description.clone()),
+        scale_min: Set(g.scale_min),
+        scale_max: Set(g.scale_max),
+        work_levels: Set(g.work_levels.clone()),
+        fgr_site_id: Set(g.fgr_site_id),
+        added_on: Set(g.added_on.as_deref().map(date).transpose()?),
+        search_text: Set(search_text),
+        source_url: Set(Some(g.source_url.clone())),
+        illustrative: Set(false),
+        data_note: Set(g.data_note.clone()),
+        sort_order: Set(position as i32 + 1),
+        family_inferred: Set(g.family_inferred),
+        scales_inferred: Set(g.scales_inferred),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+
+    let mut typings = 0;
+    for (n, v) in g.versions.iter().enumerate() {
+        let decision = seed.decision(&v.decision);
+        let effective_to = g
+            .versions
+            .get(n + 1)
+            .map(|next| date(&seed.decision(&next.decision).effective_from))
+            .transpose()?;
+        let version = group_version::ActiveModel {
+            group_id: Set(group.id),
+            version_no: Set(n as i32 + 1),
+            effective_from: Set(date(&decision.effective_from)?),
+            effective_to: Set(effective_to),
+            provenance_kind: Set("SEED".to_owned()),
+            provenance_reference: Set(Some(decision.reference.clone())),
+            provenance_url: Set(Some(decision.url.clone())),
+            decided_on: Set(decision.decided_on.as_deref().map(date).transpose()?),
+            illustrative: Set(decision.illustrative),
+            note: Set(remarks([
+                Some("Overgenomen uit openbare bronnen; alleen bevestigde gegevens zijn ingevuld."),
+                decision.note.as_deref(),
+                v.note.as_deref(),
+            ])),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+
+        let profile = core_profile::ActiveModel {
+            group_version_id: Set(version.id),
+            purpose: Set(None),
+            source_url: Set(Some(data::KERNPROFIEL_ABC.to_owned())),
+            illustrative: Set(false),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+        for (n, (code, label)) in data::RESULT_AREAS.iter().enumerate() {
+            result_area::ActiveModel {
+                core_profile_id: Set(profile.id),
+                code: Set((*code).to_owned()),
+                label: Set((*label).to_owned()),
+                sort_order: Set(n as i32 + 1),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
+        for (n, name) in v.competences.iter().enumerate() {
+            core_profile_competence::ActiveModel {
+                core_profile_id: Set(profile.id),
+                competence_id: Set(competences[name]),
+                sort_order: Set(n as i32 + 1),
+            }
+            .insert(txn)
+            .await?;
+        }
+
+        for scale in g.scale_min..=g.scale_max {
+            let published: Vec<&TypingSeed> =
+                v.typings.iter().filter(|t| t.scale == scale).collect();
+            if published.is_empty() {
+                insert_typing(txn, version.id, scale, None, &g.source_url).await?;
+                typings += 1;
+            }
+            for t in published {
+                insert_typing(txn, version.id, scale, Some(t), &t.source_url).await?;
+                typings += 1;
+            }
+        }
+
+        if n + 1 < g.versions.len() {
+            continue;
+        }
+        for c in data::COVERAGE.iter().filter(|c| c.group == g.code) {
+            requirement_coverage::ActiveModel {
+                group_version_id: Set(version.id),
+                requirement_id: Set(requirements[c.requirement]),
+                typing_scale: Set(c.typing_scale),
+                location: Set(c.location.to_owned()),
+                quote: Set(c.quote.to_owned()),
+                illustrative: Set(true),
+                note: Set(Some(c.note.to_owned())),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+        }
+    }
+    Ok(typings)
+}
+
+/// Inserts the typing at `scale` as `published` (or an empty one): the FUWASYS string read as
+/// a score where it is valid, else quoted in the note.
+async fn insert_typing(
+    txn: &impl ConnectionTrait,
+    version_id: i32,
+    scale: i32,
+    published: Option<&TypingSeed>,
+    source: &str,
+) -> DomainResult<()> {
+    let (score, invalid) = match published
+        .and_then(|t| t.fuwasys.as_deref())
+        .map(Published::read)
+    {
+        Some(Published::Valid(s)) => (Some(s), None),
+        Some(Published::Invalid(note)) => (None, Some(note)),
+        None => (None, None),
+    };
+    let row = typing::ActiveModel {
+        group_version_id: Set(version_id),
+        scale: Set(scale),
+        variant_no: Set(published.and_then(|t| t.variant).unwrap_or(0)),
+        variant_name: Set(published.and_then(|t| t.variant_name.clone())),
+        fuwasys_scores: Set(score.as_ref().map(FuwasysScore::scores)),
+        fuwasys_total: Set(score.as_ref().map(|s| s.total)),
+        source_url: Set(Some(source.to_owned())),
+        illustrative: Set(false),
+        note: Set(remarks([
+            published.and_then(|t| t.note.as_deref()),
+            invalid.as_deref(),
+        ])),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    for (n, (section, sub, text)) in published
+        .map(|t| &t.items[..])
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        typing_item::ActiveModel {
+            typing_id: Set(row.id),
+            section: Set(section.clone()),
+            sub_category: Set(sub.clone()),
+            text: Set(text.clone()),
+            sort_order: Set(n as i32 + 1),
+            illustrative: Set(false),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+    }
+    Ok(())
 }

@@ -75,6 +75,8 @@ pub async fn grow<C: ConnectionTrait + TransactionTrait>(
                     illustrative: Set(true),
                     data_note: Set(Some(NOTE.to_owned())),
                     sort_order: Set(original.sort_order * 10_000 + copy as i32),
+                    family_inferred: Set(original.family_inferred),
+                    scales_inferred: Set(original.scales_inferred),
                     ..Default::default()
                 }
                 .insert(&txn)

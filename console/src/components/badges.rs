@@ -17,6 +17,27 @@ pub fn IllustrativeBadge(
     })
 }
 
+/// A visible "afgeleid" marker when `on`: the fact beside it (`what`, e.g. "familie") is our
+/// inference, not stated on an official page; `why` (the record's data note) is its tooltip.
+#[component]
+pub fn InferredBadge(
+    /// Whether the fact is inferred.
+    on: bool,
+    /// What is inferred, e.g. "familie" or "schalen".
+    what: &'static str,
+    /// What the inference rests on.
+    why: Option<String>,
+) -> impl IntoView {
+    on.then(|| {
+        let title = why.unwrap_or_else(|| "Niet op een officiële pagina vermeld".to_owned());
+        view! {
+            <span class="badge inferred" title=title>
+                {format!("{what} afgeleid")}
+            </span>
+        }
+    })
+}
+
 /// A link to a source, when there is one.
 #[component]
 pub fn SourceLink(

@@ -28,8 +28,11 @@ struct BlockFields {
 #[derive(Clone)]
 struct TypingFields {
     scale: i32,
+    variant: Option<i32>,
+    variant_name: Option<String>,
     fuwasys_scores: Option<String>,
     fuwasys_total: Option<i32>,
+    note: Option<String>,
     blocks: Vec<BlockFields>,
 }
 
@@ -107,8 +110,11 @@ impl ContentDraft {
                 .iter()
                 .map(|t| TypingFields {
                     scale: t.scale,
+                    variant: t.variant,
+                    variant_name: t.variant_name.clone(),
                     fuwasys_scores: t.fuwasys_scores.clone(),
                     fuwasys_total: t.fuwasys_total,
+                    note: t.note.clone(),
                     blocks: blocks_of(&t.items)
                         .into_iter()
                         .map(|b| BlockFields {
@@ -147,8 +153,11 @@ impl ContentDraft {
                 .iter()
                 .map(|t| TypingContent {
                     scale: t.scale,
+                    variant: t.variant,
+                    variant_name: t.variant_name.clone(),
                     fuwasys_scores: t.fuwasys_scores.clone(),
                     fuwasys_total: t.fuwasys_total,
+                    note: t.note.clone(),
                     items: t
                         .blocks
                         .iter()
@@ -223,7 +232,8 @@ pub fn ContentEditor(
     /// The requirements a link can name.
     requirements: Vec<RequirementRef>,
 ) -> impl IntoView {
-    let scales: Vec<i32> = draft.typings.iter().map(|t| t.scale).collect();
+    let mut scales: Vec<i32> = draft.typings.iter().map(|t| t.scale).collect();
+    scales.dedup();
     let first_requirement = requirements
         .first()
         .map(|r| r.code.clone())
@@ -246,17 +256,26 @@ pub fn ContentEditor(
             }).collect_view()}
             <LinesField label="Competenties (één per regel)".into() id="edit-competences".into() value=draft.competences/>
             <h3>"Functietyperingen"</h3>
-            {draft.typings.iter().map(|t| view! {
-                <details class="typing-editor">
-                    <summary>{format!("Schaal {}", t.scale)}</summary>
-                    {t.blocks.iter().enumerate().map(|(i, b)| {
-                        let label = match &b.sub_category {
-                            Some(sub) => format!("{} › {sub}", section_label(&b.section)),
-                            None => section_label(&b.section).to_owned(),
-                        };
-                        view! { <LinesField label id=format!("edit-typing-{}-{i}", t.scale) value=b.text/> }
-                    }).collect_view()}
-                </details>
+            {draft.typings.iter().map(|t| {
+                let (title, key) = match t.variant {
+                    None => (format!("Schaal {}", t.scale), t.scale.to_string()),
+                    Some(v) => (
+                        format!("Schaal {} · variant {v}: {}", t.scale, t.variant_name.clone().unwrap_or_default()),
+                        format!("{}v{v}", t.scale),
+                    ),
+                };
+                view! {
+                    <details class="typing-editor">
+                        <summary>{title}</summary>
+                        {t.blocks.iter().enumerate().map(|(i, b)| {
+                            let label = match &b.sub_category {
+                                Some(sub) => format!("{} › {sub}", section_label(&b.section)),
+                                None => section_label(&b.section).to_owned(),
+                            };
+                            view! { <LinesField label id=format!("edit-typing-{key}-{i}") value=b.text/> }
+                        }).collect_view()}
+                    </details>
+                }
             }).collect_view()}
             <h3>"Dekking van verantwoordelijkheden"</h3>
             <table class="links" id="edit-coverage">

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::as_of::{href_with_as_of, use_as_of};
-use crate::components::badges::{IllustrativeBadge, SourceLink};
+use crate::components::badges::{IllustrativeBadge, InferredBadge, SourceLink};
 use crate::components::load_error::LoadError;
 use crate::components::page_data::page_resource;
 use crate::pages::not_found::NotFound;
@@ -40,8 +40,14 @@ pub fn FamilyPage() -> impl IntoView {
                                         let href = href_with_as_of(&format!("/groups/{}", g.code), as_of.as_deref());
                                         view! {
                                             <tr>
-                                                <td><a href=href>{g.name}</a>" "<IllustrativeBadge on=g.illustrative/></td>
-                                                <td>{g.scale_range.label()}</td>
+                                                <td>
+                                                    <a href=href>{g.name}</a>" "<IllustrativeBadge on=g.illustrative/>
+                                                    <InferredBadge on=g.family_inferred what="familie" why=g.data_note.clone()/>
+                                                </td>
+                                                <td>
+                                                    {g.scale_range.label()}" "
+                                                    <InferredBadge on=g.scales_inferred what="schalen" why=g.data_note.clone()/>
+                                                </td>
                                                 <td>{if g.work_levels.is_empty() { "—".to_owned() } else { g.work_levels.join(", ") }}</td>
                                                 <td>{g.description.unwrap_or_else(|| "—".to_owned())}</td>
                                                 <td>{format!("v{} (sinds {})", g.version.number, g.version.effective_from)}</td>

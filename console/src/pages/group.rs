@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::as_of::{href_with_as_of, use_as_of};
-use crate::components::badges::{IllustrativeBadge, SourceLink};
+use crate::components::badges::{IllustrativeBadge, InferredBadge, SourceLink};
 use crate::components::load_error::LoadError;
 use crate::components::page_data::page_resource;
 use crate::pages::not_found::NotFound;
@@ -56,7 +56,10 @@ fn GroupView(group: GroupDetail, as_of: Option<String>) -> impl IntoView {
         </nav>
         <h1>{group.name.clone()}" "<IllustrativeBadge on=group.illustrative/></h1>
         <dl class="facts">
-            <dt>"Schalen"</dt><dd>{group.scale_range.label()}</dd>
+            <dt>"Familie"</dt>
+            <dd>{group.family.name.clone()}" "<InferredBadge on=group.family_inferred what="familie" why=group.data_note.clone()/></dd>
+            <dt>"Schalen"</dt>
+            <dd>{group.scale_range.label()}" "<InferredBadge on=group.scales_inferred what="schalen" why=group.data_note.clone()/></dd>
             <dt>"Werk- en denkniveau"</dt>
             <dd>{if group.work_levels.is_empty() { "onbekend".to_owned() } else { group.work_levels.join(", ") }}</dd>
             {group.fgr_site_id.map(|id| view! { <dt>"FGR-site-id"</dt><dd>{id}</dd> })}
@@ -145,7 +148,14 @@ fn TypingsTable(typings: Vec<TypingView>) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"Onderdeel"</th>
-                        {typings.iter().map(|t| view! { <th scope="col">{format!("Schaal {}", t.scale)}</th> }).collect_view()}
+                        {typings.iter().map(|t| view! {
+                            <th scope="col">
+                                {format!("Schaal {}", t.scale)}
+                                {t.variant.clone().map(|v| view! {
+                                    <span class="variant">{format!("Variant {}", v.number)}{v.name.map(|n| format!(": {n}"))}</span>
+                                })}
+                            </th>
+                        }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>
@@ -155,6 +165,14 @@ fn TypingsTable(typings: Vec<TypingView>) -> impl IntoView {
                             <td>{t.fuwasys.as_ref().map_or_else(|| "niet bekend".to_owned(), |f| f.display.clone())}</td>
                         }).collect_view()}
                     </tr>
+                    {typings.iter().any(|t| t.note.is_some()).then(|| view! {
+                        <tr class="typing-notes">
+                            <th scope="row">"Opmerking"</th>
+                            {typings.iter().map(|t| view! {
+                                <td>{t.note.clone().map(|n| view! { <p class="note">{n}</p> })}</td>
+                            }).collect_view()}
+                        </tr>
+                    })}
                     {labels.into_iter().enumerate().map(|(i, label)| view! {
                         <tr>
                             <th scope="row">{label}</th>

@@ -21,7 +21,7 @@ pub const FAMILY: &str = r#"query ConsoleFamily($code: String!, $asOf: Date) {
   jobFamily(code: $code, asOf: $asOf) {
     code name definition isManagerFamily sourceUrl dataNote
     functionGroups {
-      code name description workLevels illustrative
+      code name description workLevels illustrative familyInferred scalesInferred dataNote
       scaleRange { min max }
       version { number effectiveFrom }
     }
@@ -32,6 +32,7 @@ pub const FAMILY: &str = r#"query ConsoleFamily($code: String!, $asOf: Date) {
 pub const GROUP: &str = r#"query ConsoleGroup($code: String!, $asOf: Date) {
   functionGroup(code: $code, asOf: $asOf) {
     code name description workLevels fgrSiteId addedOn sourceUrl illustrative dataNote
+    familyInferred scalesInferred
     scaleRange { min max }
     family { code name }
     version {
@@ -40,7 +41,8 @@ pub const GROUP: &str = r#"query ConsoleGroup($code: String!, $asOf: Date) {
     }
     versions { number effectiveFrom effectiveTo inEffect provenance { reference } }
     typings {
-      scale sourceUrl illustrative
+      scale sourceUrl illustrative note
+      variant { number name }
       fuwasys { display }
       sections { section label items { subCategory text illustrative } }
     }
@@ -265,6 +267,12 @@ pub struct GroupRow {
     pub work_levels: Vec<String>,
     /// Illustrative?
     pub illustrative: bool,
+    /// Is the family our inference?
+    pub family_inferred: bool,
+    /// Is the range only the scales seen?
+    pub scales_inferred: bool,
+    /// What is missing, uncertain or inferred.
+    pub data_note: Option<String>,
     /// Scales.
     pub scale_range: ScaleRange,
     /// Version shown.
@@ -338,6 +346,10 @@ pub struct GroupDetail {
     pub illustrative: bool,
     /// What is missing.
     pub data_note: Option<String>,
+    /// Is the family our inference?
+    pub family_inferred: bool,
+    /// Is the range only the scales seen?
+    pub scales_inferred: bool,
     /// Scales.
     pub scale_range: ScaleRange,
     /// Family.
@@ -439,6 +451,15 @@ pub struct TypingSectionView {
     pub items: Vec<TypingItemView>,
 }
 
+/// A named variant of a scale's typing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TypingVariantView {
+    /// 1, 2, …
+    pub number: i32,
+    /// Its published name.
+    pub name: Option<String>,
+}
+
 /// A typing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -449,6 +470,10 @@ pub struct TypingView {
     pub source_url: Option<String>,
     /// Illustrative?
     pub illustrative: bool,
+    /// A remark on the typing's data (e.g. an invalid published FUWASYS string, quoted).
+    pub note: Option<String>,
+    /// Which named variant of the scale this is, if the scale has variants.
+    pub variant: Option<TypingVariantView>,
     /// FUWASYS.
     pub fuwasys: Option<FuwasysView>,
     /// Sections.

@@ -1,6 +1,7 @@
 //! The catalogue read API: pagination, filters, search, dates and versions, global ids.
 
 use chrono::NaiveDate;
+use fgr_api::seed::catalogue::catalogue;
 use fgr_entities::{function_group, group_version, typing};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::{json, Value};
@@ -36,14 +37,15 @@ on_every_backend! {
     async fn paging_with_cursors_visits_every_group_once(backend) {
         let app = TestApp::seeded(backend).await;
         let everything = all_codes(&app, json!({})).await;
-        assert_eq!(everything.len(), 14);
+        let held = catalogue().groups.len();
+        assert_eq!(everything.len(), held);
         let mut seen = Vec::new();
         let mut after = Value::Null;
         let mut pages = 0;
         loop {
             let page = app.data(PAGE, json!({ "first": 4, "after": after })).await;
             let conn = &page["functionGroups"];
-            assert_eq!(conn["totalCount"], 14);
+            assert_eq!(conn["totalCount"], held);
             assert_eq!(conn["pageInfo"]["hasPreviousPage"], pages > 0);
             seen.extend(codes(&page));
             pages += 1;
@@ -52,7 +54,7 @@ on_every_backend! {
             }
             after = conn["pageInfo"]["endCursor"].clone();
         }
-        assert_eq!(pages, 4);
+        assert_eq!(pages, held.div_ceil(4));
         assert_eq!(seen, everything, "pages must join up to the full listing, in order");
     }
 
@@ -64,13 +66,16 @@ on_every_backend! {
         );
         let mut scale13 = all_codes(&app, json!({ "scale": 13 })).await;
         scale13.sort();
-        assert_eq!(scale13, ["MANAGER", "PROJECT_PROGRAMMAMANAGER", "WETENSCHAPPELIJK_MEDEWERKER"]);
+        assert_eq!(scale13, [
+            "COORDINEREND_BELEIDSMEDEWERKER", "MANAGER", "MEDICUS_GEDRAGSWETENSCHAPPER",
+            "PROJECT_PROGRAMMAMANAGER", "WETENSCHAPPELIJK_MEDEWERKER",
+        ]);
         assert_eq!(all_codes(&app, json!({ "managerFamiliesOnly": true })).await.len(), 7);
         assert_eq!(
             all_codes(&app, json!({ "managerFamiliesOnly": true, "scale": 9 })).await,
             ["PROJECTLEIDER", "OPERATIONEEL_MANAGER"]
         );
-        assert_eq!(all_codes(&app, json!({ "familyCode": "BELEID" })).await, Vec::<String>::new());
+        assert_eq!(all_codes(&app, json!({ "familyCode": "BELEID" })).await, ["COORDINEREND_BELEIDSMEDEWERKER"]);
     }
 
     async fn search_ignores_case_and_accents_and_takes_wildcards_literally(backend) {
@@ -89,7 +94,8 @@ on_every_backend! {
     async fn ordering_by_name_and_scale_works_both_ways(backend) {
         let app = TestApp::seeded(backend).await;
         let by_name = codes(&app.data(PAGE, json!({ "first": 3, "orderBy": { "field": "NAME" } })).await);
-        assert_eq!(by_name, ["ASSISTENT_MEDEWERKER_FACILITAIR_MANAGEMENT", "INSPECTEUR_MEDEWERKER_TOEZICHT", "MANAGER"]);
+        // Punctuation is ignored: "(Inrichtings)beveiliger" sorts under I, not first.
+        assert_eq!(by_name, ["ADVISEUR_BEDRIJFSVOERING", "ASSISTENT_MEDEWERKER_ADMINISTRATIE", "ASSISTENT_MEDEWERKER_FACILITAIR_MANAGEMENT"]);
         let top = codes(&app.data(PAGE, json!({ "first": 1, "orderBy": { "field": "SCALE", "direction": "DESC" } })).await);
         assert_eq!(top, ["TOPMANAGER_GENERAAL"]);
     }
@@ -102,7 +108,12 @@ on_every_backend! {
         let on = app.data(q, json!({ "asOf": "2015-11-16" })).await;
         assert_eq!(on["functionGroup"]["version"]["effectiveFrom"], "2015-11-16");
         let listing = app.data(PAGE, json!({ "first": 100, "asOf": "2016-01-01" })).await;
-        assert_eq!(listing["functionGroups"]["totalCount"], 6, "on 2016-01-01 only Topmanager-generaal and the five groups dated 2009 exist");
+        let seed = catalogue();
+        let existing = seed.groups.iter()
+            .filter(|g| seed.decision(&g.versions[0].decision).effective_from.as_str() <= "2016-01-01")
+            .count();
+        assert!(existing < seed.groups.len());
+        assert_eq!(listing["functionGroups"]["totalCount"], existing, "on 2016-01-01 only the groups whose first version began by then exist");
     }
 
     async fn a_future_version_is_stored_but_not_current_until_its_date(backend) {

@@ -72,7 +72,7 @@ async fn current_state(app: &TestApp) -> BTreeMap<(String, String), (i64, bool)>
     let mut state = BTreeMap::new();
     let groups = app
         .data(
-            r#"query G($on: Date) { functionGroups(first: 100, asOf: $on) { nodes { code versions { number } typings { scale } } } }"#,
+            r#"query G($on: Date) { functionGroups(first: 100, asOf: $on) { nodes { code versions { number } typings { scale variant { number } } } } }"#,
             json!({ "on": far }),
         )
         .await;
@@ -87,10 +87,12 @@ async fn current_state(app: &TestApp) -> BTreeMap<(String, String), (i64, bool)>
             .unwrap();
         state.insert(("FUNCTION_GROUP".into(), code.into()), (latest, false));
         for t in g["typings"].as_array().unwrap() {
-            state.insert(
-                ("TYPING".into(), format!("{code}/{}", t["scale"])),
-                (latest, false),
-            );
+            // A named variant is its own entity in the feed: `GROUP/scale/variant`.
+            let id = match t["variant"]["number"].as_i64() {
+                None => format!("{code}/{}", t["scale"]),
+                Some(v) => format!("{code}/{}/{v}", t["scale"]),
+            };
+            state.insert(("TYPING".into(), id), (latest, false));
         }
     }
     let reqs = app

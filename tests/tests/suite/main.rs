@@ -27,4 +27,5 @@ mod seed_facts;
 mod sessions;
 mod statement_counts;
 mod transport;
+mod typing_variants;
 mod vacancy_clauses;

@@ -1,7 +1,7 @@
 //! The seed data is the real FGR as far as public sources confirm it, and seeding is idempotent.
 
-use fgr_api::domain::fuwasys::FuwasysScore;
-use fgr_api::seed::{self, data};
+use fgr_api::domain::fuwasys::{FuwasysScore, Published};
+use fgr_api::seed::{self, catalogue::catalogue};
 use fgr_entities::{function_group, group_version, typing};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::json;
@@ -10,21 +10,59 @@ use crate::on_every_backend;
 use crate::support::{TestApp, TestDb};
 
 #[test]
-fn every_seeded_fuwasys_total_is_the_sum_of_its_digits() {
-    let mut checked = 0;
-    for group in data::GROUPS {
-        for typing in group.typings {
-            if let Some((scores, total)) = typing.fuwasys {
-                FuwasysScore::parse(scores, total)
-                    .unwrap_or_else(|e| panic!("{} schaal {}: {e}", group.code, typing.scale));
-                checked += 1;
+fn every_published_fuwasys_string_in_the_seed_file_is_read_as_a_score_or_kept_as_a_note() {
+    let mut valid = 0;
+    let mut invalid = Vec::new();
+    for group in &catalogue().groups {
+        for typing in group.versions.iter().flat_map(|v| &v.typings) {
+            match typing.fuwasys.as_deref().map(Published::read) {
+                Some(Published::Valid(score)) => {
+                    // The total is the digit sum (parse checks it) and the canonical form parses.
+                    FuwasysScore::parse(&score.scores(), score.total).unwrap();
+                    valid += 1;
+                }
+                Some(Published::Invalid(_)) => invalid.push((group.code.as_str(), typing.scale)),
+                None => {}
             }
         }
     }
-    assert_eq!(
-        checked, 26,
-        "the number of confirmed FUWASYS strings changed"
+    assert!(
+        valid >= 80,
+        "only {valid} valid FUWASYS strings in the seed"
     );
+    invalid.sort();
+    // The two strings official pages publish with 13 digits (fgr-facts-2 §4 and the research).
+    assert_eq!(
+        invalid,
+        [
+            ("MEDEWERKER_BEGELEIDING_AANLEG_BEHEER_EN_ONDERHOUD", 6),
+            ("MEDEWERKER_BEVEILIGING", 3),
+        ]
+    );
+}
+
+#[test]
+fn every_group_of_the_seed_file_names_its_sources_and_says_what_is_inferred() {
+    let seed = catalogue();
+    assert!(seed.groups.len() >= 35, "{} groups", seed.groups.len());
+    for g in &seed.groups {
+        assert!(g.source_url.starts_with("https://"), "{}", g.code);
+        assert!(!g.versions.is_empty(), "{} has no version", g.code);
+        if g.family_inferred || g.scales_inferred {
+            assert!(g.data_note.is_some(), "{} infers without saying so", g.code);
+        }
+        for v in &g.versions {
+            seed.decision(&v.decision);
+            for t in &v.typings {
+                assert!(
+                    (g.scale_min..=g.scale_max).contains(&t.scale),
+                    "{} schaal {}",
+                    g.code,
+                    t.scale
+                );
+            }
+        }
+    }
 }
 
 on_every_backend! {
@@ -96,6 +134,40 @@ on_every_backend! {
         assert!(report.is_empty(), "second run inserted {report:?}");
         assert_eq!(function_group::Entity::find().count(&db.conn).await.unwrap(), groups);
         assert_eq!(typing::Entity::find().count(&db.conn).await.unwrap(), typings);
+    }
+
+    async fn the_catalogue_holds_every_seeded_group_with_its_scores_and_inferences(backend) {
+        let app = TestApp::seeded(backend).await;
+        let db = &app.db;
+        let groups = function_group::Entity::find().all(&db.conn).await.unwrap();
+        assert_eq!(groups.len(), catalogue().groups.len());
+        assert!(groups.len() >= 35);
+        let mut scored = 0;
+        for t in typing::Entity::find().all(&db.conn).await.unwrap() {
+            if let (Some(scores), Some(total)) = (&t.fuwasys_scores, t.fuwasys_total) {
+                let parsed = FuwasysScore::parse(scores, total).expect("stored score parses");
+                assert_eq!(&parsed.scores(), scores, "stored in canonical form");
+                scored += 1;
+            }
+        }
+        assert!(scored >= 80, "{scored} scored typings");
+
+        let data = app.data(
+            r#"{ v: functionGroup(code: "MEDEWERKER_VERWERKEN_EN_BEHANDELEN") { familyInferred scalesInferred dataNote
+                    typing(scale: 4) { fuwasys { scores total } note } }
+                 b: functionGroup(code: "MEDEWERKER_BEGELEIDING_AANLEG_BEHEER_EN_ONDERHOUD") { typing(scale: 6) { fuwasys { total } note } }
+                 e: functionGroup(code: "MEDEWERKER_EDUCATIE_EN_VORMING") { familyInferred scalesInferred scaleRange { min max } } }"#,
+            json!({}),
+        ).await;
+        // Published as `22122  21122  22  22 (25)`: read, stored canonical.
+        assert_eq!(data["v"]["typing"]["fuwasys"], json!({ "scores": "22122 21122 22 22", "total": 25 }));
+        assert_eq!(data["v"]["familyInferred"], true);
+        assert_eq!(data["v"]["scalesInferred"], true);
+        assert!(data["v"]["dataNote"].as_str().unwrap().contains("Hoogste schaal"));
+        // Published as `322333222 22 22 (32)`: 13 digits; no score, the string quoted.
+        assert_eq!(data["b"]["typing"]["fuwasys"], serde_json::Value::Null);
+        assert!(data["b"]["typing"]["note"].as_str().unwrap().contains("'322333222 22 22 (32)'"));
+        assert_eq!(data["e"], json!({ "familyInferred": false, "scalesInferred": false, "scaleRange": { "min": 5, "max": 9 } }));
     }
 
     async fn the_motie_bamenga_is_required_verbatim_in_both_manager_families(backend) {

@@ -154,6 +154,16 @@ impl FunctionGroup {
     async fn data_note(&self) -> Option<&str> {
         self.row.group().data_note.as_deref()
     }
+    /// True when no official page states the group's family: `family` is our inference, and
+    /// `dataNote` says what it rests on.
+    async fn family_inferred(&self) -> bool {
+        self.row.group().family_inferred
+    }
+    /// True when no official page states the whole scale range: typically the upper scale is
+    /// unknown and `scaleRange` holds only the scales seen (`dataNote` says which).
+    async fn scales_inferred(&self) -> bool {
+        self.row.group().scales_inferred
+    }
     /// The family.
     async fn family(&self, ctx: &Context<'_>) -> async_graphql::Result<JobFamily> {
         let model = register(ctx)
@@ -187,10 +197,21 @@ impl FunctionGroup {
             .collect()
     }
     /// The typing for one scale; `BAD_USER_INPUT` when the scale is not in the group's range.
-    async fn typing(&self, scale: i32) -> async_graphql::Result<Option<Typing>> {
+    /// Where the scale has named variants, `variant` (1, 2, …) picks one; without it the answer
+    /// is the first variant.
+    async fn typing(
+        &self,
+        scale: i32,
+        variant: Option<i32>,
+    ) -> async_graphql::Result<Option<Typing>> {
         validate_scale("scale", scale).gql()?;
         check_scale_in_range(&self.row, scale).gql()?;
-        Ok(Typing::at_scale(self.row.clone(), scale, self.as_of))
+        Ok(Typing::at_scale(
+            self.row.clone(),
+            scale,
+            variant,
+            self.as_of,
+        ))
     }
     /// The core profile (kernprofiel).
     async fn core_profile(&self) -> Option<CoreProfile> {

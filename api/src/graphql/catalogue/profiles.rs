@@ -31,13 +31,15 @@ impl Typing {
         }
     }
 
-    /// The typing of `group`'s version at `scale`, if it has one.
-    pub fn at_scale(group: VersionedGroup, scale: i32, as_of: NaiveDate) -> Option<Self> {
-        let index = group
-            .at
-            .typings
-            .binary_search_by_key(&scale, |t| t.typing.scale)
-            .ok()?;
+    /// The typing of `group`'s version at `scale` (and `variant`, see
+    /// [`GroupVersionEntry::typing_index`]), if it has one.
+    pub fn at_scale(
+        group: VersionedGroup,
+        scale: i32,
+        variant: Option<i32>,
+        as_of: NaiveDate,
+    ) -> Option<Self> {
+        let index = group.at.typing_index(scale, variant)?;
         Some(Self::new(group, index, as_of))
     }
 
@@ -106,6 +108,15 @@ pub struct Fuwasys {
     pub display: String,
 }
 
+/// One of the named variants of a scale's typing.
+#[derive(SimpleObject)]
+pub struct TypingVariant {
+    /// 1, 2, … as the FGR numbers them ("Variant 1").
+    pub number: i32,
+    /// The variant's name as published, e.g. "Seniorschap woonbeveiliging".
+    pub name: Option<String>,
+}
+
 /// A typing (functietypering): the description of one scale level of a function group.
 #[Object]
 impl Typing {
@@ -116,6 +127,20 @@ impl Typing {
     /// The salary scale.
     async fn scale(&self) -> i32 {
         self.content().typing.scale
+    }
+    /// Which named variant of the scale's typing this is, when the FGR publishes several for
+    /// the scale ("Variant 1", "Variant 2"); null for a scale's only typing.
+    async fn variant(&self) -> Option<TypingVariant> {
+        let t = &self.content().typing;
+        (t.variant_no > 0).then(|| TypingVariant {
+            number: t.variant_no,
+            name: t.variant_name.clone(),
+        })
+    }
+    /// A remark on the typing's data: e.g. an official FUWASYS string that is not a valid score,
+    /// quoted verbatim (`fuwasys` is then empty), or the variants published for this scale.
+    async fn note(&self) -> Option<&str> {
+        self.content().typing.note.as_deref()
     }
     /// The FUWASYS score, where known.
     async fn fuwasys(&self) -> Option<Fuwasys> {

@@ -211,12 +211,15 @@ impl CatalogueQuery {
     }
 
     /// The typing of a group for one scale; null when the group does not exist (then),
-    /// `BAD_USER_INPUT` when the scale is not in its range.
+    /// `BAD_USER_INPUT` when the scale is not in its range. Where the FGR publishes named
+    /// variants for the scale, `variant` (1, 2, …) picks one; without it the answer is the
+    /// first variant (its `variant` field says so, and `functionGroup.typings` lists them all).
     async fn typing(
         &self,
         ctx: &Context<'_>,
         group_code: String,
         scale: i32,
+        variant: Option<i32>,
         as_of: Option<Date>,
     ) -> async_graphql::Result<Option<Typing>> {
         let as_of = day_or_today(as_of);
@@ -225,7 +228,7 @@ impl CatalogueQuery {
             return Ok(None);
         };
         check_scale_in_range(&row, scale).gql()?;
-        Ok(Typing::at_scale(row, scale, as_of))
+        Ok(Typing::at_scale(row, scale, variant, as_of))
     }
 
     /// Every competence known to the register (Competentietaal Rijk; partial).
@@ -302,12 +305,12 @@ impl CatalogueQuery {
                 Node::ResponsibilityRequirement(ResponsibilityRequirement::new(r.clone(), as_of))
             }),
             // A typing's id names one version's typing: it is shown with that version.
-            "Typing" => register.typing(key).and_then(|(history, version, scale)| {
+            "Typing" => register.typing(key).map(|(history, version, index)| {
                 let row = VersionedGroup {
                     history: history.clone(),
                     at: version.clone(),
                 };
-                Typing::at_scale(row, scale, as_of).map(Node::Typing)
+                Node::Typing(Typing::new(row, index, as_of))
             }),
             _ => None,
         };
