@@ -86,8 +86,15 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        // Variants cannot be kept in a one-typing-per-scale table: down refuses rather than lose
-        // them (the old unique index fails on a version that has any).
+        // A one-typing-per-scale table cannot hold variants: like the dropped columns, they are
+        // lost going down; the first variant of each scale stays as its typing.
+        let db = manager.get_connection();
+        db.execute_unprepared(
+            "DELETE FROM typing_item WHERE typing_id IN (SELECT id FROM typing WHERE variant_no > 1)",
+        )
+        .await?;
+        db.execute_unprepared("DELETE FROM typing WHERE variant_no > 1")
+            .await?;
         manager
             .create_index(unique_index(
                 "ux_typing_scale",

@@ -152,7 +152,7 @@ fn TypingsTable(typings: Vec<TypingView>) -> impl IntoView {
                             <th scope="col">
                                 {format!("Schaal {}", t.scale)}
                                 {t.variant.clone().map(|v| view! {
-                                    <span class="variant">{format!("Variant {}", v.number)}{v.name.map(|n| format!(": {n}"))}</span>
+                                    <span class="variant">{match v.name { Some(n) => format!("Variant {}: {n}", v.number), None => format!("Variant {}", v.number) }}</span>
                                 })}
                             </th>
                         }).collect_view()}

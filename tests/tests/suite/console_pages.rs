@@ -75,3 +75,51 @@ async fn unknown_pages_are_404() {
     );
     assert_eq!(page(&app, "/bestaat/niet").await.0, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_family_page_lists_every_seeded_group_and_marks_what_is_inferred() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let (status, html) = page(&app, "/families/UITVOERING").await;
+    assert_eq!(status, StatusCode::OK);
+    let seeded: Vec<_> = fgr_api::seed::catalogue::catalogue()
+        .groups
+        .iter()
+        .filter(|g| g.family == "UITVOERING")
+        .collect();
+    for g in &seeded {
+        assert!(
+            html.contains(&format!(r#"href="/groups/{}""#, g.code)),
+            "{} missing",
+            g.code
+        );
+    }
+    let inferred = seeded.iter().filter(|g| g.family_inferred).count();
+    assert!(inferred > 0);
+    assert_eq!(html.matches("familie afgeleid").count(), inferred);
+    assert!(html.contains("schalen afgeleid"));
+}
+
+#[tokio::test]
+async fn a_group_page_shows_the_named_variants_and_a_quoted_invalid_score() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let (_, html) = page(&app, "/groups/INRICHTINGSBEVEILIGER").await;
+    for text in [
+        "Variant 1: Seniorschap woonbeveiliging",
+        "Variant 2: Inkomsten, transport en/of detentietoezicht",
+        "22222 22222 22 22 (28)",
+        "32222 23222 22 22 (30)",
+    ] {
+        assert!(html.contains(text), "{text} missing from the group page");
+    }
+    let (_, html) = page(
+        &app,
+        "/groups/MEDEWERKER_BEGELEIDING_AANLEG_BEHEER_EN_ONDERHOUD",
+    )
+    .await;
+    // The invalid official string is quoted in the typing's note, not shown as a score.
+    assert!(
+        html.contains("322333222 22 22 (32)"),
+        "the published string is not quoted"
+    );
+    assert!(!html.contains("322333222 22 22 (30)"));
+}

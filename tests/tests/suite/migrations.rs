@@ -41,6 +41,23 @@ on_every_backend! {
         assert_eq!(job_family::Entity::find().count(&db.conn).await.expect("count"), 0);
     }
 
+    async fn the_latest_migration_goes_down_and_up_again_over_a_seeded_register(backend) {
+        let db = TestDb::seeded(backend).await;
+        let typings = typing::Entity::find().count(&db.conn).await.unwrap();
+        let variants = typing::Entity::find()
+            .filter(typing::Column::VariantNo.gt(1))
+            .count(&db.conn)
+            .await
+            .unwrap();
+        assert!(variants > 0, "the seed holds named variants");
+        Migrator::down(&db.conn, Some(1)).await.expect("down over data");
+        Migrator::up(&db.conn, None).await.expect("up again");
+        // Going down keeps each scale's first variant as its typing; the others cannot be held.
+        assert_eq!(typing::Entity::find().count(&db.conn).await.unwrap(), typings - variants);
+        let other = typing::Entity::find().filter(typing::Column::VariantNo.gt(0)).count(&db.conn).await.unwrap();
+        assert_eq!(other, 0, "variant numbers come back as 0");
+    }
+
     async fn the_database_itself_refuses_impossible_catalogue_rows(backend) {
         let db = TestDb::seeded(backend).await;
         let family = job_family::Entity::find()
