@@ -2,6 +2,7 @@
 //!
 //! Behaviour (validation, versioning rules, queries) lives in the `api` crate's domain layer.
 
+pub mod abd_rule_version;
 pub mod amendment_proposal;
 pub mod api_client;
 pub mod appraisal_format;
@@ -15,6 +16,7 @@ pub mod core_profile;
 pub mod core_profile_competence;
 pub mod core_profile_item;
 pub mod decision_log;
+pub mod declared_total;
 pub mod function_group;
 pub mod group_version;
 pub mod job_family;
@@ -27,6 +29,7 @@ pub mod requirement_scope;
 pub mod responsibility_requirement;
 pub mod result_area;
 pub mod session;
+pub mod source_document;
 pub mod typing;
 pub mod typing_item;
 pub mod vacancy_clause;

@@ -15,6 +15,7 @@ mod m20261126_000007_appraisal_formats;
 mod m20261126_000008_change_feed;
 mod m20261201_000009_change_feed_index;
 mod m20261202_000010_catalogue_provenance;
+mod m20261202_000011_sources_and_abd_rule;
 
 /// Every migration of the register, in order.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000008_change_feed::Migration),
             Box::new(m20261201_000009_change_feed_index::Migration),
             Box::new(m20261202_000010_catalogue_provenance::Migration),
+            Box::new(m20261202_000011_sources_and_abd_rule::Migration),
         ]
     }
 }

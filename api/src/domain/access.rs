@@ -225,6 +225,12 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("profileCoverage", Operation::ReadCatalogue),
     ("decisionLog", Operation::ReadCatalogue),
     ("versionDiff", Operation::ReadCatalogue),
+    ("sourceDocuments", Operation::ReadCatalogue),
+    ("catalogueTotals", Operation::ReadCatalogue),
+    // Which posts are ABD posts decides which vacancy clauses apply.
+    ("abdRule", Operation::ReadClauses),
+    ("abdRuleVersions", Operation::ReadClauses),
+    ("changeAbdRule", Operation::EditClauses),
     ("auditLog", Operation::ReadAudit),
     ("proposal", Operation::ReadProposals),
     ("proposals", Operation::ReadProposals),

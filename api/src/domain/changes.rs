@@ -38,17 +38,20 @@ pub enum EntityType {
     AppraisalFormat,
     /// A criterion of a format.
     Criterion,
+    /// The ABD membership rule (id `ABD`): which posts are ABD posts.
+    AbdRule,
 }
 
 impl EntityType {
     /// Every type.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::FunctionGroup,
         Self::Typing,
         Self::Requirement,
         Self::VacancyClause,
         Self::AppraisalFormat,
         Self::Criterion,
+        Self::AbdRule,
     ];
 
     /// The type stored as `code`.
@@ -65,6 +68,7 @@ impl EntityType {
             Self::VacancyClause => "VACANCY_CLAUSE",
             Self::AppraisalFormat => "APPRAISAL_FORMAT",
             Self::Criterion => "CRITERION",
+            Self::AbdRule => "ABD_RULE",
         }
     }
 }
@@ -312,7 +316,29 @@ pub fn implied(register: &Register) -> DomainResult<Vec<Implied>> {
     for h in register.formats() {
         out.extend(implied_by_format(h)?);
     }
+    out.extend(implied_by_abd_rule(register));
     Ok(out)
+}
+
+/// The events the ABD rule's versions imply: its first version, then each change.
+fn implied_by_abd_rule(register: &Register) -> Vec<Implied> {
+    register
+        .abd_rule()
+        .all()
+        .iter()
+        .enumerate()
+        .map(|(i, v)| Implied {
+            entity_type: EntityType::AbdRule,
+            entity_id: super::abd::ENTITY_ID.to_owned(),
+            version: v.version_no,
+            kind: first_or_next(i == 0),
+            effective_from: Some(v.effective_from),
+            data: Some(json!({
+                "minScale": v.min_scale, "reference": v.reference, "url": v.url,
+                "decidedOn": v.decided_on, "illustrative": v.illustrative,
+            })),
+        })
+        .collect()
 }
 
 /// What a change touched, for [`record`].
@@ -324,6 +350,8 @@ pub enum Touched<'a> {
     Clause(&'a str),
     /// The format with this code (its versions and criteria).
     Format(&'a str),
+    /// The ABD membership rule.
+    AbdRule,
 }
 
 /// Holds the audit chain's head row until the transaction ends, so events are numbered in commit

@@ -24,9 +24,6 @@ use super::{dates, diff, tx};
 use crate::error::{DomainError, DomainResult};
 use crate::register::{ClauseHistory, Register};
 
-/// ABD posts: scale 15 and up.
-pub const ABD_MIN_SCALE: i32 = 15;
-
 macro_rules! code_enum {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal, $nl:literal, $en:literal;)+ }) => {
         $(#[$doc])*
@@ -131,7 +128,7 @@ pub struct Applicability {
     pub scale_max: Option<i32>,
     /// Only groups of the manager families.
     pub manager_only: bool,
-    /// Only ABD posts (scale 15 and up).
+    /// Only ABD posts (from the scale the ABD rule in force names; see [`super::abd`]).
     pub abd_only: bool,
     /// Only these families (empty: all).
     pub family_codes: Vec<String>,
@@ -140,25 +137,27 @@ pub struct Applicability {
 }
 
 impl Applicability {
-    /// Whether the clause applies to `post`.
-    pub fn applies_to(&self, post: &Post) -> bool {
+    /// Whether the clause applies to `post`, when posts from `abd_min` up are ABD posts (`None`:
+    /// no ABD rule in force, no ABD posts).
+    pub fn applies_to(&self, post: &Post, abd_min: Option<i32>) -> bool {
         self.scale_min.is_none_or(|min| post.scale >= min)
             && self.scale_max.is_none_or(|max| post.scale <= max)
-            && (!self.abd_only || post.scale >= ABD_MIN_SCALE)
+            && (!self.abd_only || abd_min.is_some_and(|m| post.scale >= m))
             && (!self.manager_only || post.manager_family)
             && (self.family_codes.is_empty() || self.family_codes.contains(&post.family_code))
             && (self.group_codes.is_empty() || self.group_codes.contains(&post.group_code))
     }
 
     /// Whether the clause can apply at `scale` at all (for filtering the library by scale).
-    pub fn allows_scale(&self, scale: i32) -> bool {
+    pub fn allows_scale(&self, scale: i32, abd_min: Option<i32>) -> bool {
         self.scale_min.is_none_or(|min| scale >= min)
             && self.scale_max.is_none_or(|max| scale <= max)
-            && (!self.abd_only || scale >= ABD_MIN_SCALE)
+            && (!self.abd_only || abd_min.is_some_and(|m| scale >= m))
     }
 
-    /// The rule in words (Dutch), for people.
-    pub fn describe(&self) -> String {
+    /// The rule in words (Dutch), for people; `abd_min` is the ABD rule in force on the date the
+    /// text is for.
+    pub fn describe(&self, abd_min: Option<i32>) -> String {
         let mut parts = Vec::new();
         match (self.scale_min, self.scale_max) {
             (Some(a), Some(b)) => parts.push(format!("schaal {a} t/m {b}")),
@@ -167,7 +166,10 @@ impl Applicability {
             (None, None) => {}
         }
         if self.abd_only {
-            parts.push(format!("ABD-functies (schaal {ABD_MIN_SCALE} en hoger)"));
+            parts.push(match abd_min {
+                Some(m) => format!("ABD-functies (schaal {m} en hoger)"),
+                None => "ABD-functies".to_owned(),
+            });
         }
         if self.manager_only {
             parts.push("leidinggevende functiefamilies".into());
@@ -286,6 +288,7 @@ pub fn library(register: &Register, filter: &LibraryFilter, day: NaiveDate) -> V
     let status_wanted = filter
         .status
         .or((!filter.posts.is_empty()).then_some(Status::Active));
+    let abd_min = super::abd::min_scale_on(register, day);
     let mut entries: Vec<LibraryEntry> = register
         .clauses()
         .iter()
@@ -305,12 +308,13 @@ pub fn library(register: &Register, filter: &LibraryFilter, day: NaiveDate) -> V
             let rule = applicability_of(v);
             status_wanted.is_none_or(|s| s == e.status)
                 && filter.category.is_none_or(|c| c.code() == v.category)
-                && filter.scale.is_none_or(|s| rule.allows_scale(s))
+                && filter.scale.is_none_or(|s| rule.allows_scale(s, abd_min))
                 && filter
                     .family_code
                     .as_ref()
                     .is_none_or(|f| rule.family_codes.is_empty() || rule.family_codes.contains(f))
-                && (filter.posts.is_empty() || filter.posts.iter().any(|p| rule.applies_to(p)))
+                && (filter.posts.is_empty()
+                    || filter.posts.iter().any(|p| rule.applies_to(p, abd_min)))
         })
         .collect();
     entries.sort_by_key(|e| order_key(&e.current));
@@ -932,7 +936,8 @@ fn diff_fields(v: &vacancy_clause_version::Model) -> Vec<(&'static str, String)>
             "Verplicht",
             if v.mandatory { "ja" } else { "nee" }.to_owned(),
         ),
-        ("Geldt voor", applicability_of(v).describe()),
+        // Neutral about the ABD rule, which is versioned on its own.
+        ("Geldt voor", applicability_of(v).describe(None)),
         ("Bron", v.source_reference.clone()),
         (
             "Illustratief",
@@ -971,6 +976,7 @@ pub fn version_diff(
 /// that mirror it).
 ///
 pub fn export_json(register: &Register) -> serde_json::Value {
+    let abd_min = super::abd::min_scale_on(register, dates::today());
     let clauses: Vec<serde_json::Value> = register
         .clauses()
         .iter()
@@ -979,7 +985,7 @@ pub fn export_json(register: &Register) -> serde_json::Value {
                 "code": h.clause.code,
                 "versions": h.versions.all().iter().map(|v| {
                     let mut row = audited(v);
-                    row["appliesTo"] = json!(applicability_of(v).describe());
+                    row["appliesTo"] = json!(applicability_of(v).describe(abd_min));
                     row["createdBy"] = json!(v.created_by);
                     row
                 }).collect::<Vec<_>>(),
@@ -1018,6 +1024,7 @@ pub fn export_csv(register: &Register) -> String {
         "created_by",
     ]);
     let opt = |v: Option<i32>| v.map(|n| n.to_string()).unwrap_or_default();
+    let abd_min = super::abd::min_scale_on(register, dates::today());
     for h in register.clauses() {
         let clause = &h.clause;
         for v in h.versions.all() {
@@ -1031,7 +1038,7 @@ pub fn export_csv(register: &Register) -> String {
                 v.section.clone(),
                 v.section_order.to_string(),
                 v.mandatory.to_string(),
-                applicability_of(v).describe(),
+                applicability_of(v).describe(abd_min),
                 opt(v.scale_min),
                 opt(v.scale_max),
                 v.manager_only.to_string(),
@@ -1064,15 +1071,20 @@ mod tests {
     }
 
     #[test]
-    fn abd_clauses_apply_from_scale_15() {
+    fn abd_clauses_apply_from_the_scale_the_rule_names() {
         let abd = Applicability {
             abd_only: true,
             ..Applicability::default()
         };
-        assert!(!abd.applies_to(&post(14, true)));
-        assert!(abd.applies_to(&post(15, true)));
-        assert!(abd.applies_to(&post(19, false)));
-        assert_eq!(abd.describe(), "ABD-functies (schaal 15 en hoger)");
+        assert!(!abd.applies_to(&post(14, true), Some(15)));
+        assert!(abd.applies_to(&post(15, true), Some(15)));
+        assert!(abd.applies_to(&post(19, false), Some(15)));
+        assert!(abd.applies_to(&post(14, true), Some(14)));
+        assert!(
+            !abd.applies_to(&post(19, true), None),
+            "no rule in force: no ABD posts"
+        );
+        assert_eq!(abd.describe(Some(15)), "ABD-functies (schaal 15 en hoger)");
     }
 
     #[test]
@@ -1083,9 +1095,9 @@ mod tests {
             family_codes: vec!["LIJNMANAGEMENT".into()],
             ..Applicability::default()
         };
-        assert!(rule.applies_to(&post(12, true)));
-        assert!(!rule.applies_to(&post(11, true)));
-        assert!(!rule.applies_to(&post(12, false)));
+        assert!(rule.applies_to(&post(12, true), Some(15)));
+        assert!(!rule.applies_to(&post(11, true), Some(15)));
+        assert!(!rule.applies_to(&post(12, false), Some(15)));
     }
 
     #[test]

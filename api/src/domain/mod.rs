@@ -1,6 +1,7 @@
 //! The domain layer: rules, validation and queries, shared by every adapter (GraphQL, console,
 //! CLI). Functions take `&impl ConnectionTrait` so they run on a pool or in a transaction alike.
 
+pub mod abd;
 pub mod access;
 pub mod amendment_targets;
 pub mod amendments;

@@ -7,7 +7,9 @@
 //! first day); an empty version is never in effect and never stands for a date.
 
 use chrono::NaiveDate;
-use fgr_entities::{appraisal_format_version, group_version, vacancy_clause_version};
+use fgr_entities::{
+    abd_rule_version, appraisal_format_version, group_version, vacancy_clause_version,
+};
 
 /// A version with a period of effect and a number.
 pub trait Period {
@@ -41,7 +43,8 @@ macro_rules! period_of {
 period_of!(
     group_version::Model,
     vacancy_clause_version::Model,
-    appraisal_format_version::Model
+    appraisal_format_version::Model,
+    abd_rule_version::Model
 );
 
 /// Where a versioned thing stands on a date.
@@ -74,6 +77,15 @@ pub struct Timeline<V> {
     versions: Vec<V>,
     /// Positions in `versions`, ordered by (first day, number).
     by_start: Vec<usize>,
+}
+
+impl<V> Default for Timeline<V> {
+    fn default() -> Self {
+        Self {
+            versions: Vec::new(),
+            by_start: Vec::new(),
+        }
+    }
 }
 
 impl<V: Period> Timeline<V> {

@@ -210,9 +210,11 @@ impl ClauseVersion {
             group_codes: a.group_codes,
         }
     }
-    /// When it applies, in words (Dutch).
-    async fn applies_to(&self) -> String {
-        clauses::applicability_of(&self.0).describe()
+    /// When it applies, in words (Dutch), with the ABD rule in force today.
+    async fn applies_to(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        let abd_min =
+            crate::domain::abd::min_scale_on(&*register(ctx).await?, crate::domain::dates::today());
+        Ok(clauses::applicability_of(&self.0).describe(abd_min))
     }
     /// Where the wording comes from.
     async fn source_reference(&self) -> &str {

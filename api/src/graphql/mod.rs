@@ -16,6 +16,7 @@ pub mod identity;
 pub mod ids;
 pub mod paging;
 pub mod scalars;
+pub mod sources;
 
 use std::sync::Arc;
 
@@ -41,11 +42,16 @@ pub struct QueryRoot(
     coverage::CoverageQuery,
     diff::DiffQuery,
     identity::IdentityQuery,
+    sources::SourceQuery,
 );
 
 /// The root mutation: one object per domain area, merged.
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(amendments::AmendmentMutation, clauses::ClauseMutation);
+pub struct MutationRoot(
+    amendments::AmendmentMutation,
+    clauses::ClauseMutation,
+    sources::SourceMutation,
+);
 
 /// The request's database connection.
 pub(crate) fn db<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a DatabaseConnection> {

@@ -6,9 +6,10 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use fgr_entities::{
-    appraisal_format, appraisal_format_version, change_event, competence, decision_log,
-    function_group, group_version, job_family, rating_scale, requirement_scope,
-    responsibility_requirement, vacancy_clause, vacancy_clause_version,
+    abd_rule_version, appraisal_format, appraisal_format_version, change_event, competence,
+    decision_log, declared_total, function_group, group_version, job_family, rating_scale,
+    requirement_scope, responsibility_requirement, source_document, vacancy_clause,
+    vacancy_clause_version,
 };
 use sea_orm::{
     AccessMode, ColumnTrait, ConnectionTrait, DatabaseBackend, DatabaseConnection,
@@ -96,6 +97,8 @@ pub async fn touched(db: &impl ConnectionTrait, touched: Touched<'_>) -> DomainR
         Touched::Group(code) => parts.groups = groups(db, Some(&one(code))).await?,
         Touched::Clause(code) => parts.clauses = clauses(db, Some(&one(code))).await?,
         Touched::Format(code) => parts.formats = formats(db, Some(&one(code))).await?,
+        // The rule is among the reference tables.
+        Touched::AbdRule => {}
     }
     Ok(Register::new(parts, 0))
 }
@@ -147,8 +150,8 @@ pub async fn after(db: &DatabaseConnection, current: &Register) -> DomainResult<
                 Some(EntityType::AppraisalFormat | EntityType::Criterion) => {
                     changed_formats.insert(owner);
                 }
-                // Requirements are among the reference tables, read every time.
-                Some(EntityType::Requirement) | None => {}
+                // Requirements and the ABD rule are among the reference tables, read every time.
+                Some(EntityType::Requirement | EntityType::AbdRule) | None => {}
             }
         }
         let mut parts = reference_tables(&txn).await?;
@@ -231,6 +234,14 @@ async fn reference_tables(db: &impl ConnectionTrait) -> DomainResult<Parts> {
             .into_iter()
             .map(Arc::new)
             .collect(),
+        sources: source_document::Entity::find()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(Arc::new)
+            .collect(),
+        declared_totals: declared_total::Entity::find().all(db).await?,
+        abd_rule: abd_rule_version::Entity::find().all(db).await?,
         ..Parts::default()
     })
 }

@@ -22,9 +22,10 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use fgr_entities::{
-    appraisal_format, appraisal_format_version, competence, decision_log, function_group,
-    group_version, job_family, rating_scale, requirement_coverage, requirement_scope,
-    responsibility_requirement, vacancy_clause, vacancy_clause_version,
+    abd_rule_version, appraisal_format, appraisal_format_version, competence, decision_log,
+    declared_total, function_group, group_version, job_family, rating_scale, requirement_coverage,
+    requirement_scope, responsibility_requirement, source_document, vacancy_clause,
+    vacancy_clause_version,
 };
 
 use crate::domain::appraisal::{FormatContent, Level};
@@ -163,6 +164,12 @@ pub struct Parts {
     pub rating_scales: Vec<Arc<RatingScale>>,
     /// The published decision log (any order).
     pub decisions: Vec<Arc<decision_log::Model>>,
+    /// Source documents (any order).
+    pub sources: Vec<Arc<source_document::Model>>,
+    /// The catalogue's declared totals (any order).
+    pub declared_totals: Vec<declared_total::Model>,
+    /// The versions of the ABD membership rule (any order).
+    pub abd_rule: Vec<abd_rule_version::Model>,
 }
 
 /// The register as it stood at one position of the change feed.
@@ -182,6 +189,7 @@ pub struct Register {
     clause_by_code: HashMap<String, usize>,
     format_by_code: HashMap<String, usize>,
     scale_by_code: BTreeMap<String, usize>,
+    abd_rule: Timeline<abd_rule_version::Model>,
     /// The groups in effect on the last day a listing asked for (almost always today), so that
     /// listing them does not look up every group's timeline on every request.
     in_effect: std::sync::Mutex<Option<(NaiveDate, InEffect)>>,
@@ -206,6 +214,9 @@ impl Register {
     /// listing order.
     pub fn new(mut parts: Parts, revision: i64) -> Self {
         parts.families.sort_by_key(|f| (f.sort_order, f.id));
+        parts.declared_totals.sort_by_key(|t| (t.sort_order, t.id));
+        parts.sources.sort_by(|a, b| a.code.cmp(&b.code));
+        let abd_rule = Timeline::new(parts.abd_rule.clone());
         let family_by_id: HashMap<i32, usize> = parts
             .families
             .iter()
@@ -298,6 +309,7 @@ impl Register {
                 .enumerate()
                 .map(|(i, f)| (f.format.code.clone(), i))
                 .collect(),
+            abd_rule,
             scale_by_code: parts
                 .rating_scales
                 .iter()
@@ -449,5 +461,25 @@ impl Register {
     /// The published decision log, oldest first.
     pub fn decisions(&self) -> &[Arc<decision_log::Model>] {
         &self.parts.decisions
+    }
+
+    /// Source documents, by code.
+    pub fn sources(&self) -> &[Arc<source_document::Model>] {
+        &self.parts.sources
+    }
+
+    /// The source document with this id.
+    pub fn source(&self, id: i32) -> Option<&Arc<source_document::Model>> {
+        self.parts.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The catalogue's declared totals, in listing order.
+    pub fn declared_totals(&self) -> &[declared_total::Model] {
+        &self.parts.declared_totals
+    }
+
+    /// The versions of the ABD membership rule.
+    pub fn abd_rule(&self) -> &Timeline<abd_rule_version::Model> {
+        &self.abd_rule
     }
 }

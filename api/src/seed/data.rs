@@ -359,3 +359,63 @@ pub const CLAUSES: &[ClauseSeed] = &[
         note: "Illustratief: het onderwerp is bevestigd, de zin is van het register.",
     },
 ];
+
+/// A source document to seed: code, title, reference, URL, date.
+pub type SourceSeed = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+);
+
+/// The minister's letter of 14 April 2025 (`shared/seed/`), as records cite it.
+pub const LETTER_CODE: &str = "KAMERBRIEF_2025_04_14";
+/// The FGR FAQ page that declares the number of groups.
+pub const FAQ_GROUPS_CODE: &str = "FGR_FAQ_FUNCTIEGROEP";
+
+/// The source documents [C] (`shared/domain/fgr-facts-2.md` §2 and §5).
+pub const SOURCES: &[SourceSeed] = &[
+    (
+        LETTER_CODE,
+        "Kamerbrief van de minister van BZK over racisme en discriminatie op de werkvloer van de Rijksoverheid",
+        "Kamerstukken II 2024/25, 30 950, nr. 451",
+        "https://www.tweedekamer.nl/kamerstukken/brieven_regering/detail?did=2025D16675&id=2025Z07345",
+        Some("2025-04-14"),
+    ),
+    (
+        FAQ_GROUPS_CODE,
+        "Functiegebouw Rijk, veelgestelde vragen: Wat is een functiegroep?",
+        "Functiegebouw Rijk, veelgestelde vragen",
+        "https://www.functiegebouwrijksoverheid.nl/veelgesteldevragen/wat-is-een-functiegroep",
+        None,
+    ),
+];
+
+/// A declared total to seed: count, source code, verbatim quote, note.
+pub type TotalSeed = (i32, &'static str, &'static str, Option<&'static str>);
+
+/// The totals official sources declare [C]; they differ, and both are kept.
+pub const DECLARED_TOTALS: &[TotalSeed] = &[
+    (
+        61,
+        FAQ_GROUPS_CODE,
+        "Het Functiegebouw Rijk telt op dit moment in totaal 61 functiegroepen",
+        Some("De FAQ is niet gedateerd; het versiebeheer voegt op 4 juni 2021 twee groepen toe (61 + 2 = 63), dus de tekst dateert waarschijnlijk van daarvoor."),
+    ),
+    (
+        63,
+        LETTER_CODE,
+        "Het FGR onderscheidt acht zogeheten functiefamilies, 63 functiegroepen en meer dan 200 functietyperingen.",
+        None,
+    ),
+];
+
+/// The ABD membership rule as the letter states it [C]: "ABD-functies – dat is voor schalen 15 en
+/// hoger". Since when it holds the letter does not say: the first version starts with the FGR
+/// (illustrative, with a note).
+pub const ABD_RULE_MIN_SCALE: i32 = 15;
+/// First day of the seeded rule (our inference).
+pub const ABD_RULE_FROM: &str = "2009-11-20";
+/// Why the first version starts then.
+pub const ABD_RULE_NOTE: &str = "De Kamerbrief van 14 april 2025 noemt ABD-functies 'schalen 15 en hoger' als de bestaande stand; sinds wanneer dat zo is, staat er niet. De ingangsdatum is gezet op de rijksbrede invoering van het FGR (20-11-2009).";

@@ -9,12 +9,13 @@ pub mod synthetic;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use fgr_entities::{appraisal_format, appraisal_format_version, rating_scale};
 use fgr_entities::{
-    competence, core_profile, core_profile_competence, decision_log, function_group, group_version,
-    job_family, requirement_coverage, requirement_scope, responsibility_requirement, result_area,
-    typing, typing_item, vacancy_clause, vacancy_clause_version,
+    abd_rule_version, competence, core_profile, core_profile_competence, decision_log,
+    declared_total, function_group, group_version, job_family, requirement_coverage,
+    requirement_scope, responsibility_requirement, result_area, source_document, typing,
+    typing_item, vacancy_clause, vacancy_clause_version,
 };
+use fgr_entities::{appraisal_format, appraisal_format_version, rating_scale};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
@@ -45,6 +46,10 @@ pub struct SeedReport {
     pub rating_scales: usize,
     /// Appraisal formats inserted (with their versions).
     pub formats: usize,
+    /// Source documents inserted.
+    pub sources: usize,
+    /// Rules inserted (the ABD membership rule).
+    pub rules: usize,
 }
 
 impl SeedReport {
@@ -180,6 +185,65 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
         report.groups += 1;
         report.typings +=
             seed_group(&txn, seed, g, i, &families, &competences, &requirements).await?;
+    }
+
+    let mut sources: HashMap<&str, i32> = HashMap::new();
+    for (code, title, reference, url, published) in data::SOURCES {
+        let existing = source_document::Entity::find()
+            .filter(source_document::Column::Code.eq(*code))
+            .one(&txn)
+            .await?;
+        let id = match existing {
+            Some(row) => row.id,
+            None => {
+                report.sources += 1;
+                source_document::ActiveModel {
+                    code: Set((*code).to_owned()),
+                    title: Set((*title).to_owned()),
+                    reference: Set((*reference).to_owned()),
+                    url: Set(Some((*url).to_owned())),
+                    published_on: Set(published.map(date).transpose()?),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?
+                .id
+            }
+        };
+        sources.insert(code, id);
+    }
+    if declared_total::Entity::find().one(&txn).await?.is_none() {
+        for (i, (count, source, quote, note)) in data::DECLARED_TOTALS.iter().enumerate() {
+            declared_total::ActiveModel {
+                group_count: Set(*count),
+                source_document_id: Set(sources[source]),
+                quote: Set(Some((*quote).to_owned())),
+                note: Set(note.map(str::to_owned)),
+                sort_order: Set(i as i32 + 1),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+    }
+    if abd_rule_version::Entity::find().one(&txn).await?.is_none() {
+        report.rules += 1;
+        abd_rule_version::ActiveModel {
+            version_no: Set(1),
+            effective_from: Set(date(data::ABD_RULE_FROM)?),
+            effective_to: Set(None),
+            min_scale: Set(data::ABD_RULE_MIN_SCALE),
+            source_document_id: Set(Some(sources[data::LETTER_CODE])),
+            reference: Set("Kamerstukken II 2024/25, 30 950, nr. 451 (Kamerbrief van 14 april 2025): ABD-functies, \"dat is voor schalen 15 en hoger\"".to_owned()),
+            url: Set(Some(data::SOURCES[0].3.to_owned())),
+            decided_on: Set(None),
+            illustrative: Set(true),
+            note: Set(Some(data::ABD_RULE_NOTE.to_owned())),
+            changed_by: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
     }
 
     for (day, decision, summary, groups) in data::DECISION_LOG {

@@ -23,7 +23,25 @@ pub fn HomePage() -> impl IntoView {
                 match data.await {
                     Ok(d) => {
                         let as_of = as_of.get_untracked();
+                        let totals = d.catalogue_totals.clone();
                         view! {
+                            <p class="totals" id="catalogue-totals">
+                                "Het register bevat "<strong>{totals.summary()}</strong>
+                                " die officiële bronnen noemen ("
+                                {totals.declared.iter().map(|t| {
+                                    let source = t.source.clone();
+                                    view! {
+                                        <span class="declared">
+                                            {t.count}" volgens "
+                                            {match source {
+                                                Some(s) => view! { <a href=s.url.clone().unwrap_or_default() rel="noopener noreferrer" title=s.reference.clone()>{s.title.clone()}</a> }.into_any(),
+                                                None => view! { <span>"een onbekende bron"</span> }.into_any(),
+                                            }}
+                                        </span>
+                                    }
+                                }).collect_view()}
+                                "). Groepen waarvan de familie of de schalen niet officieel vermeld zijn, staan erin met de markering “afgeleid”."
+                            </p>
                             <ul class="families" id="families">
                                 {d.job_families.into_iter().map(|f| {
                                     let family_href = href_with_as_of(&format!("/families/{}", f.code), as_of.as_deref());

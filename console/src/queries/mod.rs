@@ -14,6 +14,7 @@ pub const FAMILIES: &str = r#"query ConsoleFamilies($asOf: Date) {
     code name definition isManagerFamily dataNote
     functionGroups { code name scaleRange { min max } }
   }
+  catalogueTotals(asOf: $asOf) { held declared { count source { title reference url } } }
 }"#;
 
 /// One family with its groups.
@@ -193,6 +194,51 @@ impl ScaleRange {
 pub struct FamiliesData {
     /// The families.
     pub job_families: Vec<FamilySummary>,
+    /// How many groups the register holds beside the declared totals.
+    pub catalogue_totals: CatalogueTotalsView,
+}
+
+/// How much of the FGR the register holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueTotalsView {
+    /// Groups held on the date.
+    pub held: i32,
+    /// What official sources declare.
+    pub declared: Vec<DeclaredTotalView>,
+}
+
+/// A declared total with its source.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DeclaredTotalView {
+    /// The number.
+    pub count: i32,
+    /// Its source.
+    pub source: Option<SourceView>,
+}
+
+/// A source document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceView {
+    /// Title.
+    pub title: String,
+    /// Citation.
+    pub reference: String,
+    /// Link.
+    pub url: Option<String>,
+}
+
+impl CatalogueTotalsView {
+    /// "44 van de 61–63 functiegroepen", the declared range from the lowest to the highest.
+    pub fn summary(&self) -> String {
+        let counts = self.declared.iter().map(|d| d.count);
+        match (counts.clone().min(), counts.max()) {
+            (Some(lo), Some(hi)) if lo != hi => {
+                format!("{} van de {lo}–{hi} functiegroepen", self.held)
+            }
+            (Some(n), _) => format!("{} van de {n} functiegroepen", self.held),
+            _ => format!("{} functiegroepen", self.held),
+        }
+    }
 }
 
 /// A family on the home page.

@@ -120,6 +120,15 @@ const EXAMPLES: &[(&str, &str)] = &[
         "recordDecision",
         r#"mutation { recordDecision(input: { number: 999999, expectedVersion: 1, outcome: ADOPTED, reference: "b", decisionDate: "2026-01-01" }) { number } }"#,
     ),
+    ("sourceDocuments", "{ sourceDocuments { code } }"),
+    ("catalogueTotals", "{ catalogueTotals { held } }"),
+    ("abdRule", "{ abdRule { minScale } }"),
+    ("abdRuleVersions", "{ abdRuleVersions { number } }"),
+    (
+        "changeAbdRule",
+        // A stale version: refused after the access check, so it changes nothing.
+        r#"mutation { changeAbdRule(input: { expectedVersion: 99, minScale: 15, effectiveFrom: "2099-01-01", reference: "r" }) { number } }"#,
+    ),
 ];
 
 /// The root fields of the schema (queries and mutations), read by introspection.
@@ -207,13 +216,16 @@ fn expected(field: &str, who: Who) -> Option<&'static str> {
             |r| r == Role::Maintainer,
             Some("FORBIDDEN"),
         ),
-        "createVacancyClause" | "reviseVacancyClause" | "retireVacancyClause" => (
-            Some("UNAUTHENTICATED"),
-            |r| matches!(r, Role::Maintainer | Role::CommitteeSecretary),
-            Some("FORBIDDEN"),
-        ),
+        "createVacancyClause" | "reviseVacancyClause" | "retireVacancyClause" | "changeAbdRule" => {
+            (
+                Some("UNAUTHENTICATED"),
+                |r| matches!(r, Role::Maintainer | Role::CommitteeSecretary),
+                Some("FORBIDDEN"),
+            )
+        }
         // Vacancy clauses are public like the catalogue, with a scope of their own.
-        "vacancyClauses" | "vacancyClause" | "clauseVersionDiff" | "vacancyText" => {
+        "vacancyClauses" | "vacancyClause" | "clauseVersionDiff" | "vacancyText" | "abdRule"
+        | "abdRuleVersions" => {
             return match who {
                 Who::Anonymous { public_read } => (!public_read).then_some("UNAUTHENTICATED"),
                 Who::Person(_) => None,

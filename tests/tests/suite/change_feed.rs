@@ -104,6 +104,16 @@ async fn current_state(app: &TestApp) -> BTreeMap<(String, String), (i64, bool)>
             (1, false),
         );
     }
+    let rule = app.data("{ abdRuleVersions { number } }", json!({})).await;
+    if let Some(latest) = rule["abdRuleVersions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v["number"].as_i64())
+        .max()
+    {
+        state.insert(("ABD_RULE".into(), "ABD".into()), (latest, false));
+    }
     let clauses = app
         .data(
             r#"query C($on: Date) { vacancyClauses(filter: { on: $on }) { nodes { code status versions { number } } } }"#,

@@ -27,6 +27,11 @@ async fn the_home_page_lists_the_families_with_their_groups() {
         assert!(html.contains(family), "{family} missing");
     }
     assert!(html.contains(r#"href="/groups/TOPMANAGER_GENERAAL""#));
+    let held = fgr_api::seed::catalogue::catalogue().groups.len();
+    assert!(
+        html.contains(&format!("{held} van de 61–63 functiegroepen")),
+        "the home page says how many of the declared groups it holds"
+    );
 }
 
 #[tokio::test]

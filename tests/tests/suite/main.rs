@@ -5,6 +5,7 @@
 
 mod support;
 
+mod abd_rule;
 mod access_matrix;
 mod amendments;
 mod api_errors;

@@ -143,7 +143,9 @@ on_every_backend! {
         assert!(answers.iter().all(|d| d["vacancyClause"]["status"] == "RETIRED"), "every read sees the retirement");
         let checks = b.db.statements().iter().filter(|s| s.contains("MAX(seq) FROM change_event")).count();
         eprintln!("{backend:?}: 40 concurrent reads, {checks} head checks");
-        // Two checks (the first read's, then one for all the others) and the catch-up's own look at the head.
-        assert!((1..=5).contains(&checks), "40 reads share their freshness checks: {checks}");
+        // Reads that arrive while checks run start their own only when every running check
+        // began before they arrived, at most a few at a time (`CHECKS_IN_FLIGHT`), and the
+        // catch-up looks at the head once: a handful of waves, far fewer checks than reads.
+        assert!((1..=12).contains(&checks), "40 reads share their freshness checks: {checks}");
     }
 }
