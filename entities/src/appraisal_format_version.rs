@@ -33,6 +33,9 @@ pub struct Model {
     pub provenance_reference: Option<String>,
     /// True when the period, audience or wording is the register's, not an official source's.
     pub illustrative: bool,
+    /// The date of the decision the version rests on, where known (its first day in effect can
+    /// be later).
+    pub decided_on: Option<Date>,
     /// Remarks.
     #[sea_orm(column_type = "Text", nullable)]
     pub note: Option<String>,

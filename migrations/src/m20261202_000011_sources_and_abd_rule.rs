@@ -1,10 +1,12 @@
 //! Source documents (the minister's letter of 14 April 2025, the FGR FAQ) as records that others
 //! cite; the catalogue's declared totals with their sources; and ABD membership as a dated rule
-//! (which posts are ABD posts on a date) instead of a constant in the code.
+//! (which posts are ABD posts on a date) instead of a constant in the code. And the date of the
+//! decision an appraisal-format version rests on, apart from its first day in effect.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
-/// Creates `source_document`, `declared_total` and `abd_rule_version`.
+/// Creates `source_document`, `declared_total` and `abd_rule_version`; adds
+/// `appraisal_format_version.decided_on`.
 pub struct Migration;
 
 impl MigrationName for Migration {
@@ -61,6 +63,12 @@ fn to_source<T: IntoIden + Clone, C: IntoIden>(table: T, column: C) -> ForeignKe
         .on_delete(ForeignKeyAction::Restrict)
         .on_update(ForeignKeyAction::Restrict)
         .to_owned()
+}
+
+#[derive(DeriveIden, Clone, Copy)]
+enum AppraisalFormatVersion {
+    Table,
+    DecidedOn,
 }
 
 #[async_trait::async_trait]
@@ -128,10 +136,26 @@ impl MigrationTrait for Migration {
                     ))
                     .to_owned(),
             )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(AppraisalFormatVersion::Table)
+                    .add_column(date_null(AppraisalFormatVersion::DecidedOn))
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(AppraisalFormatVersion::Table)
+                    .drop_column(AppraisalFormatVersion::DecidedOn)
+                    .to_owned(),
+            )
+            .await?;
         for table in [
             AbdRuleVersion::Table.into_iden(),
             DeclaredTotal::Table.into_iden(),

@@ -366,6 +366,7 @@ impl Target {
                     provenance_kind: Set("DECISION".into()),
                     provenance_reference: Set(Some(reference)),
                     illustrative: Set(false),
+                    decided_on: Set(Some(decided_on)),
                     note: Set(None),
                     ..Default::default()
                 }

@@ -209,6 +209,10 @@ impl AppraisalFormatVersion {
     async fn provenance_reference(&self) -> Option<&str> {
         self.entry().version.provenance_reference.as_deref()
     }
+    /// The date of that decision, where known; the version can take effect later.
+    async fn decided_on(&self) -> Option<Date> {
+        self.entry().version.decided_on.map(Date)
+    }
     /// True when the period, audience or wording is the register's inference.
     async fn illustrative(&self) -> bool {
         self.entry().version.illustrative

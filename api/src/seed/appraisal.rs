@@ -62,6 +62,8 @@ pub struct FormatVersionSeed {
     pub name: &'static str,
     /// The decision or source.
     pub reference: &'static str,
+    /// The date of that decision, where known.
+    pub decided_on: Option<&'static str>,
     /// The period is an inference.
     pub illustrative: bool,
     /// Remarks.
@@ -176,11 +178,22 @@ pub fn formats() -> Vec<FormatSeed> {
             versions: vec![
                 FormatVersionSeed {
                     from: "2016-07-01",
+                    to: Some("2020-01-01"),
+                    name: "Personeelsgesprek sector Rijk",
+                    reference: "Regeling personeelsgesprek sector Rijk (ondertekend 25 juni 2016, nr. 2016-0000364155, Stcrt. 2016, 34552), art. 2 en 5; in werking 1 juli 2016, vervallen 1 januari 2020",
+                    decided_on: Some("2016-06-25"),
+                    illustrative: false,
+                    note: "De drie delen en de conclusiescore zijn bevestigd (Regeling, art. 2 en 5).",
+                    content: json!({ "sections": three_parts() }),
+                },
+                FormatVersionSeed {
+                    from: "2020-01-01",
                     to: Some("2025-09-01"),
                     name: "Personeelsgesprek sector Rijk",
-                    reference: "Regeling personeelsgesprek sector Rijk (Stcrt. 2016, 34552), art. 2 en 5; sinds 2020 CAO Rijk §12.1",
+                    reference: "CAO Rijk §12.1 (sinds 1 januari 2020; volgt de Regeling personeelsgesprek sector Rijk op)",
+                    decided_on: None,
                     illustrative: true,
-                    note: "De drie delen en de conclusiescore zijn bevestigd; het einde van deze versie (1 september 2025) volgt uit de aangekondigde aanpassing van het format 'na de zomer' en is een aanname.",
+                    note: "Dat §12.1 dezelfde drie delen en conclusiescore voorschrijft als de Regeling, is waarschijnlijk maar niet bevestigd; het einde van deze versie (1 september 2025) volgt uit de aangekondigde aanpassing van het format 'na de zomer' en is een aanname.",
                     content: json!({ "sections": three_parts() }),
                 },
                 FormatVersionSeed {
@@ -188,6 +201,7 @@ pub fn formats() -> Vec<FormatSeed> {
                     to: None,
                     name: "Personeelsgesprek sector Rijk, met integriteit, sociale veiligheid, discriminatie en racisme",
                     reference: "Kamerbrief van de minister van BZK (2025): het format voor de personeelsgesprekken wordt rijksbreed aangepast",
+                    decided_on: None,
                     illustrative: true,
                     note: "Illustratief: de brief kondigt de aanpassing 'na de zomer' van 2025 aan; de datum en de formulering van de vragen zijn van het register.",
                     content: json!({ "sections": themed }),
@@ -202,6 +216,7 @@ pub fn formats() -> Vec<FormatSeed> {
                 to: None,
                 name: "Personeelsgesprek leidinggevenden: verantwoordelijkheid voor een veilige en inclusieve werkomgeving",
                 reference: "Kamerbrief van de minister van BZK (2025): leidinggevenden worden in de personeelsgesprekken beoordeeld op de elementen uit de functieprofielen die relevant zijn voor de aanpak",
+                decided_on: None,
                 illustrative: true,
                 note: "Illustratief: de datum en de formulering zijn van het register; de brief verwacht implementatie na de zomer.",
                 content: json!({ "sections": manager }),

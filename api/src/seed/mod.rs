@@ -388,6 +388,7 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
                 provenance_kind: Set("SEED".into()),
                 provenance_reference: Set(Some(v.reference.to_owned())),
                 illustrative: Set(v.illustrative),
+                decided_on: Set(v.decided_on.map(date).transpose()?),
                 note: Set(Some(v.note.to_owned())),
                 ..Default::default()
             }

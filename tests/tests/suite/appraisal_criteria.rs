@@ -29,13 +29,16 @@ on_every_backend! {
     async fn a_manager_is_appraised_on_the_responsibility_once_the_manager_format_is_in_effect(backend) {
         let app = TestApp::seeded(backend).await;
         let before = app.data(CRITERIA, json!({ "group": "MANAGER", "scale": 13, "on": "2025-08-31" })).await;
-        assert_eq!(before["appraisalCriteria"]["formats"], json!(["PERSONEELSGESPREK_RIJK@1"]));
+        // 2016 Regeling until 2020, then CAO Rijk §12.1: two versions.
+        assert_eq!(before["appraisalCriteria"]["formats"], json!(["PERSONEELSGESPREK_RIJK@2"]));
+        let regeling = app.data(CRITERIA, json!({ "group": "MANAGER", "scale": 13, "on": "2019-12-31" })).await;
+        assert_eq!(regeling["appraisalCriteria"]["formats"], json!(["PERSONEELSGESPREK_RIJK@1"]));
         assert!(!criterion_codes(&before).contains(&"VEILIGE_INCLUSIEVE_WERKOMGEVING".to_owned()));
 
         let after = app.data(CRITERIA, json!({ "group": "MANAGER", "scale": 13, "on": "2025-09-01" })).await;
         assert_eq!(
             after["appraisalCriteria"]["formats"],
-            json!(["PERSONEELSGESPREK_LEIDINGGEVENDEN@1", "PERSONEELSGESPREK_RIJK@2"])
+            json!(["PERSONEELSGESPREK_LEIDINGGEVENDEN@1", "PERSONEELSGESPREK_RIJK@3"])
         );
         let sections: Vec<&str> = after["appraisalCriteria"]["sections"].as_array().unwrap().iter()
             .map(|s| s["code"].as_str().unwrap()).collect();
@@ -100,11 +103,15 @@ async fn formats_list_their_versions_and_bad_input_is_typed() {
         .iter()
         .find(|n| n["code"] == "PERSONEELSGESPREK_RIJK")
         .unwrap();
-    assert_eq!(general["version"]["number"], 1);
-    assert_eq!(
-        general["versions"][0]["effectiveTo"],
-        general["versions"][1]["effectiveFrom"]
-    );
+    assert_eq!(general["version"]["number"], 2, "CAO Rijk §12.1 since 2020");
+    assert_eq!(general["versions"][0]["effectiveFrom"], "2016-07-01");
+    assert_eq!(general["versions"][0]["effectiveTo"], "2020-01-01");
+    for i in 0..2 {
+        assert_eq!(
+            general["versions"][i]["effectiveTo"],
+            general["versions"][i + 1]["effectiveFrom"]
+        );
+    }
     assert_eq!(
         data["ratingScales"][0]["levels"].as_array().unwrap().len(),
         4
