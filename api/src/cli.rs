@@ -61,6 +61,9 @@ pub enum Command {
     /// The standard vacancy clauses.
     #[command(subcommand)]
     Clauses(ClausesCommand),
+    /// The whole catalogue in the exchange format.
+    #[command(subcommand)]
+    Catalogue(CatalogueCommand),
     /// Print the coverage report: which groups and typings cover each required responsibility.
     Coverage {
         /// Comma-separated family codes (default: the manager families).
@@ -86,7 +89,25 @@ pub enum ClausesCommand {
     },
 }
 
-/// Output formats of `fgr clauses export`.
+/// `fgr catalogue ...`
+#[derive(Debug, Subcommand)]
+pub enum CatalogueCommand {
+    /// Write the catalogue to standard output: JSON in the `fgr-catalogue/1` format
+    /// (`schema/catalogue-v1.schema.json`), or a CSV of every typing.
+    Export {
+        /// Only what was in effect on this date (YYYY-MM-DD); default: every version.
+        #[arg(long)]
+        as_of: Option<chrono::NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+    },
+    /// Print the JSON Schema of the exchange format, as checked in at
+    /// `schema/catalogue-v1.schema.json`.
+    Schema,
+}
+
+/// Output formats of `fgr clauses export` and `fgr catalogue export`.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum ExportFormat {
     /// One JSON document.
@@ -366,6 +387,27 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                 ExportFormat::Csv => crate::domain::clauses::export_csv(&register),
             };
             print!("{out}");
+            Ok(())
+        }
+        Command::Catalogue(CatalogueCommand::Schema) => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&crate::domain::exchange::json_schema())
+                    .map_err(|e| CliError::Other(e.to_string()))?
+            );
+            Ok(())
+        }
+        Command::Catalogue(CatalogueCommand::Export { as_of, format }) => {
+            let register = read_register(&cli.database_url).await?;
+            let catalogue = crate::domain::exchange::export(&register, as_of);
+            match format {
+                ExportFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&catalogue)
+                        .map_err(|e| CliError::Other(e.to_string()))?
+                ),
+                ExportFormat::Csv => print!("{}", crate::domain::exchange::typings_csv(&catalogue)),
+            }
             Ok(())
         }
         Command::Coverage {

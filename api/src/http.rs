@@ -45,7 +45,9 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
     let mut health = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
-        .route("/api/coverage.csv", get(coverage_csv));
+        .route("/api/coverage.csv", get(coverage_csv))
+        .route("/api/catalogue.json", get(catalogue_json))
+        .route("/api/catalogue.csv", get(catalogue_csv));
     if config.expose_statement_count {
         health = health.route(
             "/_bench/statements",
@@ -280,6 +282,50 @@ struct CoverageParams {
     as_of: Option<String>,
 }
 
+/// The caller may read the catalogue, and the `asOf` they gave is a date (default today); else
+/// the refusal to send.
+fn readable_day(
+    service: &GraphqlService,
+    principal: &Principal,
+    as_of: Option<&str>,
+) -> Result<chrono::NaiveDate, Response> {
+    if let Err(e) = service
+        .policy()
+        .authorize(principal, Operation::ReadCatalogue)
+    {
+        let status = if e.code() == "UNAUTHENTICATED" {
+            StatusCode::UNAUTHORIZED
+        } else {
+            StatusCode::FORBIDDEN
+        };
+        return Err(refuse(status, e.code(), &e.to_string()));
+    }
+    match as_of.map(str::parse::<chrono::NaiveDate>) {
+        None => Ok(crate::domain::dates::today()),
+        Some(Ok(day)) => Ok(day),
+        Some(Err(_)) => Err(refuse(
+            StatusCode::BAD_REQUEST,
+            "BAD_USER_INPUT",
+            "asOf is not a date (YYYY-MM-DD)",
+        )),
+    }
+}
+
+/// A download: its type, its file name and its body.
+fn download(content_type: &str, file_name: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
 /// The coverage report as CSV, for spreadsheets: the same rules as `profileCoverage`.
 async fn coverage_csv(
     State(service): State<GraphqlService>,
@@ -293,31 +339,9 @@ async fn coverage_csv(
             "malformed query string",
         );
     };
-    if let Err(e) = service
-        .policy()
-        .authorize(&principal, Operation::ReadCatalogue)
-    {
-        let status = if e.code() == "UNAUTHENTICATED" {
-            StatusCode::UNAUTHORIZED
-        } else {
-            StatusCode::FORBIDDEN
-        };
-        return refuse(status, e.code(), &e.to_string());
-    }
-    let day = match params
-        .as_of
-        .as_deref()
-        .map(|d| d.parse::<chrono::NaiveDate>())
-    {
-        None => crate::domain::dates::today(),
-        Some(Ok(day)) => day,
-        Some(Err(_)) => {
-            return refuse(
-                StatusCode::BAD_REQUEST,
-                "BAD_USER_INPUT",
-                "asOf is not a date (YYYY-MM-DD)",
-            )
-        }
+    let day = match readable_day(&service, &principal, params.as_of.as_deref()) {
+        Ok(day) => day,
+        Err(refusal) => return refusal,
     };
     let codes: Option<Vec<String>> = params.families.map(|f| {
         f.split(',')
@@ -330,17 +354,11 @@ async fn coverage_csv(
         Err(e) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, e.code(), &e.to_string()),
     };
     match crate::domain::coverage::report(&register, codes.as_deref(), day) {
-        Ok(report) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"fgr-dekking-{day}.csv\""),
-                ),
-            ],
+        Ok(report) => download(
+            "text/csv; charset=utf-8",
+            &format!("fgr-dekking-{day}.csv"),
             crate::domain::coverage::to_csv(&report),
-        )
-            .into_response(),
+        ),
         Err(e) => {
             let status = if e.code() == "BAD_USER_INPUT" {
                 StatusCode::BAD_REQUEST
@@ -348,6 +366,78 @@ async fn coverage_csv(
                 StatusCode::INTERNAL_SERVER_ERROR
             };
             refuse(status, e.code(), &e.to_string())
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct ExportParams {
+    #[serde(rename = "asOf")]
+    as_of: Option<String>,
+}
+
+type ExportQuery = Result<Query<ExportParams>, axum::extract::rejection::QueryRejection>;
+
+/// `GET /api/catalogue.json`.
+async fn catalogue_json(
+    State(service): State<GraphqlService>,
+    principal: Principal,
+    params: ExportQuery,
+) -> Response {
+    catalogue_export(service, principal, params, false).await
+}
+
+/// `GET /api/catalogue.csv`.
+async fn catalogue_csv(
+    State(service): State<GraphqlService>,
+    principal: Principal,
+    params: ExportQuery,
+) -> Response {
+    catalogue_export(service, principal, params, true).await
+}
+
+/// The whole catalogue in the exchange format (`fgr-catalogue/1`): every version, or with
+/// `?asOf=` only what was in effect then. `as_csv` gives the flat CSV of typings instead.
+async fn catalogue_export(
+    service: GraphqlService,
+    principal: Principal,
+    params: ExportQuery,
+    as_csv: bool,
+) -> Response {
+    let Ok(Query(params)) = params else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "BAD_USER_INPUT",
+            "malformed query string",
+        );
+    };
+    let as_of = match readable_day(&service, &principal, params.as_of.as_deref()) {
+        Ok(day) => params.as_of.is_some().then_some(day),
+        Err(refusal) => return refusal,
+    };
+    let register = match service.read_model().fresh().await {
+        Ok(register) => register,
+        Err(e) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, e.code(), &e.to_string()),
+    };
+    let catalogue = crate::domain::exchange::export(&register, as_of);
+    let stem = as_of.map_or_else(
+        || "fgr-catalogus".to_owned(),
+        |d| format!("fgr-catalogus-{d}"),
+    );
+    if as_csv {
+        download(
+            "text/csv; charset=utf-8",
+            &format!("{stem}.csv"),
+            crate::domain::exchange::typings_csv(&catalogue),
+        )
+    } else {
+        match serde_json::to_string_pretty(&catalogue) {
+            Ok(json) => download("application/json", &format!("{stem}.json"), json + "\n"),
+            Err(e) => refuse(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "INTERNAL",
+                &e.to_string(),
+            ),
         }
     }
 }

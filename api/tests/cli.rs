@@ -1,10 +1,10 @@
 //! The `fgr` command: failures are one clear line and a non-zero exit.
 
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn fgr(args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fgr"))
+    let child = Command::new(env!("CARGO_BIN_EXE_fgr"))
         .args(args)
         .env_remove("DATABASE_URL")
         .env("FGR_LOG", "error")
@@ -12,16 +12,20 @@ fn fgr(args: &[&str]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("fgr runs");
-    // A command that should fail must not hang the suite by serving instead.
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while child.try_wait().expect("wait").is_none() {
-        if Instant::now() > deadline {
-            let _ = child.kill();
+    let pid = child.id();
+    // Output is read while the command runs (an export is larger than a pipe holds); a command
+    // that should fail must not hang the suite by serving instead.
+    let (done, outcome) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = done.send(child.wait_with_output());
+    });
+    match outcome.recv_timeout(Duration::from_secs(30)) {
+        Ok(output) => output.expect("output"),
+        Err(_) => {
+            let _ = Command::new("kill").arg(pid.to_string()).status();
             panic!("fgr {args:?} did not finish within 30 s");
         }
-        std::thread::sleep(Duration::from_millis(20));
     }
-    child.wait_with_output().expect("output")
 }
 
 fn stderr_lines(output: &Output) -> Vec<String> {
@@ -91,6 +95,37 @@ fn seeding_a_file_database_twice_is_harmless() {
     assert!(String::from_utf8_lossy(&second.stderr).contains("decisions: 0"));
     let down = fgr(&["--database-url", &url, "migrate", "--down"]);
     assert!(down.status.success(), "{down:?}");
+    let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn the_catalogue_exports_as_json_and_csv() {
+    let (url, path) = temp_sqlite("export");
+    assert!(fgr(&["--database-url", &url, "seed"]).status.success());
+    let json = fgr(&["--database-url", &url, "catalogue", "export"]);
+    assert!(json.status.success(), "{json:?}");
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(doc["format"], "fgr-catalogue/1");
+    assert!(doc["groups"].as_array().unwrap().len() >= 35);
+    let again = fgr(&["--database-url", &url, "catalogue", "export"]);
+    assert_eq!(
+        json.stdout, again.stdout,
+        "the same register exports the same bytes"
+    );
+    let csv = fgr(&[
+        "--database-url",
+        &url,
+        "catalogue",
+        "export",
+        "--format",
+        "csv",
+        "--as-of",
+        "2026-01-01",
+    ]);
+    assert!(csv.status.success(), "{csv:?}");
+    assert!(
+        String::from_utf8_lossy(&csv.stdout).starts_with("family,group_code,group_name,version")
+    );
     let _ = std::fs::remove_file(path);
 }
 

@@ -19,7 +19,7 @@ use crate::error::{DomainError, DomainResult};
 use crate::register::{GroupVersionEntry, Register};
 
 /// A result area of the core profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct ResultAreaContent {
     /// `OPDRACHTGEVER`, `OMGEVING`, `BEDRIJFSVOERING` or `VERNIEUWEN_VERBETEREN`.
@@ -33,7 +33,7 @@ pub struct ResultAreaContent {
 }
 
 /// The core profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CoreProfileContent {
     /// Doel van de functie.
@@ -45,7 +45,7 @@ pub struct CoreProfileContent {
 }
 
 /// One bullet of a typing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TypingItemContent {
     /// Section code, e.g. `RESULTATEN`.
@@ -57,7 +57,7 @@ pub struct TypingItemContent {
 }
 
 /// A typing, or one named variant of a scale's typing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TypingContent {
     /// Scale.
@@ -82,7 +82,7 @@ pub struct TypingContent {
 }
 
 /// Where the content covers a requirement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CoverageContent {
     /// Requirement code.
@@ -98,7 +98,7 @@ pub struct CoverageContent {
 }
 
 /// A group version's content.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupContent {
     /// Core profile.

@@ -16,6 +16,7 @@ pub mod csv;
 pub mod dates;
 pub mod decisions;
 pub mod diff;
+pub mod exchange;
 pub mod fuwasys;
 pub mod groups;
 pub mod posts;

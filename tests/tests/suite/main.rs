@@ -12,6 +12,7 @@ mod api_errors;
 mod appraisal_criteria;
 mod audit_trail;
 mod catalogue_api;
+mod catalogue_export;
 mod change_feed;
 mod console_pages;
 mod contract;

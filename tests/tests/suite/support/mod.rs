@@ -5,7 +5,7 @@ pub mod app;
 pub mod db;
 pub mod op;
 
-pub use app::TestApp;
+pub use app::{Answer, TestApp};
 pub use db::{Backend, TestDb};
 
 /// Defines each test once and runs it on every backend, as `name::sqlite`, `name::postgres` and
