@@ -288,7 +288,7 @@ fn readable_day(
     service: &GraphqlService,
     principal: &Principal,
     as_of: Option<&str>,
-) -> Result<chrono::NaiveDate, Response> {
+) -> Result<chrono::NaiveDate, Box<Response>> {
     if let Err(e) = service
         .policy()
         .authorize(principal, Operation::ReadCatalogue)
@@ -298,16 +298,16 @@ fn readable_day(
         } else {
             StatusCode::FORBIDDEN
         };
-        return Err(refuse(status, e.code(), &e.to_string()));
+        return Err(Box::new(refuse(status, e.code(), &e.to_string())));
     }
     match as_of.map(str::parse::<chrono::NaiveDate>) {
         None => Ok(crate::domain::dates::today()),
         Some(Ok(day)) => Ok(day),
-        Some(Err(_)) => Err(refuse(
+        Some(Err(_)) => Err(Box::new(refuse(
             StatusCode::BAD_REQUEST,
             "BAD_USER_INPUT",
             "asOf is not a date (YYYY-MM-DD)",
-        )),
+        ))),
     }
 }
 
@@ -341,7 +341,7 @@ async fn coverage_csv(
     };
     let day = match readable_day(&service, &principal, params.as_of.as_deref()) {
         Ok(day) => day,
-        Err(refusal) => return refusal,
+        Err(refusal) => return *refusal,
     };
     let codes: Option<Vec<String>> = params.families.map(|f| {
         f.split(',')
@@ -413,7 +413,7 @@ async fn catalogue_export(
     };
     let as_of = match readable_day(&service, &principal, params.as_of.as_deref()) {
         Ok(day) => params.as_of.is_some().then_some(day),
-        Err(refusal) => return refusal,
+        Err(refusal) => return *refusal,
     };
     let register = match service.read_model().fresh().await {
         Ok(register) => register,
