@@ -25,6 +25,9 @@ pub struct Model {
     /// Where the source can be read.
     #[sea_orm(column_type = "Text", nullable)]
     pub source_url: Option<String>,
+    /// The source document the requirement comes from, when the register holds it (the
+    /// minister's letter of 14 April 2025).
+    pub source_document_id: Option<i32>,
     /// From when the requirement applies, where known.
     pub required_from: Option<Date>,
     /// True when the wording or scope is ours rather than the source's.

@@ -1,7 +1,8 @@
 //! Source documents (the minister's letter of 14 April 2025, the FGR FAQ) as records that others
 //! cite; the catalogue's declared totals with their sources; and ABD membership as a dated rule
 //! (which posts are ABD posts on a date) instead of a constant in the code. And the date of the
-//! decision an appraisal-format version rests on, apart from its first day in effect.
+//! decision an appraisal-format version rests on, apart from its first day in effect, and the
+//! source document a responsibility requirement comes from.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -69,6 +70,12 @@ fn to_source<T: IntoIden + Clone, C: IntoIden>(table: T, column: C) -> ForeignKe
 enum AppraisalFormatVersion {
     Table,
     DecidedOn,
+}
+
+#[derive(DeriveIden, Clone, Copy)]
+enum ResponsibilityRequirement {
+    Table,
+    SourceDocumentId,
 }
 
 #[async_trait::async_trait]
@@ -144,10 +151,28 @@ impl MigrationTrait for Migration {
                     .add_column(date_null(AppraisalFormatVersion::DecidedOn))
                     .to_owned(),
             )
+            .await?;
+        // A plain column: SQLite cannot add a foreign key to an existing table; the seed and
+        // the domain only ever set ids of `source_document` rows.
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(ResponsibilityRequirement::Table)
+                    .add_column(integer_null(ResponsibilityRequirement::SourceDocumentId))
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(ResponsibilityRequirement::Table)
+                    .drop_column(ResponsibilityRequirement::SourceDocumentId)
+                    .to_owned(),
+            )
+            .await?;
         manager
             .alter_table(
                 Table::alter()

@@ -262,6 +262,7 @@ mod tests {
                 theme: "SOCIAL_SAFETY".into(),
                 source_reference: "s".into(),
                 source_url: None,
+                source_document_id: None,
                 required_from: None,
                 illustrative: false,
                 sort_order: id,

@@ -133,6 +133,31 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
         }
     }
 
+    let mut sources: HashMap<&str, i32> = HashMap::new();
+    for (code, title, reference, url, published) in data::SOURCES {
+        let existing = source_document::Entity::find()
+            .filter(source_document::Column::Code.eq(*code))
+            .one(&txn)
+            .await?;
+        let id = match existing {
+            Some(row) => row.id,
+            None => {
+                report.sources += 1;
+                source_document::ActiveModel {
+                    code: Set((*code).to_owned()),
+                    title: Set((*title).to_owned()),
+                    reference: Set((*reference).to_owned()),
+                    url: Set(Some((*url).to_owned())),
+                    published_on: Set(published.map(date).transpose()?),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?
+                .id
+            }
+        };
+        sources.insert(code, id);
+    }
     let mut requirements: HashMap<&str, i32> = HashMap::new();
     for (i, r) in data::REQUIREMENTS.iter().enumerate() {
         let existing = responsibility_requirement::Entity::find()
@@ -150,6 +175,10 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
                     theme: Set(r.theme.to_owned()),
                     source_reference: Set(r.source_reference.to_owned()),
                     source_url: Set(r.source_url.map(str::to_owned)),
+                    // Records from the minister's letter cite it as a source document too.
+                    source_document_id: Set(
+                        (r.source_reference == data::LETTER).then(|| sources[data::LETTER_CODE])
+                    ),
                     required_from: Set(r.required_from.map(date).transpose()?),
                     illustrative: Set(r.illustrative),
                     sort_order: Set(i as i32 + 1),
@@ -187,31 +216,6 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
             seed_group(&txn, seed, g, i, &families, &competences, &requirements).await?;
     }
 
-    let mut sources: HashMap<&str, i32> = HashMap::new();
-    for (code, title, reference, url, published) in data::SOURCES {
-        let existing = source_document::Entity::find()
-            .filter(source_document::Column::Code.eq(*code))
-            .one(&txn)
-            .await?;
-        let id = match existing {
-            Some(row) => row.id,
-            None => {
-                report.sources += 1;
-                source_document::ActiveModel {
-                    code: Set((*code).to_owned()),
-                    title: Set((*title).to_owned()),
-                    reference: Set((*reference).to_owned()),
-                    url: Set(Some((*url).to_owned())),
-                    published_on: Set(published.map(date).transpose()?),
-                    ..Default::default()
-                }
-                .insert(&txn)
-                .await?
-                .id
-            }
-        };
-        sources.insert(code, id);
-    }
     if declared_total::Entity::find().one(&txn).await?.is_none() {
         for (i, (count, source, quote, note)) in data::DECLARED_TOTALS.iter().enumerate() {
             declared_total::ActiveModel {

@@ -115,7 +115,7 @@ on_every_backend! {
         assert_eq!(audited, 0);
     }
 
-    async fn the_catalogue_says_how_many_of_the_declared_groups_it_holds(backend) {
+    async fn the_catalogue_says_how_many_of_the_declared_groups_it_holds_and_cites_its_sources(backend) {
         let app = TestApp::seeded(backend).await;
         let data = app.data("{ catalogueTotals { held declared { count quote source { code reference url } } } }", json!({})).await;
         let totals = &data["catalogueTotals"];
@@ -125,5 +125,13 @@ on_every_backend! {
             .map(|d| (d["count"].as_i64().unwrap(), d["source"]["code"].as_str().unwrap())).collect();
         assert_eq!(declared, [(61, "FGR_FAQ_FUNCTIEGROEP"), (63, "KAMERBRIEF_2025_04_14")]);
         assert!(totals["declared"][1]["quote"].as_str().unwrap().contains("63 functiegroepen"));
+
+        // The requirements that come from the letter cite it as a source record.
+        let reqs = app.data("{ responsibilityRequirements { code sourceDocument { code reference url } } }", json!({})).await;
+        let cites = |code: &str| reqs["responsibilityRequirements"].as_array().unwrap().iter()
+            .find(|r| r["code"] == code).unwrap()["sourceDocument"].clone();
+        assert_eq!(cites("SOCIALE_VEILIGHEID_LEIDINGGEVENDEN")["reference"], "Kamerstukken II 2024/25, 30 950, nr. 451");
+        assert!(cites("SOCIALE_VEILIGHEID_LEIDINGGEVENDEN")["url"].as_str().unwrap().starts_with("https://www.tweedekamer.nl/"));
+        assert_eq!(cites("MOTIE_BAMENGA"), Value::Null, "the motion is its own source, not the letter");
     }
 }

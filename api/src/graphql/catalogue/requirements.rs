@@ -82,6 +82,20 @@ impl ResponsibilityRequirement {
     async fn source_reference(&self) -> &str {
         &self.entry.model.source_reference
     }
+    /// The source document it comes from, when the register holds it (the minister's letter of
+    /// 14 April 2025, with its parliamentary reference and URL).
+    async fn source_document(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<crate::graphql::sources::SourceDocument>> {
+        let Some(id) = self.entry.model.source_document_id else {
+            return Ok(None);
+        };
+        Ok(crate::graphql::register(ctx)
+            .await?
+            .source(id)
+            .map(|s| crate::graphql::sources::SourceDocument::from(&**s)))
+    }
     /// Where the source can be read.
     async fn source_url(&self) -> Option<&str> {
         self.entry.model.source_url.as_deref()
