@@ -78,12 +78,7 @@ pub async fn change<C: ConnectionTrait + TransactionTrait>(
         return Err(DomainError::bad_input("minScale", "kies schaal 1 t/m 19"));
     }
     check_words("reference", &change.reference, 500)?;
-    if change.effective_from < dates::today() {
-        return Err(DomainError::bad_input(
-            "effectiveFrom",
-            "ligt in het verleden; wat eerder gold blijft zoals het was",
-        ));
-    }
+    dates::check_not_past("effectiveFrom", change.effective_from)?;
     let before = abd_rule_version::Entity::find()
         .order_by_desc(abd_rule_version::Column::VersionNo)
         .one(db)

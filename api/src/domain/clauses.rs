@@ -555,16 +555,6 @@ async fn check_fields(db: &impl ConnectionTrait, f: &ClauseFields) -> DomainResu
     Ok(())
 }
 
-fn check_not_past(field: &str, day: NaiveDate) -> DomainResult<()> {
-    if day < dates::today() {
-        return Err(DomainError::bad_input(
-            field,
-            "ligt in het verleden; wat eerder gold blijft zoals het was",
-        ));
-    }
-    Ok(())
-}
-
 fn joined(codes: &[String]) -> Option<String> {
     (!codes.is_empty()).then(|| codes.join(","))
 }
@@ -692,7 +682,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     let code = code.trim();
     check_code(code)?;
     check_fields(db, fields).await?;
-    check_not_past("effectiveFrom", from)?;
+    dates::check_not_past("effectiveFrom", from)?;
     if vacancy_clause::Entity::find()
         .filter(vacancy_clause::Column::Code.eq(code))
         .one(db)
@@ -759,7 +749,7 @@ pub async fn revise<C: ConnectionTrait + TransactionTrait>(
     let person = caller.person(Operation::EditClauses)?.clone();
     let clause = clause_by_code(db, code).await?;
     check_fields(db, fields).await?;
-    check_not_past("effectiveFrom", from)?;
+    dates::check_not_past("effectiveFrom", from)?;
     let before = latest(db, clause.id).await?;
     check_expected(&before, expected_version)?;
     if from < before.effective_from {
@@ -837,7 +827,7 @@ pub async fn retire<C: ConnectionTrait + TransactionTrait>(
 ) -> DomainResult<ClauseVersion> {
     caller.person(Operation::EditClauses)?;
     let clause = clause_by_code(db, code).await?;
-    check_not_past("on", on)?;
+    dates::check_not_past("on", on)?;
     let before = latest(db, clause.id).await?;
     check_expected(&before, expected_version)?;
     if let Some(end) = before.effective_to {

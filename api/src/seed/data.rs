@@ -415,6 +415,8 @@ pub const DECLARED_TOTALS: &[TotalSeed] = &[
 /// hoger". Since when it holds the letter does not say: the first version starts with the FGR
 /// (illustrative, with a note).
 pub const ABD_RULE_MIN_SCALE: i32 = 15;
+/// What the seeded rule rests on, as cited.
+pub const ABD_RULE_REFERENCE: &str = "Kamerstukken II 2024/25, 30 950, nr. 451 (Kamerbrief van 14 april 2025): ABD-functies, \"dat is voor schalen 15 en hoger\"";
 /// First day of the seeded rule (our inference).
 pub const ABD_RULE_FROM: &str = "2009-11-20";
 /// Why the first version starts then.

@@ -238,7 +238,7 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
             effective_to: Set(None),
             min_scale: Set(data::ABD_RULE_MIN_SCALE),
             source_document_id: Set(Some(sources[data::LETTER_CODE])),
-            reference: Set("Kamerstukken II 2024/25, 30 950, nr. 451 (Kamerbrief van 14 april 2025): ABD-functies, \"dat is voor schalen 15 en hoger\"".to_owned()),
+            reference: Set(data::ABD_RULE_REFERENCE.to_owned()),
             url: Set(Some(data::SOURCES[0].3.to_owned())),
             decided_on: Set(None),
             illustrative: Set(true),
