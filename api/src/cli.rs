@@ -105,6 +105,25 @@ pub enum CatalogueCommand {
     /// Print the JSON Schema of the exchange format, as checked in at
     /// `schema/catalogue-v1.schema.json`.
     Schema,
+    /// Take in a catalogue file (FGR beheer): check it all, print what changes per group, and
+    /// (without `--dry-run`) add the groups the register lacks with their versions and a new
+    /// version of every group whose content differs. Nothing is written on any error.
+    Import {
+        /// The `fgr-catalogue/1` JSON file.
+        file: std::path::PathBuf,
+        /// Check and print what would change; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The decision new versions rest on (needed when a group the register holds changes).
+        #[arg(long)]
+        decision: Option<String>,
+        /// First day of those versions (YYYY-MM-DD, today or later).
+        #[arg(long)]
+        effective_from: Option<chrono::NaiveDate>,
+        /// The decision's date (YYYY-MM-DD); default the effective date.
+        #[arg(long)]
+        decided_on: Option<chrono::NaiveDate>,
+    },
 }
 
 /// Output formats of `fgr clauses export` and `fgr catalogue export`.
@@ -178,6 +197,9 @@ pub struct ServeArgs {
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "FGR_MAX_BODY_BYTES", default_value_t = GraphqlLimits::default().max_body_bytes)]
     pub max_body_bytes: usize,
+    /// Largest request body accepted from FGR beheer (a catalogue import), in bytes.
+    #[arg(long, env = "FGR_MAX_IMPORT_BYTES", default_value_t = GraphqlLimits::default().max_import_bytes)]
+    pub max_import_bytes: usize,
     /// Offer a local sign-in with a role of your choice (no identity provider; loopback only).
     #[arg(long, env = "FGR_DEV_LOGIN")]
     pub dev_login: bool,
@@ -271,6 +293,7 @@ impl ServeArgs {
                 max_complexity: self.max_complexity,
                 introspection: self.introspection,
                 max_body_bytes: self.max_body_bytes,
+                max_import_bytes: self.max_import_bytes,
             },
         })
     }
@@ -410,6 +433,52 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             }
             Ok(())
         }
+        Command::Catalogue(CatalogueCommand::Import {
+            file,
+            dry_run,
+            decision,
+            effective_from,
+            decided_on,
+        }) => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| CliError::Other(format!("cannot read {}: {e}", file.display())))?;
+            let conn = db::connect(&cli.database_url).await?;
+            db::migrate(&conn).await?;
+            let register = crate::register::load::everything(&conn)
+                .await
+                .map_err(|e| CliError::Other(e.to_string()))?;
+            let principal = cli_maintainer();
+            let request_id = cli_request_id();
+            let caller = crate::domain::caller::Caller {
+                principal: &principal,
+                policy: crate::domain::access::AccessPolicy::default(),
+                request_id: &request_id,
+            };
+            let options = crate::domain::exchange::import::Options {
+                decision,
+                effective_from,
+                decided_on,
+                dry_run,
+            };
+            match crate::domain::exchange::import::run(&conn, &caller, &register, &text, &options)
+                .await
+            {
+                Ok(outcome) => {
+                    print!("{}", import_report(&outcome));
+                    Ok(())
+                }
+                Err(crate::error::DomainError::Invalid(problems)) => {
+                    for p in &problems {
+                        eprintln!("{}: {}: {}", file.display(), p.place, p.message);
+                    }
+                    Err(CliError::Other(format!(
+                        "{} fout(en) in het bestand; er is niets gewijzigd",
+                        problems.len()
+                    )))
+                }
+                Err(e) => Err(CliError::Other(e.to_string())),
+            }
+        }
         Command::Coverage {
             families,
             as_of,
@@ -506,6 +575,61 @@ async fn clients(database_url: &str, command: ClientsCommand) -> Result<(), CliE
         }
     }
     Ok(())
+}
+
+/// The operator at the command line, acting as FGR beheer (the audit trail records `cli`).
+fn cli_maintainer() -> crate::domain::access::Principal {
+    use crate::domain::access::{Person, Principal, Role};
+    Principal::Person(Person {
+        subject: "cli".into(),
+        name: "operator".into(),
+        email: None,
+        roles: [Role::Viewer, Role::Maintainer].into_iter().collect(),
+    })
+}
+
+/// What an import did or would do, for people: one line per group, its changes indented.
+fn import_report(outcome: &crate::domain::exchange::import::Outcome) -> String {
+    use crate::domain::exchange::import::GroupAction;
+    use std::fmt::Write;
+    let mut out = String::new();
+    for g in &outcome.groups {
+        let what = match g.action {
+            GroupAction::Added => format!("toegevoegd met {} versie(s)", g.versions_added),
+            GroupAction::NewVersion => format!("nieuwe versie, {} wijziging(en)", g.changes.len()),
+            GroupAction::Unchanged => "ongewijzigd".into(),
+        };
+        let _ = writeln!(out, "{} ({}): {what}", g.code, g.name);
+        if g.action == GroupAction::NewVersion {
+            for c in &g.changes {
+                let _ = writeln!(
+                    out,
+                    "  {}: {} → {}",
+                    c.path,
+                    c.before.as_deref().unwrap_or("—"),
+                    c.after.as_deref().unwrap_or("—")
+                );
+            }
+        }
+    }
+    for a in &outcome.added {
+        let _ = writeln!(out, "+ {a}");
+    }
+    for r in &outcome.remarks {
+        let _ = writeln!(out, "! {r}");
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        if outcome.applied {
+            "geïmporteerd"
+        } else if outcome.changes_anything() {
+            "proefimport: er is niets gewijzigd"
+        } else {
+            "er verandert niets"
+        }
+    );
+    out
 }
 
 /// A request id for changes made at the command line.

@@ -21,6 +21,9 @@ pub struct GraphqlLimits {
     pub introspection: bool,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// Largest request body accepted from FGR beheer, who may send a whole catalogue file
+    /// (`importCatalogue`), in bytes.
+    pub max_import_bytes: usize,
 }
 
 impl Default for GraphqlLimits {
@@ -30,6 +33,7 @@ impl Default for GraphqlLimits {
             max_complexity: 2_000,
             introspection: true,
             max_body_bytes: 64 * 1024,
+            max_import_bytes: 8 * 1024 * 1024,
         }
     }
 }

@@ -29,12 +29,46 @@ pub enum DomainError {
     /// The workflow does not allow this step in the current state.
     #[error("{0}")]
     InvalidTransition(String),
+    /// A document (an import file) breaks rules in several places; each is named. Nothing was
+    /// changed.
+    #[error("{}", summary(.0))]
+    Invalid(Vec<Problem>),
     /// Something failed inside; the cause is logged with `reference`, never shown.
     #[error("internal error (reference {reference})")]
     Internal {
         /// A reference to find the logged cause.
         reference: String,
     },
+}
+
+/// One place in a document that breaks a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where, as a path into the document with the group's code where there is one, e.g.
+    /// `groups[3] MANAGER .versions[0].content.typings[2].fuwasys`, or `line 12, column 5`.
+    pub place: String,
+    /// A sentence for the user.
+    pub message: String,
+}
+
+/// At most this many problems are spelled out in the message (all are in the list).
+const PROBLEMS_IN_MESSAGE: usize = 20;
+
+fn summary(problems: &[Problem]) -> String {
+    let mut out = match problems.len() {
+        1 => "het bestand bevat 1 fout; er is niets gewijzigd".to_owned(),
+        n => format!("het bestand bevat {n} fouten; er is niets gewijzigd"),
+    };
+    for p in problems.iter().take(PROBLEMS_IN_MESSAGE) {
+        out.push_str(&format!("\n{}: {}", p.place, p.message));
+    }
+    if problems.len() > PROBLEMS_IN_MESSAGE {
+        out.push_str(&format!(
+            "\n… en {} meer",
+            problems.len() - PROBLEMS_IN_MESSAGE
+        ));
+    }
+    out
 }
 
 /// A short reference for a logged internal failure.
@@ -69,7 +103,7 @@ impl DomainError {
     /// `FORBIDDEN` or `INTERNAL`.
     pub fn code(&self) -> &'static str {
         match self {
-            Self::BadInput { .. } => "BAD_USER_INPUT",
+            Self::BadInput { .. } | Self::Invalid(_) => "BAD_USER_INPUT",
             Self::NotFound(_) => "NOT_FOUND",
             Self::Unauthenticated(_) => "UNAUTHENTICATED",
             Self::Forbidden(_) => "FORBIDDEN",

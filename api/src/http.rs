@@ -7,6 +7,7 @@ use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
 use async_graphql::{ParseRequestError, Request as GqlRequest, Variables};
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use axum::body::Body;
 use axum::extract::{Query, Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::{self, Next};
@@ -18,7 +19,6 @@ use leptos::prelude::{provide_context, use_context, LeptosOptions};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use serde::Deserialize;
 use serde_json::json;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 
 use crate::auth::middleware::RequestId;
@@ -40,7 +40,13 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
                 .post(graphql_post)
                 .layer(middleware::from_fn(post_guard)),
         )
-        .layer(RequestBodyLimitLayer::new(config.graphql.max_body_bytes))
+        .layer(middleware::from_fn_with_state(
+            BodyLimits {
+                everyone: config.graphql.max_body_bytes,
+                maintainer: config.graphql.max_import_bytes,
+            },
+            body_limit,
+        ))
         .with_state(service.clone());
     let mut health = Router::new()
         .route("/healthz", get(|| async { "ok" }))
@@ -115,6 +121,43 @@ async fn post_guard(request: Request, next: Next) -> Response {
         );
     }
     next.run(request).await
+}
+
+/// How large a GraphQL request body may be.
+#[derive(Clone, Copy)]
+struct BodyLimits {
+    /// For everyone.
+    everyone: usize,
+    /// For FGR beheer, who may send a whole catalogue file.
+    maintainer: usize,
+}
+
+/// Limits the body by who sends it (the principal is resolved before this runs): a large
+/// catalogue import only from FGR beheer, the small limit for everyone else.
+async fn body_limit(State(limits): State<BodyLimits>, request: Request, next: Next) -> Response {
+    let maintainer = matches!(
+        request.extensions().get::<Principal>(),
+        Some(Principal::Person(p)) if p.roles.contains(&crate::domain::access::Role::Maintainer)
+    );
+    let limit = if maintainer {
+        limits.maintainer.max(limits.everyone)
+    } else {
+        limits.everyone
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return refuse(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "PAYLOAD_TOO_LARGE",
+            "the request body is too large",
+        );
+    }
+    next.run(request.map(|body| Body::new(http_body_util::Limited::new(body, limit))))
+        .await
 }
 
 /// Why a request body was refused, without echoing parser internals.

@@ -130,6 +130,82 @@ fn the_catalogue_exports_as_json_and_csv() {
 }
 
 #[test]
+fn a_catalogue_file_imports_into_an_empty_database_and_a_bad_one_names_its_place() {
+    let (from, from_path) = temp_sqlite("import-from");
+    let (into, into_path) = temp_sqlite("import-into");
+    assert!(fgr(&["--database-url", &from, "seed"]).status.success());
+    let exported = fgr(&["--database-url", &from, "catalogue", "export"]);
+    let file = std::env::temp_dir().join(format!("fgr-cli-{}-catalogue.json", std::process::id()));
+    std::fs::write(&file, &exported.stdout).unwrap();
+    let file_arg = file.to_str().unwrap();
+
+    // Into the register it came from: nothing changes.
+    let same = fgr(&["--database-url", &from, "catalogue", "import", file_arg]);
+    assert!(same.status.success(), "{same:?}");
+    let report = String::from_utf8_lossy(&same.stdout);
+    assert!(
+        report.contains("MANAGER (Manager): ongewijzigd"),
+        "{report}"
+    );
+    assert!(
+        report.trim_end().ends_with("er verandert niets"),
+        "{report}"
+    );
+
+    // Into an empty database: a dry run first, then for real; it exports the same file.
+    assert!(fgr(&["--database-url", &into, "migrate"]).status.success());
+    let dry = fgr(&[
+        "--database-url",
+        &into,
+        "catalogue",
+        "import",
+        file_arg,
+        "--dry-run",
+    ]);
+    assert!(dry.status.success(), "{dry:?}");
+    assert!(String::from_utf8_lossy(&dry.stdout).contains("MANAGER (Manager): toegevoegd met"));
+    let empty = fgr(&["--database-url", &into, "catalogue", "export"]);
+    let empty: serde_json::Value = serde_json::from_slice(&empty.stdout).unwrap();
+    assert_eq!(
+        empty["groups"].as_array().unwrap().len(),
+        0,
+        "a dry run writes nothing"
+    );
+    let done = fgr(&["--database-url", &into, "catalogue", "import", file_arg]);
+    assert!(done.status.success(), "{done:?}");
+    assert!(String::from_utf8_lossy(&done.stdout)
+        .trim_end()
+        .ends_with("geïmporteerd"));
+    let again = fgr(&["--database-url", &into, "catalogue", "export"]);
+    assert_eq!(
+        again.stdout, exported.stdout,
+        "export → import → export is the same file"
+    );
+
+    // A bad value: exit 1, the place on standard error, nothing written.
+    let mut doc: serde_json::Value = serde_json::from_slice(&exported.stdout).unwrap();
+    doc["groups"][0]["scaleMin"] = serde_json::json!(0);
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let bad = fgr(&["--database-url", &from, "catalogue", "import", file_arg]);
+    assert!(!bad.status.success());
+    let lines = stderr_lines(&bad);
+    let code = doc["groups"][0]["code"].as_str().unwrap();
+    assert!(
+        lines[0].ends_with(&format!(
+            "groups[0] {code}.scaleMin: schaal 0 bestaat niet in het FGR (toegestaan: 1–19)"
+        )),
+        "{lines:?}"
+    );
+    assert_eq!(
+        lines.last().unwrap(),
+        "fgr: 1 fout(en) in het bestand; er is niets gewijzigd"
+    );
+    for path in [from_path, into_path, file] {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+#[test]
 fn the_schema_command_prints_the_checked_in_sdl() {
     let out = fgr(&["schema"]);
     assert!(out.status.success());

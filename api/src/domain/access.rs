@@ -186,11 +186,13 @@ pub enum Operation {
     ReadCriteria,
     /// Read the change feed.
     ReadChanges,
+    /// Take in a catalogue file: add groups and new versions (FGR beheer).
+    ImportCatalogue,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::ReadCatalogue,
         Self::ReadOwnIdentity,
         Self::ReadAudit,
@@ -202,6 +204,7 @@ impl Operation {
         Self::EditClauses,
         Self::ReadCriteria,
         Self::ReadChanges,
+        Self::ImportCatalogue,
     ];
 }
 
@@ -231,6 +234,7 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("abdRule", Operation::ReadClauses),
     ("abdRuleVersions", Operation::ReadClauses),
     ("changeAbdRule", Operation::EditClauses),
+    ("importCatalogue", Operation::ImportCatalogue),
     ("auditLog", Operation::ReadAudit),
     ("proposal", Operation::ReadProposals),
     ("proposals", Operation::ReadProposals),
@@ -320,6 +324,8 @@ impl AccessPolicy {
             }),
             (RecordAdvice, Principal::Person(p)) => p.roles.contains(&Role::CommitteeSecretary),
             (RecordDecision, Principal::Person(p)) => p.roles.contains(&Role::Maintainer),
+            // Importing adds versions as a decision does: FGR beheer records it.
+            (ImportCatalogue, Principal::Person(p)) => p.roles.contains(&Role::Maintainer),
             // Vacancy texts are public information, like the catalogue; sites pull them.
             (ReadClauses, Principal::Anonymous) => self.public_read,
             (ReadClauses, Principal::Person(_)) => true,
@@ -337,9 +343,11 @@ impl AccessPolicy {
                 .iter()
                 .any(|r| matches!(r, Role::Maintainer | Role::CommitteeSecretary)),
             // Machines read; they never change anything, and see no proposals.
-            (ReadProposals | ProposeAmendment | RecordAdvice | RecordDecision | EditClauses, _) => {
-                false
-            }
+            (
+                ReadProposals | ProposeAmendment | RecordAdvice | RecordDecision | EditClauses
+                | ImportCatalogue,
+                _,
+            ) => false,
         };
         if allowed {
             return Ok(());

@@ -317,96 +317,23 @@ pub async fn validate(
     group: &function_group::Model,
     content: &GroupContent,
 ) -> DomainResult<()> {
-    let mut scales = BTreeSet::new();
-    for (i, t) in content.typings.iter().enumerate() {
-        let field = format!("content.typings[{i}]");
-        if !(group.scale_min..=group.scale_max).contains(&t.scale) {
-            return Err(DomainError::bad_input(
-                format!("{field}.scale"),
-                format!(
-                    "schaal {} valt buiten de range {}–{} van {}",
-                    t.scale, group.scale_min, group.scale_max, group.name
-                ),
-            ));
-        }
-        check_variant(&field, t, &content.typings)?;
-        if !scales.insert((t.scale, t.variant)) {
-            return Err(DomainError::bad_input(
-                format!("{field}.scale"),
-                match t.variant {
-                    None => format!("schaal {} komt twee keer voor", t.scale),
-                    Some(v) => format!("variant {v} van schaal {} komt twee keer voor", t.scale),
-                },
-            ));
-        }
-        match (&t.fuwasys_scores, t.fuwasys_total) {
-            (Some(scores), Some(total)) => {
-                FuwasysScore::parse(scores, total).map_err(|e| match e {
-                    DomainError::BadInput { message, .. } => {
-                        DomainError::bad_input(format!("{field}.fuwasys"), message)
-                    }
-                    other => other,
-                })?;
-            }
-            (None, None) => {}
-            _ => {
-                return Err(DomainError::bad_input(
-                    format!("{field}.fuwasys"),
-                    "FUWASYS-scores en -totaal horen samen",
-                ))
-            }
-        }
-        for (j, item) in t.items.iter().enumerate() {
-            if TypingSection::from_code(&item.section).is_none() {
-                return Err(DomainError::bad_input(
-                    format!("{field}.items[{j}].section"),
-                    format!("onbekend onderdeel '{}'", item.section),
-                ));
-            }
-            if item.sub_category.is_none() || !item.text.is_empty() {
-                check_text(&format!("{field}.items[{j}].text"), &item.text)?;
-            }
-        }
-    }
-    for (i, area) in content.core_profile.result_areas.iter().enumerate() {
-        for (j, text) in area
-            .results
-            .iter()
-            .chain(&area.behaviour_indicators)
-            .enumerate()
-        {
-            check_text(
-                &format!("content.coreProfile.resultAreas[{i}].items[{j}]"),
-                text,
-            )?;
-        }
-    }
-    if !content.core_profile.competences.is_empty() {
-        let known: BTreeSet<String> = competence::Entity::find()
+    let competences: BTreeSet<String> = if content.core_profile.competences.is_empty() {
+        BTreeSet::new()
+    } else {
+        competence::Entity::find()
             .filter(competence::Column::Name.is_in(content.core_profile.competences.clone()))
             .all(db)
             .await?
             .into_iter()
             .map(|c| c.name)
-            .collect();
-        if let Some(unknown) = content
-            .core_profile
-            .competences
-            .iter()
-            .find(|c| !known.contains(*c))
-        {
-            return Err(DomainError::bad_input(
-                "content.coreProfile.competences",
-                format!("onbekende competentie '{unknown}'"),
-            ));
-        }
-    }
+            .collect()
+    };
     let codes: Vec<String> = content
         .coverage
         .iter()
         .map(|c| c.requirement_code.clone())
         .collect();
-    let known: BTreeSet<String> = if codes.is_empty() {
+    let requirements: BTreeSet<String> = if codes.is_empty() {
         BTreeSet::new()
     } else {
         responsibility_requirement::Entity::find()
@@ -417,26 +344,145 @@ pub async fn validate(
             .map(|r| r.code)
             .collect()
     };
+    let scope = Scope {
+        name: &group.name,
+        scale_min: group.scale_min,
+        scale_max: group.scale_max,
+    };
+    match problems(
+        &scope,
+        content,
+        |c| competences.contains(c),
+        |r| requirements.contains(r),
+    )
+    .into_iter()
+    .next()
+    {
+        Some(first) => Err(first),
+        None => Ok(()),
+    }
+}
+
+/// What content is checked against: the group's name (for messages) and scale range.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope<'a> {
+    /// The group's name.
+    pub name: &'a str,
+    /// Lowest scale.
+    pub scale_min: i32,
+    /// Highest scale.
+    pub scale_max: i32,
+}
+
+/// Every place where `content` breaks a rule, each as a `BAD_USER_INPUT` naming its field
+/// (`content.typings[2].fuwasys`), in document order. `competence_known` and
+/// `requirement_known` say which names and codes exist. Empty when the content is valid.
+pub fn problems(
+    group: &Scope<'_>,
+    content: &GroupContent,
+    competence_known: impl Fn(&str) -> bool,
+    requirement_known: impl Fn(&str) -> bool,
+) -> Vec<DomainError> {
+    let mut found = Vec::new();
+    let mut check = |result: DomainResult<()>| {
+        if let Err(e) = result {
+            found.push(e);
+        }
+    };
+    let mut scales = BTreeSet::new();
+    for (i, t) in content.typings.iter().enumerate() {
+        let field = format!("content.typings[{i}]");
+        if !(group.scale_min..=group.scale_max).contains(&t.scale) {
+            check(Err(DomainError::bad_input(
+                format!("{field}.scale"),
+                format!(
+                    "schaal {} valt buiten de range {}–{} van {}",
+                    t.scale, group.scale_min, group.scale_max, group.name
+                ),
+            )));
+        }
+        check(check_variant(&field, t, &content.typings));
+        if !scales.insert((t.scale, t.variant)) {
+            check(Err(DomainError::bad_input(
+                format!("{field}.scale"),
+                match t.variant {
+                    None => format!("schaal {} komt twee keer voor", t.scale),
+                    Some(v) => format!("variant {v} van schaal {} komt twee keer voor", t.scale),
+                },
+            )));
+        }
+        match (&t.fuwasys_scores, t.fuwasys_total) {
+            (Some(scores), Some(total)) => {
+                check(
+                    FuwasysScore::parse(scores, total)
+                        .map(|_| ())
+                        .map_err(|e| match e {
+                            DomainError::BadInput { message, .. } => {
+                                DomainError::bad_input(format!("{field}.fuwasys"), message)
+                            }
+                            other => other,
+                        }),
+                );
+            }
+            (None, None) => {}
+            _ => check(Err(DomainError::bad_input(
+                format!("{field}.fuwasys"),
+                "FUWASYS-scores en -totaal horen samen",
+            ))),
+        }
+        for (j, item) in t.items.iter().enumerate() {
+            if TypingSection::from_code(&item.section).is_none() {
+                check(Err(DomainError::bad_input(
+                    format!("{field}.items[{j}].section"),
+                    format!("onbekend onderdeel '{}'", item.section),
+                )));
+            }
+            if item.sub_category.is_none() || !item.text.is_empty() {
+                check(check_text(&format!("{field}.items[{j}].text"), &item.text));
+            }
+        }
+    }
+    for (i, area) in content.core_profile.result_areas.iter().enumerate() {
+        for (j, text) in area
+            .results
+            .iter()
+            .chain(&area.behaviour_indicators)
+            .enumerate()
+        {
+            check(check_text(
+                &format!("content.coreProfile.resultAreas[{i}].items[{j}]"),
+                text,
+            ));
+        }
+    }
+    for name in &content.core_profile.competences {
+        if !competence_known(name) {
+            check(Err(DomainError::bad_input(
+                "content.coreProfile.competences",
+                format!("onbekende competentie '{name}'"),
+            )));
+        }
+    }
     for (i, c) in content.coverage.iter().enumerate() {
         let field = format!("content.coverage[{i}]");
-        if !known.contains(&c.requirement_code) {
-            return Err(DomainError::bad_input(
+        if !requirement_known(&c.requirement_code) {
+            check(Err(DomainError::bad_input(
                 format!("{field}.requirementCode"),
                 format!("onbekende verantwoordelijkheid '{}'", c.requirement_code),
-            ));
+            )));
         }
         if let Some(scale) = c.typing_scale {
             if !scales.iter().any(|(s, _)| *s == scale) {
-                return Err(DomainError::bad_input(
+                check(Err(DomainError::bad_input(
                     format!("{field}.typingScale"),
                     format!("er is geen typering voor schaal {scale}"),
-                ));
+                )));
             }
         }
-        check_text(&format!("{field}.location"), &c.location)?;
-        check_text(&format!("{field}.quote"), &c.quote)?;
+        check(check_text(&format!("{field}.location"), &c.location));
+        check(check_text(&format!("{field}.quote"), &c.quote));
     }
-    Ok(())
+    found
 }
 
 /// Writes `content` under the (already inserted) version `version_id`.

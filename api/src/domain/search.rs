@@ -5,6 +5,15 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+/// The folded text a group is found by: its name, its code in words and its description.
+pub fn group_text(name: &str, code: &str, description: Option<&str>) -> String {
+    fold(&format!(
+        "{name} {} {}",
+        code.replace('_', " "),
+        description.unwrap_or_default()
+    ))
+}
+
 /// Lower-cases `text` and strips accents (é → e, ë → e, ï → i), collapsing runs of white space.
 pub fn fold(text: &str) -> String {
     let stripped: String = text

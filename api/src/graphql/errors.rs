@@ -16,6 +16,32 @@ pub fn to_gql(err: DomainError) -> async_graphql::Error {
                 e.set("field", field);
             })
         }
+        DomainError::Invalid(problems) => {
+            let field = problems
+                .first()
+                .map(|p| p.place.clone())
+                .unwrap_or_default();
+            let list: Vec<async_graphql::Value> = problems
+                .iter()
+                .map(|p| {
+                    let mut m = async_graphql::indexmap::IndexMap::new();
+                    m.insert(
+                        async_graphql::Name::new("place"),
+                        async_graphql::Value::from(p.place.clone()),
+                    );
+                    m.insert(
+                        async_graphql::Name::new("message"),
+                        async_graphql::Value::from(p.message.clone()),
+                    );
+                    async_graphql::Value::Object(m)
+                })
+                .collect();
+            async_graphql::Error::new(err.to_string()).extend_with(|_, e| {
+                e.set("code", code);
+                e.set("field", field);
+                e.set("problems", list);
+            })
+        }
         DomainError::Internal { reference } => {
             let reference = reference.clone();
             async_graphql::Error::new("internal error").extend_with(|_, e| {

@@ -74,6 +74,8 @@ pub enum Operation {
     ReadCriteria,
     /// Read the change feed.
     ReadChanges,
+    /// Import a catalogue file (FGR beheer).
+    ImportCatalogue,
 }
 
 impl From<access::Operation> for Operation {
@@ -90,6 +92,7 @@ impl From<access::Operation> for Operation {
             access::Operation::EditClauses => Self::EditClauses,
             access::Operation::ReadCriteria => Self::ReadCriteria,
             access::Operation::ReadChanges => Self::ReadChanges,
+            access::Operation::ImportCatalogue => Self::ImportCatalogue,
         }
     }
 }

@@ -49,6 +49,7 @@ pub struct QueryRoot(
 #[derive(MergedObject, Default)]
 pub struct MutationRoot(
     amendments::AmendmentMutation,
+    catalogue::import::ImportMutation,
     clauses::ClauseMutation,
     sources::SourceMutation,
 );

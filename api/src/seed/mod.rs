@@ -456,12 +456,7 @@ async fn seed_group(
     let family = *families
         .get(g.family.as_str())
         .ok_or_else(|| DomainError::internal(format!("{}: unknown family {}", g.code, g.family)))?;
-    let search_text = search::fold(&format!(
-        "{} {} {}",
-        g.name,
-        g.code.replace('_', " "),
-        g.description.as_deref().unwrap_or_default()
-    ));
+    let search_text = search::group_text(&g.name, &g.code, g.description.as_deref());
     let group = function_group::ActiveModel {
         family_id: Set(family),
         code: Set(g.code.clone()),

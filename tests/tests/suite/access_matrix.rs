@@ -129,6 +129,11 @@ const EXAMPLES: &[(&str, &str)] = &[
         // A stale version: refused after the access check, so it changes nothing.
         r#"mutation { changeAbdRule(input: { expectedVersion: 99, minScale: 15, effectiveFrom: "2099-01-01", reference: "r" }) { number } }"#,
     ),
+    (
+        "importCatalogue",
+        // Not a catalogue: refused after the access check, so it changes nothing.
+        r#"mutation { importCatalogue(input: { document: "{}", dryRun: false }) { applied } }"#,
+    ),
 ];
 
 /// The root fields of the schema (queries and mutations), read by introspection.
@@ -211,7 +216,7 @@ fn expected(field: &str, who: Who) -> Option<&'static str> {
             |r| r == Role::CommitteeSecretary,
             Some("FORBIDDEN"),
         ),
-        "recordDecision" => (
+        "recordDecision" | "importCatalogue" => (
             Some("UNAUTHENTICATED"),
             |r| r == Role::Maintainer,
             Some("FORBIDDEN"),

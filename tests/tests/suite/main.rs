@@ -13,6 +13,7 @@ mod appraisal_criteria;
 mod audit_trail;
 mod catalogue_api;
 mod catalogue_export;
+mod catalogue_import;
 mod change_feed;
 mod console_pages;
 mod contract;

@@ -2,6 +2,7 @@
 //! responsibility requirements.
 
 pub mod families;
+pub mod import;
 pub mod profiles;
 pub mod query;
 pub mod requirements;

@@ -6,6 +6,10 @@
 //!
 //! The document is deterministic: the same register gives the same bytes (no export time in it),
 //! so two exports can be compared with `diff`.
+//!
+//! [`import`] takes the same document in.
+
+pub mod import;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -28,6 +32,9 @@ pub struct Catalogue {
     pub as_of: Option<NaiveDate>,
     /// The families, in official order.
     pub families: Vec<Family>,
+    /// The responsibility requirements group content covers (`content.coverage`), in order.
+    #[serde(default)]
+    pub requirements: Vec<Requirement>,
     /// The groups, in official order.
     pub groups: Vec<Group>,
     /// The ABD membership rule's versions.
@@ -54,6 +61,34 @@ pub struct Family {
     pub source_url: Option<String>,
     /// What is missing.
     pub data_note: Option<String>,
+}
+
+/// A responsibility requirement (from the minister's letter or another source).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Requirement {
+    /// Code, e.g. `SOCIALE_VEILIGHEID_LEIDINGGEVENDEN`.
+    pub code: String,
+    /// Short title.
+    pub title: String,
+    /// The requirement's text.
+    pub text: String,
+    /// Theme, e.g. `SOCIALE_VEILIGHEID`.
+    pub theme: String,
+    /// The source's citation.
+    pub source_reference: String,
+    /// Where to read it.
+    pub source_url: Option<String>,
+    /// The source document's code, when the register holds it.
+    pub source: Option<String>,
+    /// First day it is required.
+    pub required_from: Option<NaiveDate>,
+    /// Not confirmed by an official source.
+    pub illustrative: bool,
+    /// The families it applies to (codes).
+    pub families: Vec<String>,
+    /// The groups it applies to beside those families (codes).
+    pub groups: Vec<String>,
 }
 
 /// A function group with its versions.
@@ -221,14 +256,7 @@ pub fn export(register: &Register, as_of: Option<NaiveDate>) -> Catalogue {
                 scale_min: g.scale_min,
                 scale_max: g.scale_max,
                 scales_inferred: g.scales_inferred,
-                work_levels: g
-                    .work_levels
-                    .as_deref()
-                    .unwrap_or_default()
-                    .split(',')
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
+                work_levels: work_levels(g),
                 fgr_site_id: g.fgr_site_id,
                 added_on: g.added_on,
                 source_url: g.source_url.clone(),
@@ -251,6 +279,36 @@ pub fn export(register: &Register, as_of: Option<NaiveDate>) -> Catalogue {
                 manager_family: f.manager_family,
                 source_url: f.source_url.clone(),
                 data_note: f.data_note.clone(),
+            })
+            .collect(),
+        requirements: register
+            .requirements()
+            .iter()
+            .map(|r| {
+                let m = &r.model;
+                Requirement {
+                    code: m.code.clone(),
+                    title: m.title.clone(),
+                    text: m.text.clone(),
+                    theme: m.theme.clone(),
+                    source_reference: m.source_reference.clone(),
+                    source_url: m.source_url.clone(),
+                    source: m.source_document_id.and_then(source_code),
+                    required_from: m.required_from,
+                    illustrative: m.illustrative,
+                    families: r
+                        .scopes
+                        .iter()
+                        .filter_map(|s| s.family_id)
+                        .filter_map(|id| register.family(id).map(|f| f.code.clone()))
+                        .collect(),
+                    groups: r
+                        .scopes
+                        .iter()
+                        .filter_map(|s| s.group_id)
+                        .filter_map(|id| register.group(id).map(|g| g.group.code.clone()))
+                        .collect(),
+                }
             })
             .collect(),
         groups,
@@ -294,6 +352,17 @@ pub fn export(register: &Register, as_of: Option<NaiveDate>) -> Catalogue {
             })
             .collect(),
     }
+}
+
+/// A group's werk- en denkniveau codes (stored comma-separated).
+fn work_levels(g: &fgr_entities::function_group::Model) -> Vec<String> {
+    g.work_levels
+        .as_deref()
+        .unwrap_or_default()
+        .split(',')
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The columns of [`typings_csv`].
