@@ -7,6 +7,7 @@ use leptos_router::{path, SsrMode};
 
 use crate::components::header::Header;
 use crate::pages::audit::AuditPage;
+use crate::pages::catalogue_import::CatalogueImportPage;
 use crate::pages::clauses::{ClausePage, ClausesPage};
 use crate::pages::coverage::CoveragePage;
 use crate::pages::family::FamilyPage;
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/proposals") view=ProposalsPage ssr=SsrMode::Async/>
                     <Route path=path!("/proposals/:number") view=ProposalPage ssr=SsrMode::Async/>
                     <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/catalogue/import") view=CatalogueImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/clauses") view=ClausesPage ssr=SsrMode::Async/>
                     <Route path=path!("/clauses/:code") view=ClausePage ssr=SsrMode::Async/>
                     <Route path=path!("/vacancy-text") view=VacancyTextPage ssr=SsrMode::Async/>

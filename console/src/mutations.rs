@@ -85,6 +85,44 @@ pub const CLAUSE_CHANGES: &[(&str, &str)] = &[
     ("ConsoleRetireClause", RETIRE_CLAUSE),
 ];
 
+/// Checks (`dryRun: true`) or takes in a catalogue file (FGR beheer).
+pub const IMPORT_CATALOGUE: &str = r#"mutation ConsoleImportCatalogue($input: ImportCatalogueInput!) {
+  importCatalogue(input: $input) {
+    applied added remarks
+    groups { code name action versionsAdded changes { path kind before after words { tag text } } }
+  }
+}"#;
+
+/// What an import did or would do.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportView {
+    /// Whether anything was written.
+    pub applied: bool,
+    /// Records added beside groups.
+    pub added: Vec<String>,
+    /// What the register holds differently and the import leaves alone.
+    pub remarks: Vec<String>,
+    /// Every group of the file.
+    pub groups: Vec<GroupImportView>,
+}
+
+/// One group of an import.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupImportView {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// `ADDED`, `NEW_VERSION` or `UNCHANGED`.
+    pub action: String,
+    /// Versions added.
+    pub versions_added: i32,
+    /// Its content change.
+    pub changes: Vec<FieldChangeView>,
+}
+
 /// A clause after a change.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClauseStep {

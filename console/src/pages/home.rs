@@ -69,5 +69,11 @@ pub fn HomePage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <p class="downloads" id="catalogue-downloads">
+            "De hele catalogus: "
+            <a href="/api/catalogue.json" download>"catalogus (JSON, fgr-catalogue/1)"</a>" · "
+            <a href="/api/catalogue.csv" download>"typeringen (CSV)"</a>" · "
+            <a href="/catalogue/import">"catalogus importeren (FGR-beheer)"</a>
+        </p>
     }
 }

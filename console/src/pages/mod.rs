@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod audit;
+pub mod catalogue_import;
 pub mod clauses;
 pub mod coverage;
 pub mod family;

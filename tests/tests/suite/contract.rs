@@ -68,6 +68,9 @@ fn decode(name: &str, data: Value) {
         "ConsoleAppraisalPreview" => into::<queries::appraisal::PreviewData>(name, data),
         "ConsoleClause" => into::<queries::clauses::ClauseData>(name, data),
         "ConsoleVacancyText" => into::<queries::clauses::VacancyTextData>(name, data),
+        "ConsoleImportCatalogue" => {
+            into::<std::collections::HashMap<String, mutations::ImportView>>(name, data);
+        }
         _ if mutations::CLAUSE_CHANGES.iter().any(|(n, _)| *n == name) => {
             into::<std::collections::HashMap<String, mutations::ClauseStep>>(name, data);
         }
@@ -251,4 +254,36 @@ async fn the_console_clause_changes_add_revise_and_retire_a_clause() {
     }))
     .await;
     assert_eq!(retired["retireVacancyClause"]["code"], "THUISWERKEN");
+}
+
+#[tokio::test]
+async fn the_console_import_check_reads_the_per_group_outcome() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let owner = app.person("contract-owner", Role::Maintainer).await;
+    let exported = app
+        .send(
+            axum::http::Request::builder()
+                .uri("/api/catalogue.json")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .body;
+    let response = app
+        .graphql_with(
+            mutations::IMPORT_CATALOGUE,
+            json!({ "input": { "document": exported, "dryRun": true } }),
+            &[("cookie", owner.as_str())],
+        )
+        .await
+        .json();
+    assert!(response.get("errors").is_none(), "{response}");
+    decode("ConsoleImportCatalogue", response["data"].clone());
+    let groups = response["data"]["importCatalogue"]["groups"]
+        .as_array()
+        .unwrap();
+    assert!(
+        groups.iter().all(|g| g["action"] == "UNCHANGED"),
+        "{groups:?}"
+    );
 }
