@@ -199,10 +199,11 @@ impl IntoResponse for BodyRejection {
 async fn graphql_post(
     State(service): State<GraphqlService>,
     principal: Principal,
+    request_id: RequestId,
     request: GraphQLRequest<BodyRejection>,
 ) -> Response {
     let response = service
-        .execute(request.into_inner(), principal.clone())
+        .execute(request.into_inner().data(request_id), principal.clone())
         .await;
     with_auth_challenge(&principal, response)
 }
@@ -523,10 +524,19 @@ fn console_router(service: GraphqlService, site_root: &Path) -> Router {
             move || {
                 // The page is rendered as whoever requested it: the console sees exactly what
                 // the API lets that principal see.
-                let principal = use_context::<axum::http::request::Parts>()
+                let parts = use_context::<axum::http::request::Parts>();
+                let principal = parts
+                    .as_ref()
                     .and_then(|parts| parts.extensions.get::<Principal>().cloned())
                     .unwrap_or_default();
-                provide_context(Api::new(ServerTransport::new(service.clone(), principal)));
+                let request_id = parts
+                    .as_ref()
+                    .and_then(|parts| parts.extensions.get::<RequestId>().cloned());
+                provide_context(Api::new(ServerTransport::new(
+                    service.clone(),
+                    principal,
+                    request_id,
+                )));
             },
             move || fgr_console::app::shell(shell_options.clone()),
         )

@@ -61,26 +61,14 @@ pub async fn resolve_principal(
     response
 }
 
-/// The id of a request, for the audit trail and logs: the caller's `x-request-id` when it is a
-/// short plain token, otherwise a fresh random one.
+/// The id of a request, for the audit trail and logs: always issued by the server (a caller's
+/// own `x-request-id` is not trusted into the audit trail), and sent back as `x-request-id`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestId(pub String);
 
 impl RequestId {
-    fn for_request(headers: &axum::http::HeaderMap) -> Self {
-        let given = headers
-            .get("x-request-id")
-            .and_then(|v| v.to_str().ok())
-            .filter(|v| {
-                !v.is_empty()
-                    && v.len() <= 100
-                    && v.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
-            });
-        Self(given.map_or_else(
-            || format!("req-{}", super::secrets::random_id()),
-            str::to_owned,
-        ))
+    fn for_request(_headers: &axum::http::HeaderMap) -> Self {
+        Self(format!("req-{}", super::secrets::random_id()))
     }
 }
 

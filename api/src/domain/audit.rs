@@ -168,8 +168,13 @@ fn now_whole_seconds() -> NaiveDateTime {
 /// Appends an entry for `change`; call it inside the transaction that makes the change, so both
 /// happen or neither does.
 ///
+/// Concurrent changes queue here: the head row is read with a row lock (`SELECT … FOR UPDATE`
+/// on PostgreSQL and MariaDB, which also reads the latest committed head under MariaDB's
+/// repeatable read; SQLite serialises writers on its database lock), held until the change's
+/// transaction ends, so independent writers all succeed, one after another.
+///
 /// # Errors
-/// `CONFLICT` when another entry was appended concurrently (retry the whole change);
+/// `CONFLICT` only if the head moved despite the lock (it cannot with the engines we support);
 /// `INTERNAL` when the database fails.
 pub async fn append(
     txn: &impl ConnectionTrait,
@@ -178,6 +183,7 @@ pub async fn append(
     change: Change,
 ) -> DomainResult<audit_event::Model> {
     let head = audit_head::Entity::find_by_id(1)
+        .lock_exclusive()
         .one(txn)
         .await?
         .ok_or_else(|| DomainError::internal("audit_head row missing"))?;

@@ -146,3 +146,32 @@ async fn concurrent_changes_never_fork_the_chain() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_audit_entry_carries_the_server_issued_id_of_its_request() {
+    use sea_orm::QueryOrder;
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let member = app.person("ria", Role::CommitteeMember).await;
+    let date = (chrono::Utc::now().date_naive() + chrono::Duration::days(30)).to_string();
+    let answer = app
+        .graphql_with(
+            r#"mutation C($date: Date!) { createProposal(input: { groupCode: "MANAGER", title: "Verzoek-id", rationale: "Test.", requestedEffectiveFrom: $date }) { number } }"#,
+            json!({ "date": date }),
+            &[("cookie", member.as_str()), ("x-request-id", "door-de-aanroeper-gekozen")],
+        )
+        .await;
+    assert!(answer.json().get("errors").is_none(), "{}", answer.body);
+    let issued = answer.headers["x-request-id"].to_str().unwrap().to_owned();
+    assert!(issued.starts_with("req-"), "{issued}");
+    let last = audit_event::Entity::find()
+        .order_by_desc(audit_event::Column::Seq)
+        .one(&app.db.conn)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(last.action, "proposal.create");
+    assert_eq!(
+        last.request_id, issued,
+        "the entry names the request that made it, as the server issued it"
+    );
+}

@@ -15,6 +15,7 @@ mod catalogue_api;
 mod catalogue_export;
 mod catalogue_import;
 mod change_feed;
+mod concurrent_writes;
 mod console_pages;
 mod contract;
 mod coverage_report;
