@@ -344,10 +344,10 @@ fn readable_day(
         };
         return Err(Box::new(refuse(status, e.code(), &e.to_string())));
     }
-    match as_of.map(str::parse::<chrono::NaiveDate>) {
+    match as_of.map(crate::domain::dates::parse_day) {
         None => Ok(crate::domain::dates::today()),
-        Some(Ok(day)) => Ok(day),
-        Some(Err(_)) => Err(Box::new(refuse(
+        Some(Some(day)) => Ok(day),
+        Some(None) => Err(Box::new(refuse(
             StatusCode::BAD_REQUEST,
             "BAD_USER_INPUT",
             "asOf is not a date (YYYY-MM-DD)",

@@ -17,7 +17,7 @@ use serde_json::json;
 
 use super::access::Operation;
 use super::audit::{self, Change};
-use super::caller::{check_words, Caller};
+use super::caller::{check_url, check_words, Caller};
 use super::changes::{self, Touched};
 use super::{dates, tx};
 use crate::error::{DomainError, DomainResult};
@@ -78,6 +78,7 @@ pub async fn change<C: ConnectionTrait + TransactionTrait>(
         return Err(DomainError::bad_input("minScale", "kies schaal 1 t/m 19"));
     }
     check_words("reference", &change.reference, 500)?;
+    check_url("url", change.url.as_deref())?;
     dates::check_not_past("effectiveFrom", change.effective_from)?;
     let before = abd_rule_version::Entity::find()
         .order_by_desc(abd_rule_version::Column::VersionNo)

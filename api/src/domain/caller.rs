@@ -35,6 +35,32 @@ impl Caller<'_> {
     }
 }
 
+/// An optional link: absent, empty, or an absolute `http://` or `https://` URL of at most 2,000
+/// characters (a `javascript:` or `data:` link is refused: it would run in the console).
+///
+/// # Errors
+/// `BAD_USER_INPUT` on `field`.
+pub fn check_url(field: &str, url: Option<&str>) -> DomainResult<()> {
+    let Some(url) = url.map(str::trim).filter(|u| !u.is_empty()) else {
+        return Ok(());
+    };
+    let lower = url.to_ascii_lowercase();
+    let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
+    let host_ok = url.split_once("://").is_some_and(|(_, rest)| {
+        rest.split(['/', '?', '#'])
+            .next()
+            .is_some_and(|h| !h.is_empty())
+    });
+    if !scheme_ok || !host_ok || url.chars().count() > 2_000 || url.chars().any(char::is_whitespace)
+    {
+        return Err(DomainError::bad_input(
+            field,
+            "een link begint met http:// of https:// en noemt een adres",
+        ));
+    }
+    Ok(())
+}
+
 /// A required text of at most `max` characters.
 ///
 /// # Errors

@@ -18,7 +18,7 @@ use serde_json::json;
 
 use super::access::Operation;
 use super::audit::{self, Change};
-use super::caller::{check_words, Caller};
+use super::caller::{check_url, check_words, Caller};
 pub use super::posts::{post, Post};
 use super::{dates, diff, tx};
 use crate::error::{DomainError, DomainResult};
@@ -503,6 +503,7 @@ async fn check_fields(db: &impl ConnectionTrait, f: &ClauseFields) -> DomainResu
         check_words("textEn", en, 5_000)?;
     }
     check_words("sourceReference", &f.source_reference, 1_000)?;
+    check_url("sourceUrl", f.source_url.as_deref())?;
     if !(0..=1_000).contains(&f.section_order) {
         return Err(DomainError::bad_input(
             "sectionOrder",

@@ -25,12 +25,17 @@ pub fn cursor(offset: u64) -> String {
 /// The position in a cursor made by [`cursor`].
 pub fn parse_cursor(cursor: &str) -> Option<u64> {
     let bytes = URL_SAFE_NO_PAD.decode(cursor).ok()?;
-    String::from_utf8(bytes)
+    let offset: u64 = String::from_utf8(bytes)
         .ok()?
         .strip_prefix("offset:")?
         .parse()
-        .ok()
+        .ok()?;
+    // No list of the register comes near this; larger values are forged (and would overflow).
+    (offset <= MAX_OFFSET).then_some(offset)
 }
+
+/// The largest offset a cursor may carry.
+pub const MAX_OFFSET: u64 = i32::MAX as u64;
 
 #[cfg(test)]
 mod tests {

@@ -102,6 +102,31 @@ pub(crate) fn caller<'a>(ctx: &Context<'a>) -> Caller<'a> {
     }
 }
 
+/// Whether the query or a variable holds a control character other than tab, line feed and
+/// carriage return (a NUL byte is refused by PostgreSQL, and no text of the register has one):
+/// one rule for every argument, checked before anything runs.
+fn has_control_characters(request: &async_graphql::Request) -> bool {
+    fn bad(text: &str) -> bool {
+        text.chars()
+            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    }
+    fn walk(value: &async_graphql::Value) -> bool {
+        match value {
+            async_graphql::Value::String(s) => bad(s),
+            async_graphql::Value::List(items) => items.iter().any(walk),
+            async_graphql::Value::Object(fields) => {
+                fields.iter().any(|(k, v)| bad(k.as_str()) || walk(v))
+            }
+            _ => false,
+        }
+    }
+    bad(&request.query)
+        || request
+            .variables
+            .iter()
+            .any(|(k, v)| bad(k.as_str()) || walk(v))
+}
+
 /// The schema type.
 pub type FgrSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
 
@@ -188,6 +213,16 @@ impl GraphqlService {
         principal: Principal,
     ) -> async_graphql::Response {
         let mut request = request;
+        if has_control_characters(&request) {
+            let mut error = async_graphql::ServerError::new(
+                "de aanvraag bevat een stuurteken (zoals NUL); dat kan geen tekst in het register zijn",
+                None,
+            );
+            let mut extensions = async_graphql::ErrorExtensionValues::default();
+            extensions.set("code", "BAD_USER_INPUT");
+            error.extensions = Some(extensions);
+            return async_graphql::Response::from_errors(vec![error]);
+        }
         let operation_name = request.operation_name.clone();
         let allowed = request.parsed_query().is_ok_and(|doc| {
             access::all_root_fields_allowed(doc, operation_name.as_deref(), &principal, self.policy)

@@ -11,13 +11,11 @@ pub struct Date(pub NaiveDate);
 impl ScalarType for Date {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
-            Value::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map(Date)
-                .map_err(|_| {
-                    InputValueError::custom(format!(
-                        "'{s}' is not a valid date (expected YYYY-MM-DD)"
-                    ))
-                }),
+            Value::String(s) => crate::domain::dates::parse_day(s).map(Date).ok_or_else(|| {
+                InputValueError::custom(format!(
+                    "'{s}' is geen datum: schrijf JJJJ-MM-DD, jaar 1000 t/m 9999"
+                ))
+            }),
             _ => Err(InputValueError::expected_type(value)),
         }
     }

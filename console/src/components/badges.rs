@@ -38,17 +38,23 @@ pub fn InferredBadge(
     })
 }
 
-/// A link to a source, when there is one.
+/// A link to a source, when there is one. Only `http(s)` links become links (the API refuses
+/// others; a stored one from before that rule shows as text, never as a live link).
 #[component]
 pub fn SourceLink(
     /// The source, if known.
     url: Option<String>,
 ) -> impl IntoView {
     url.map(|url| {
+        let lower = url.to_ascii_lowercase();
+        if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+            return view! { <span class="source">{format!("bron: {url}")}</span> }.into_any();
+        }
         view! {
             <a class="source" href=url.clone() rel="noopener noreferrer">
                 "bron"
             </a>
         }
+        .into_any()
     })
 }

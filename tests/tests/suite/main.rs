@@ -19,6 +19,7 @@ mod concurrent_writes;
 mod console_pages;
 mod contract;
 mod coverage_report;
+mod edge_inputs;
 mod format_amendments;
 mod group_content;
 mod machine_tokens;

@@ -36,7 +36,7 @@ use serde_json::json;
 use super::{Catalogue, Group, GroupVersion, FORMAT};
 use crate::domain::access::Operation;
 use crate::domain::audit::{self, Change};
-use crate::domain::caller::{check_words, Caller};
+use crate::domain::caller::{check_url, check_words, Caller};
 use crate::domain::content::{self, GroupContent, Scope};
 use crate::domain::diff::{self, FieldChange};
 use crate::domain::groups::validate_scale;
@@ -224,7 +224,10 @@ fn plan(register: &Register, doc: &Catalogue, options: &Options) -> Result<Outco
     let mut seen = BTreeSet::new();
     for (i, f) in doc.families.iter().enumerate() {
         let place = format!("families[{i}] {}", f.code);
-        if let Err(e) = check_words("code", &f.code, 60).and(check_words("name", &f.name, 200)) {
+        if let Err(e) = check_words("code", &f.code, 60)
+            .and(check_words("name", &f.name, 200))
+            .and(check_url("sourceUrl", f.source_url.as_deref()))
+        {
             problems.add_error(&place, e);
         }
         if !seen.insert(f.code.as_str()) {
@@ -250,6 +253,7 @@ fn plan(register: &Register, doc: &Catalogue, options: &Options) -> Result<Outco
         if let Err(e) = check_words("code", &s.code, 60)
             .and(check_words("title", &s.title, 300))
             .and(check_words("reference", &s.reference, 300))
+            .and(check_url("url", s.url.as_deref()))
         {
             problems.add_error(&place, e);
         }
@@ -287,6 +291,7 @@ fn plan(register: &Register, doc: &Catalogue, options: &Options) -> Result<Outco
             .and(check_words("text", &r.text, 4_000))
             .and(check_words("theme", &r.theme, 80))
             .and(check_words("sourceReference", &r.source_reference, 300))
+            .and(check_url("sourceUrl", r.source_url.as_deref()))
         {
             problems.add_error(&place, e);
         }
@@ -346,7 +351,10 @@ fn plan(register: &Register, doc: &Catalogue, options: &Options) -> Result<Outco
     let mut needs_decision = Vec::new();
     for (i, g) in doc.groups.iter().enumerate() {
         let place = group_place(i, g);
-        if let Err(e) = check_words("code", &g.code, 60).and(check_words("name", &g.name, 200)) {
+        if let Err(e) = check_words("code", &g.code, 60)
+            .and(check_words("name", &g.name, 200))
+            .and(check_url("sourceUrl", g.source_url.as_deref()))
+        {
             problems.add_error(&place, e);
         }
         if !seen.insert(g.code.as_str()) {
@@ -538,7 +546,9 @@ fn plan(register: &Register, doc: &Catalogue, options: &Options) -> Result<Outco
                 problems.add(format!("{place}.source"), format!("onbekende bron '{s}'"));
             }
         }
-        if let Err(e) = check_words("reference", &v.reference, 500) {
+        if let Err(e) =
+            check_words("reference", &v.reference, 500).and(check_url("url", v.url.as_deref()))
+        {
             problems.add_error(&place, e);
         }
         if v.number != i32::try_from(i).unwrap_or(0) + 1 {
@@ -625,6 +635,9 @@ fn check_version(
             format!("{place}.number"),
             format!("verwacht versie {}", index + 1),
         );
+    }
+    if let Err(e) = check_url("provenanceUrl", v.provenance_url.as_deref()) {
+        problems.add_error(place, e);
     }
     if !matches!(v.provenance_kind.as_str(), "SEED" | "DECISION") {
         problems.add(
