@@ -197,6 +197,18 @@ pub struct ServeArgs {
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "FGR_MAX_BODY_BYTES", default_value_t = GraphqlLimits::default().max_body_bytes)]
     pub max_body_bytes: usize,
+    /// Highest cost of a query: the fields its answer can hold, lists multiplying by their length.
+    #[arg(long, env = "FGR_GRAPHQL_MAX_COST", default_value_t = GraphqlLimits::default().max_cost)]
+    pub max_cost: u64,
+    /// Most aliased fields in one selection.
+    #[arg(long, env = "FGR_GRAPHQL_MAX_ALIASES", default_value_t = GraphqlLimits::default().max_aliases)]
+    pub max_aliases: usize,
+    /// Most root fields in one operation.
+    #[arg(long, env = "FGR_GRAPHQL_MAX_ROOT_FIELDS", default_value_t = GraphqlLimits::default().max_root_fields)]
+    pub max_root_fields: usize,
+    /// Longest a GraphQL request may run, in seconds.
+    #[arg(long, env = "FGR_GRAPHQL_TIMEOUT_SECONDS", default_value_t = GraphqlLimits::default().timeout.as_secs())]
+    pub timeout_seconds: u64,
     /// Largest request body accepted from FGR beheer (a catalogue import), in bytes.
     #[arg(long, env = "FGR_MAX_IMPORT_BYTES", default_value_t = GraphqlLimits::default().max_import_bytes)]
     pub max_import_bytes: usize,
@@ -293,6 +305,10 @@ impl ServeArgs {
                 max_complexity: self.max_complexity,
                 introspection: self.introspection,
                 max_body_bytes: self.max_body_bytes,
+                max_cost: self.max_cost,
+                max_aliases: self.max_aliases,
+                max_root_fields: self.max_root_fields,
+                timeout: std::time::Duration::from_secs(self.timeout_seconds),
                 max_import_bytes: self.max_import_bytes,
             },
         })

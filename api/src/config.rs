@@ -21,6 +21,15 @@ pub struct GraphqlLimits {
     pub introspection: bool,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// Highest cost of a query: fields its answer can hold, lists multiplying by their length
+    /// (see `graphql::cost`).
+    pub max_cost: u64,
+    /// Most aliased fields in one selection.
+    pub max_aliases: usize,
+    /// Most root fields in one operation.
+    pub max_root_fields: usize,
+    /// Longest a request may run before it is answered `TIMEOUT`.
+    pub timeout: std::time::Duration,
     /// Largest request body accepted from FGR beheer, who may send a whole catalogue file
     /// (`importCatalogue`), in bytes.
     pub max_import_bytes: usize,
@@ -33,6 +42,10 @@ impl Default for GraphqlLimits {
             max_complexity: 2_000,
             introspection: true,
             max_body_bytes: 64 * 1024,
+            max_cost: 150_000,
+            max_aliases: 30,
+            max_root_fields: 20,
+            timeout: std::time::Duration::from_secs(15),
             max_import_bytes: 8 * 1024 * 1024,
         }
     }

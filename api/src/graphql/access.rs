@@ -82,16 +82,12 @@ impl Extension for AccessControlExtension {
     }
 }
 
-/// Whether `principal` may use every root field of the operation `operation_name` selects in
-/// `doc` (introspection aside). `false` when the operation cannot be found: the guarded schema
-/// then reports that.
-pub fn all_root_fields_allowed(
-    doc: &ExecutableDocument,
+/// The operation a request runs: the only one, or the one named.
+pub(crate) fn operation<'a>(
+    doc: &'a ExecutableDocument,
     operation_name: Option<&str>,
-    principal: &Principal,
-    policy: AccessPolicy,
-) -> bool {
-    let operation: Option<&OperationDefinition> = match (&doc.operations, operation_name) {
+) -> Option<&'a OperationDefinition> {
+    match (&doc.operations, operation_name) {
         (DocumentOperations::Single(op), None) => Some(&op.node),
         (DocumentOperations::Multiple(ops), Some(name)) => ops
             .iter()
@@ -101,8 +97,19 @@ pub fn all_root_fields_allowed(
             ops.values().next().map(|op| &op.node)
         }
         _ => None,
-    };
-    let Some(operation) = operation else {
+    }
+}
+
+/// Whether `principal` may use every root field of the operation `operation_name` selects in
+/// `doc` (introspection aside). `false` when the operation cannot be found: the guarded schema
+/// then reports that.
+pub fn all_root_fields_allowed(
+    doc: &ExecutableDocument,
+    operation_name: Option<&str>,
+    principal: &Principal,
+    policy: AccessPolicy,
+) -> bool {
+    let Some(operation) = operation(doc, operation_name) else {
         return false;
     };
     let mut allowed = true;

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod catalogue;
 pub mod changes;
 pub mod clauses;
+pub mod cost;
 pub mod coverage;
 pub mod diff;
 pub mod errors;
@@ -102,6 +103,15 @@ pub(crate) fn caller<'a>(ctx: &Context<'a>) -> Caller<'a> {
     }
 }
 
+/// A request refused before it ran: one error with `code`, no data.
+fn refused(code: &str, message: &str) -> async_graphql::Response {
+    let mut error = async_graphql::ServerError::new(message, None);
+    let mut extensions = async_graphql::ErrorExtensionValues::default();
+    extensions.set("code", code);
+    error.extensions = Some(extensions);
+    async_graphql::Response::from_errors(vec![error])
+}
+
 /// Whether the query or a variable holds a control character other than tab, line feed and
 /// carriage return (a NUL byte is refused by PostgreSQL, and no text of the register has one):
 /// one rule for every argument, checked before anything runs.
@@ -175,15 +185,26 @@ pub struct GraphqlService {
     db: DatabaseConnection,
     policy: AccessPolicy,
     register: Arc<ReadModel>,
+    cost: Arc<cost::CostModel>,
+    cost_limits: cost::CostLimits,
+    timeout: std::time::Duration,
 }
 
 impl GraphqlService {
     /// A service over `db` with the given limits and access policy; the register is read into
     /// memory on first use.
     pub fn new(db: DatabaseConnection, limits: &GraphqlLimits, policy: AccessPolicy) -> Self {
+        let allowed = build(limits, policy, false);
         Self {
+            cost: Arc::new(cost::CostModel::of_sdl(&allowed.sdl())),
+            cost_limits: cost::CostLimits {
+                max_cost: limits.max_cost,
+                max_aliases: limits.max_aliases,
+                max_root_fields: limits.max_root_fields,
+            },
+            timeout: limits.timeout,
             guarded: build(limits, policy, true),
-            allowed: build(limits, policy, false),
+            allowed,
             register: ReadModel::new(db.clone()),
             db,
             policy,
@@ -214,16 +235,23 @@ impl GraphqlService {
     ) -> async_graphql::Response {
         let mut request = request;
         if has_control_characters(&request) {
-            let mut error = async_graphql::ServerError::new(
+            return refused(
+                "BAD_USER_INPUT",
                 "de aanvraag bevat een stuurteken (zoals NUL); dat kan geen tekst in het register zijn",
-                None,
             );
-            let mut extensions = async_graphql::ErrorExtensionValues::default();
-            extensions.set("code", "BAD_USER_INPUT");
-            error.extensions = Some(extensions);
-            return async_graphql::Response::from_errors(vec![error]);
         }
         let operation_name = request.operation_name.clone();
+        let variables = request.variables.clone();
+        if let Ok(doc) = request.parsed_query() {
+            if let Err(refusal) = self.cost.check(
+                doc,
+                operation_name.as_deref(),
+                &variables,
+                &self.cost_limits,
+            ) {
+                return refused(refusal.code, &refusal.message);
+            }
+        }
         let allowed = request.parsed_query().is_ok_and(|doc| {
             access::all_root_fields_allowed(doc, operation_name.as_deref(), &principal, self.policy)
         });
@@ -239,7 +267,13 @@ impl GraphqlService {
                 model: self.register.clone(),
                 taken: ArcSwapOption::empty(),
             });
-        let mut response = schema.execute(request).await;
+        let Ok(mut response) = tokio::time::timeout(self.timeout, schema.execute(request)).await
+        else {
+            return refused(
+                "TIMEOUT",
+                &format!("de vraag duurde langer dan {} s", self.timeout.as_secs()),
+            );
+        };
         errors::classify(&mut response.errors);
         response
     }

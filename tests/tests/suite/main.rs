@@ -26,6 +26,7 @@ mod machine_tokens;
 mod migrations;
 mod oidc_login;
 mod provider_tokens;
+mod query_cost;
 mod read_model;
 mod replicas;
 mod seed_facts;
