@@ -82,6 +82,63 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
             auth_state,
             auth::middleware::resolve_principal,
         ))
+        .layer(middleware::from_fn_with_state(
+            config.auth.public_url.starts_with("https://"),
+            security_headers,
+        ))
+}
+
+/// The nonce the console's inline scripts carry on this request (see [`security_headers`]).
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub String);
+
+/// The browser's protections on every answer: a Content-Security-Policy that runs only this
+/// origin's scripts and the page's own inline scripts (by a fresh nonce: the hydration script and
+/// the page's data), lets no one frame a page, and sends nothing elsewhere; `nosniff`; the
+/// referrer only within this origin; HSTS when the public URL is https; and `no-store` on what a signed-in person is
+/// answered, so a shared computer's cache keeps nothing personal.
+async fn security_headers(State(https): State<bool>, mut request: Request, next: Next) -> Response {
+    let nonce = crate::auth::secrets::random_token();
+    request.extensions_mut().insert(CspNonce(nonce.clone()));
+    let graphiql = request.method() == Method::GET && request.uri().path() == "/graphql";
+    let personal = request.headers().contains_key(header::COOKIE)
+        || request.headers().contains_key(header::AUTHORIZATION);
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let script_src = if graphiql {
+        // GraphiQL loads its scripts and styles from a public CDN (not yet served by the binary).
+        "script-src 'self' 'unsafe-inline' https://unpkg.com; style-src 'self' 'unsafe-inline' https://unpkg.com; connect-src 'self'; font-src https://unpkg.com;".to_owned()
+    } else {
+        format!("script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self';")
+    };
+    let policy = format!(
+        "default-src 'self'; {script_src} img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    let fixed = [
+        (header::CONTENT_SECURITY_POLICY, policy),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+        // Not `no-referrer`: browsers then send `Origin: null` on form posts, which the CSRF check refuses.
+        (header::REFERRER_POLICY, "same-origin".to_owned()),
+        (header::X_FRAME_OPTIONS, "DENY".to_owned()),
+    ];
+    for (name, value) in fixed {
+        if let Ok(value) = axum::http::HeaderValue::from_str(&value) {
+            headers.insert(name, value);
+        }
+    }
+    if https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            axum::http::HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    if personal && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(
+            header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+    }
+    response
 }
 
 /// A JSON error body in GraphQL's shape, for requests refused before execution.
@@ -532,6 +589,14 @@ fn console_router(service: GraphqlService, site_root: &Path) -> Router {
                 let request_id = parts
                     .as_ref()
                     .and_then(|parts| parts.extensions.get::<RequestId>().cloned());
+                // The hydration script and the page's serialized data carry the nonce the
+                // Content-Security-Policy of this answer names.
+                if let Some(nonce) = parts
+                    .as_ref()
+                    .and_then(|parts| parts.extensions.get::<CspNonce>())
+                {
+                    provide_context(leptos::nonce::Nonce::from_value(nonce.0.clone()));
+                }
                 provide_context(Api::new(ServerTransport::new(
                     service.clone(),
                     principal,

@@ -179,3 +179,105 @@ async fn health_and_readiness_answer() {
         assert_eq!(answer.status, StatusCode::OK, "{path}");
     }
 }
+
+#[tokio::test]
+async fn pages_carry_a_content_security_policy_whose_nonce_their_scripts_use() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let page = app
+        .send(
+            Request::builder()
+                .uri("/groups/MANAGER")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let csp = page.headers["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    for directive in [
+        "default-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "'wasm-unsafe-eval'",
+    ] {
+        assert!(csp.contains(directive), "{directive} in {csp}");
+    }
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|r| r.split('\'').next())
+        .expect("a nonce")
+        .to_owned();
+    assert!(nonce.len() >= 22, "{nonce}");
+    // Every inline script of the page carries it; there is no other script.
+    let scripts = page.body.matches("<script").count();
+    assert!(scripts > 0);
+    assert_eq!(
+        page.body.matches(&format!("nonce=\"{nonce}\"")).count(),
+        scripts,
+        "every script carries the nonce"
+    );
+    assert_eq!(page.headers["x-content-type-options"], "nosniff");
+    assert_eq!(page.headers["referrer-policy"], "same-origin");
+    assert!(
+        !page.headers.contains_key("strict-transport-security"),
+        "no HSTS over http"
+    );
+    // A fresh nonce per answer.
+    let again = app
+        .send(
+            Request::builder()
+                .uri("/groups/MANAGER")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_ne!(
+        again.headers["content-security-policy"],
+        page.headers["content-security-policy"]
+    );
+
+    // What a signed-in person is answered is not cached.
+    let member = app
+        .person("cas", fgr_api::domain::access::Role::CommitteeMember)
+        .await;
+    let personal = app
+        .send(
+            Request::builder()
+                .uri("/proposals")
+                .header("cookie", member)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(personal.headers["cache-control"], "no-store");
+
+    // HSTS when the public URL is https.
+    let config = fgr_api::config::ServerConfig {
+        auth: fgr_api::auth::AuthConfig {
+            public_url: "https://fgr.example.nl".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let https = TestApp::configured(
+        crate::support::TestDb::seeded(Backend::Sqlite).await,
+        config,
+    );
+    let answer = https
+        .send(
+            Request::builder()
+                .uri("/healthz")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(answer.headers["strict-transport-security"]
+        .to_str()
+        .unwrap()
+        .starts_with("max-age="));
+}
