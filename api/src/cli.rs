@@ -212,6 +212,12 @@ pub struct ServeArgs {
     /// Largest request body accepted from FGR beheer (a catalogue import), in bytes.
     #[arg(long, env = "FGR_MAX_IMPORT_BYTES", default_value_t = GraphqlLimits::default().max_import_bytes)]
     pub max_import_bytes: usize,
+    /// Failed bearer credentials accepted per source address per minute (then `429`).
+    #[arg(long, env = "FGR_BAD_CREDENTIALS_PER_MINUTE", default_value_t = crate::auth::throttle::Limits::default().bad_credentials_per_minute)]
+    pub bad_credentials_per_minute: u32,
+    /// Sign-in attempts accepted per source address per minute (then `429`).
+    #[arg(long, env = "FGR_SIGN_INS_PER_MINUTE", default_value_t = crate::auth::throttle::Limits::default().sign_ins_per_minute)]
+    pub sign_ins_per_minute: u32,
     /// Offer a local sign-in with a role of your choice (no identity provider; loopback only).
     #[arg(long, env = "FGR_DEV_LOGIN")]
     pub dev_login: bool,
@@ -297,6 +303,10 @@ impl ServeArgs {
                 session_max: Duration::from_secs(self.session_max_hours.max(1) * 3600),
                 access: AccessPolicy {
                     public_read: self.public_read,
+                },
+                limits: crate::auth::throttle::Limits {
+                    bad_credentials_per_minute: self.bad_credentials_per_minute,
+                    sign_ins_per_minute: self.sign_ins_per_minute,
                 },
                 oidc,
             },
@@ -685,6 +695,7 @@ async fn serve(
             addr: config.bind,
             cause,
         })?;
+    let (conn_for_sweep, config_for_sweep) = (conn.clone(), config.auth.clone());
     let service = GraphqlService::new(conn, &config.graphql, config.auth.access);
     // Read the register before taking requests: a database with unreadable content fails here.
     service
@@ -697,10 +708,29 @@ async fn serve(
         "FGR Register on http://{} (console at /, GraphQL at /graphql)",
         config.bind
     );
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| CliError::Other(format!("server failed: {e}")))
+    // Ended sessions and idle rate-limit keys are swept every ten minutes.
+    {
+        let (db, auth) = (conn_for_sweep.clone(), config_for_sweep.clone());
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_secs(600));
+            loop {
+                every.tick().await;
+                match crate::auth::sessions::sweep(&db, &auth).await {
+                    Ok(n) if n > 0 => tracing::info!(sessions = n, "ended sessions swept"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "sweeping sessions failed"),
+                }
+            }
+        });
+    }
+    // The peer address is what rate limits count by.
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| CliError::Other(format!("server failed: {e}")))
 }
 
 /// Resolves on SIGINT or SIGTERM.

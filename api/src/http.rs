@@ -71,6 +71,7 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
                 config: config.auth.clone(),
                 provider: None,
                 tokens: std::sync::Arc::default(),
+                throttle: std::sync::Arc::new(auth::throttle::Throttle::new(config.auth.limits)),
             }
         }
     };

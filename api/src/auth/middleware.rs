@@ -19,17 +19,22 @@ pub async fn resolve_principal(
     mut request: Request,
     next: Next,
 ) -> Response {
+    let source = super::throttle::source(request.extensions(), request.headers());
+    let refuse = |reason: &str| match auth.throttle.bad_credential(source) {
+        Ok(()) => invalid_token(reason),
+        Err(too_many) => *too_many,
+    };
     let principal = match bearer_token(request.headers()) {
         Some(Ok(token)) if token.starts_with(api_tokens::PREFIX) => {
             match api_tokens::authenticate_cached(&auth.db, &auth.tokens, &token).await {
                 Ok(machine) => Principal::Machine(machine),
-                Err(rejection) => return invalid_token(rejection.describe()),
+                Err(rejection) => return refuse(rejection.describe()),
             }
         }
         Some(Ok(token)) => match &auth.provider {
             Some(provider) => match provider.machine(&token).await {
                 Ok(machine) => Principal::Machine(machine),
-                Err(OidcError::Rejected(reason)) => return invalid_token(&reason),
+                Err(OidcError::Rejected(reason)) => return refuse(&reason),
                 Err(OidcError::Unavailable(reason)) => {
                     tracing::warn!(%reason, "cannot check a provider token");
                     return (
@@ -39,9 +44,9 @@ pub async fn resolve_principal(
                         .into_response();
                 }
             },
-            None => return invalid_token("the token is not valid"),
+            None => return refuse("the token is not valid"),
         },
-        Some(Err(())) => return invalid_token("the Authorization header is not a bearer token"),
+        Some(Err(())) => return refuse("the Authorization header is not a bearer token"),
         None => match cookies::get(request.headers(), cookies::session_name(&auth.config)) {
             Some(token) => match sessions::resume(&auth.db, &auth.config, &token).await {
                 Ok(Some(person)) => Principal::Person(person),

@@ -11,6 +11,7 @@ pub mod oidc;
 pub mod routes;
 pub mod secrets;
 pub mod sessions;
+pub mod throttle;
 
 use std::time::Duration;
 
@@ -35,6 +36,8 @@ pub struct AuthConfig {
     pub access: AccessPolicy,
     /// The OpenID Provider for people and machine tokens, if configured.
     pub oidc: Option<oidc::OidcSettings>,
+    /// Rate limits per source address.
+    pub limits: throttle::Limits,
 }
 
 impl Default for AuthConfig {
@@ -46,6 +49,7 @@ impl Default for AuthConfig {
             session_max: Duration::from_secs(12 * 60 * 60),
             access: AccessPolicy::default(),
             oidc: None,
+            limits: throttle::Limits::default(),
         }
     }
 }
@@ -68,6 +72,8 @@ pub struct AuthState {
     pub provider: Option<std::sync::Arc<oidc::Provider>>,
     /// API tokens that checked out in the last half second.
     pub tokens: std::sync::Arc<credential_cache::CredentialCache>,
+    /// Rate limits on failed credentials and sign-ins.
+    pub throttle: std::sync::Arc<throttle::Throttle>,
 }
 
 impl AuthState {
@@ -85,9 +91,10 @@ impl AuthState {
         };
         Ok(Self {
             db,
-            config,
             provider,
             tokens: std::sync::Arc::default(),
+            throttle: std::sync::Arc::new(throttle::Throttle::new(config.limits)),
+            config,
         })
     }
 }

@@ -26,17 +26,35 @@ pub struct ReturnTo {
 
 /// The authentication routes.
 pub fn router(state: AuthState) -> Router {
-    let mut router = Router::new()
-        .route("/auth/login", get(login))
-        .route("/auth/callback", get(callback))
-        .route("/auth/logout", post(logout));
+    let mut sign_in = Router::new().route("/auth/login", get(login));
     if state.config.dev_login {
-        router = router.route(
-            "/auth/dev-login",
-            get(dev_login::form).post(dev_login::sign_in),
-        );
+        sign_in = sign_in.route("/auth/dev-login", post(dev_login::sign_in));
+    }
+    let sign_in = sign_in.route_layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        throttle_sign_ins,
+    ));
+    let mut router = Router::new()
+        .route("/auth/callback", get(callback))
+        .route("/auth/logout", post(logout))
+        .merge(sign_in);
+    if state.config.dev_login {
+        router = router.route("/auth/dev-login", get(dev_login::form));
     }
     router.with_state(state)
+}
+
+/// Counts every sign-in attempt against its source address's budget.
+async fn throttle_sign_ins(
+    axum::extract::State(auth): axum::extract::State<AuthState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let source = super::throttle::source(request.extensions(), request.headers());
+    match auth.throttle.sign_in(source) {
+        Ok(()) => next.run(request).await,
+        Err(too_many) => *too_many,
+    }
 }
 
 /// A `303 See Other` to `location`, with optional `Set-Cookie` values.

@@ -114,6 +114,27 @@ pub async fn resume(
     Ok(Some(person))
 }
 
+/// Deletes every session that has ended (past its maximum, or idle too long); how many. Run
+/// periodically by `fgr serve`, so sessions nobody resumes do not stay in the database.
+///
+/// # Errors
+/// `INTERNAL` when the database fails.
+pub async fn sweep(db: &impl ConnectionTrait, config: &AuthConfig) -> DomainResult<u64> {
+    use sea_orm::{ColumnTrait, Condition, QueryFilter};
+    let now = now();
+    let idle =
+        chrono::Duration::from_std(config.session_idle).unwrap_or(chrono::Duration::minutes(30));
+    let gone = session::Entity::delete_many()
+        .filter(
+            Condition::any()
+                .add(session::Column::ExpiresAt.lte(now))
+                .add(session::Column::LastSeenAt.lte(now - idle)),
+        )
+        .exec(db)
+        .await?;
+    Ok(gone.rows_affected)
+}
+
 /// Ends the session with this cookie value, recording the sign-out; the ID token it held (for
 /// the provider's logout).
 ///

@@ -27,6 +27,7 @@ mod migrations;
 mod oidc_login;
 mod provider_tokens;
 mod query_cost;
+mod rate_limits;
 mod read_model;
 mod replicas;
 mod seed_facts;
