@@ -138,8 +138,23 @@ pub enum ExportFormat {
 /// `fgr audit ...`
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
-    /// Recompute every hash and link; name the first entry that does not fit (exit 1).
-    Verify,
+    /// Recompute every hash and link; name the first entry that does not fit (exit 1). With
+    /// `--checkpoints`, also check the chain against signed checkpoints kept outside the database.
+    Verify {
+        /// A checkpoints file (`fgr audit checkpoint >> FILE`).
+        #[arg(long)]
+        checkpoints: Option<PathBuf>,
+        /// The key the checkpoints are signed with (never stored in the database).
+        #[arg(long, env = "FGR_AUDIT_KEY_FILE")]
+        key_file: Option<PathBuf>,
+    },
+    /// Print a signed checkpoint of the chain's head as one JSON line, to append to a file kept
+    /// outside the database.
+    Checkpoint {
+        /// The signing key: a file of at least 32 random bytes (never stored in the database).
+        #[arg(long, env = "FGR_AUDIT_KEY_FILE")]
+        key_file: PathBuf,
+    },
 }
 
 /// Output formats of `fgr coverage`.
@@ -410,22 +425,69 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             serve(&cli.database_url, config, !args.no_seed).await
         }
         Command::Clients(command) => clients(&cli.database_url, command).await,
-        Command::Audit(AuditCommand::Verify) => {
+        Command::Audit(AuditCommand::Verify {
+            checkpoints,
+            key_file,
+        }) => {
+            // The files first: a bad key or checkpoints file is reported before the database.
+            let against = match (checkpoints, key_file) {
+                (Some(file), Some(key_file)) => {
+                    let key = crate::domain::checkpoints::key_from_file(&key_file)
+                        .map_err(CliError::Other)?;
+                    let text = std::fs::read_to_string(&file).map_err(|e| {
+                        CliError::Other(format!("cannot read {}: {e}", file.display()))
+                    })?;
+                    let list = crate::domain::checkpoints::parse(&text)
+                        .map_err(|e| CliError::Other(format!("{}: {e}", file.display())))?;
+                    Some((key, list))
+                }
+                (Some(_), None) => {
+                    return Err(CliError::Other(
+                        "--checkpoints needs the key they are signed with: --key-file or FGR_AUDIT_KEY_FILE".into(),
+                    ))
+                }
+                (None, _) => None,
+            };
             let conn = db::connect(&cli.database_url).await?;
             db::migrate(&conn).await?;
             let result = crate::domain::audit::verify(&conn)
                 .await
                 .map_err(|e| CliError::Other(e.to_string()))?;
-            match result.first_broken {
-                None => {
-                    println!("audit trail intact: {} entries", result.checked);
-                    Ok(())
-                }
-                Some((seq, reason)) => Err(CliError::Other(format!(
+            if let Some((seq, reason)) = result.first_broken {
+                return Err(CliError::Other(format!(
                     "audit trail broken at entry #{seq}: {reason} ({} entries before it check out)",
                     result.checked
-                ))),
+                )));
             }
+            if let Some((key, list)) = against {
+                if let Some((seq, reason)) = crate::domain::checkpoints::check(&conn, &key, &list)
+                    .await
+                    .map_err(|e| CliError::Other(e.to_string()))?
+                {
+                    return Err(CliError::Other(format!(
+                        "audit trail broken at entry #{seq}: {reason}"
+                    )));
+                }
+                println!(
+                    "audit trail intact: {} entries, {} checkpoint(s) hold",
+                    result.checked,
+                    list.len()
+                );
+            } else {
+                println!("audit trail intact: {} entries", result.checked);
+            }
+            Ok(())
+        }
+        Command::Audit(AuditCommand::Checkpoint { key_file }) => {
+            let key =
+                crate::domain::checkpoints::key_from_file(&key_file).map_err(CliError::Other)?;
+            let conn = db::connect(&cli.database_url).await?;
+            db::migrate(&conn).await?;
+            let checkpoint = crate::domain::checkpoints::take(&conn, &key)
+                .await
+                .map_err(|e| CliError::Other(e.to_string()))?;
+            println!("{}", checkpoint.to_line());
+            Ok(())
         }
         Command::Clauses(ClausesCommand::Export { format }) => {
             let register = read_register(&cli.database_url).await?;

@@ -367,3 +367,92 @@ fn the_clause_library_exports_as_json_and_csv() {
         .any(|l| l.starts_with("ABD_SOCIALE_VEILIGHEID,1,2025-02-01,,")));
     let _ = std::fs::remove_file(path);
 }
+
+#[test]
+fn audit_checkpoints_are_signed_lines_that_verify_checks() {
+    let (url, path) = temp_sqlite("checkpoints");
+    assert!(fgr(&["--database-url", &url, "seed"]).status.success());
+    let dir = std::env::temp_dir().join(format!("fgr-cli-{}-keys", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = dir.join("audit.key");
+    std::fs::write(&key, "6f1c2e9a4b7d3f08e5a1c6b9d2f4e7a0c3b8d5e2f9a6c1b4\n").unwrap();
+    let short = dir.join("short.key");
+    std::fs::write(&short, "kort").unwrap();
+    let key_arg = key.to_str().unwrap();
+
+    let taken = fgr(&[
+        "--database-url",
+        &url,
+        "audit",
+        "checkpoint",
+        "--key-file",
+        key_arg,
+    ]);
+    assert!(taken.status.success(), "{taken:?}");
+    let line = String::from_utf8_lossy(&taken.stdout).trim().to_owned();
+    let checkpoint: serde_json::Value = serde_json::from_str(&line).unwrap();
+    assert!(checkpoint["seq"].as_i64().unwrap() >= 1);
+    assert_eq!(checkpoint["mac"].as_str().unwrap().len(), 64);
+    let file = dir.join("checkpoints.jsonl");
+    std::fs::write(&file, format!("{line}\n")).unwrap();
+    let file_arg = file.to_str().unwrap();
+
+    let ok = fgr(&[
+        "--database-url",
+        &url,
+        "audit",
+        "verify",
+        "--checkpoints",
+        file_arg,
+        "--key-file",
+        key_arg,
+    ]);
+    assert!(ok.status.success(), "{ok:?}");
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("1 checkpoint(s) hold"));
+
+    let weak = fgr(&[
+        "--database-url",
+        &url,
+        "audit",
+        "checkpoint",
+        "--key-file",
+        short.to_str().unwrap(),
+    ]);
+    assert!(!weak.status.success());
+    assert!(
+        stderr_lines(&weak)[0].contains("use at least 32 random"),
+        "{weak:?}"
+    );
+    let keyless = fgr(&[
+        "--database-url",
+        &url,
+        "audit",
+        "verify",
+        "--checkpoints",
+        file_arg,
+    ]);
+    assert!(!keyless.status.success());
+    assert!(stderr_lines(&keyless)[0].contains("--checkpoints needs the key"));
+    // A checkpoint file edited by hand is refused as not signed.
+    let tampered = serde_json::to_string(&serde_json::json!({
+        "seq": checkpoint["seq"], "hash": "0".repeat(64), "takenAt": checkpoint["takenAt"], "mac": checkpoint["mac"],
+    })).unwrap();
+    std::fs::write(&file, tampered).unwrap();
+    let refused = fgr(&[
+        "--database-url",
+        &url,
+        "audit",
+        "verify",
+        "--checkpoints",
+        file_arg,
+        "--key-file",
+        key_arg,
+    ]);
+    assert!(!refused.status.success());
+    assert!(
+        stderr_lines(&refused)[0].contains("not signed with this key"),
+        "{refused:?}"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+    let _ = std::fs::remove_file(path);
+}

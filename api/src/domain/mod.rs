@@ -9,6 +9,7 @@ pub mod appraisal;
 pub mod audit;
 pub mod caller;
 pub mod changes;
+pub mod checkpoints;
 pub mod clauses;
 pub mod content;
 pub mod coverage;

@@ -175,3 +175,58 @@ async fn an_audit_entry_carries_the_server_issued_id_of_its_request() {
         "the entry names the request that made it, as the server issued it"
     );
 }
+
+on_every_backend! {
+    async fn a_chain_rewritten_end_to_end_is_caught_by_a_signed_checkpoint(backend) {
+        use fgr_api::domain::checkpoints;
+        use sea_orm::{ActiveModelTrait, IntoActiveModel, QueryOrder, Set};
+        let db = TestDb::seeded(backend).await;
+        let config = fgr_api::auth::AuthConfig::default();
+        let person = fgr_api::domain::access::Person { subject: "oidc:ria".into(), name: "Ria".into(), email: None, roles: [Role::Viewer].into() };
+        fgr_api::auth::sessions::start(&db.conn, &config, &person, None, "test", "req-a").await.unwrap();
+        let key = b"een-sleutel-van-minstens-32-bytes-lang".to_vec();
+        let checkpoint = checkpoints::take(&db.conn, &key).await.unwrap();
+        fgr_api::auth::sessions::start(&db.conn, &config, &person, None, "test", "req-b").await.unwrap();
+        assert_eq!(checkpoints::check(&db.conn, &key, std::slice::from_ref(&checkpoint)).await.unwrap(), None, "an untouched chain holds");
+        let line = checkpoint.to_line();
+        assert_eq!(checkpoints::parse(&line).unwrap(), std::slice::from_ref(&checkpoint));
+
+        // The attack: with the app's database rights, drop the triggers, change the first entry,
+        // recompute every hash after it and the head.
+        let drops: &[&str] = match backend {
+            Backend::Sqlite => &["DROP TRIGGER audit_event_no_update"],
+            Backend::Postgres => &["DROP TRIGGER audit_event_no_rewrite ON audit_event"],
+            Backend::MariaDb => &["DROP TRIGGER audit_event_no_update"],
+        };
+        for sql in drops {
+            db.conn.execute_unprepared(sql).await.unwrap();
+        }
+        let entries = audit_event::Entity::find().order_by_asc(audit_event::Column::Seq).all(&db.conn).await.unwrap();
+        let mut prev = entries[0].prev_hash.clone();
+        for (i, mut e) in entries.into_iter().enumerate() {
+            if i == 0 {
+                e.actor = "iemand-anders".into();
+            }
+            e.prev_hash = prev.clone();
+            e.hash = audit::entry_hash(&e);
+            prev = e.hash.clone();
+            let mut active = e.clone().into_active_model();
+            active.actor = Set(e.actor.clone());
+            active.prev_hash = Set(e.prev_hash.clone());
+            active.hash = Set(e.hash.clone());
+            active.update(&db.conn).await.unwrap();
+        }
+        db.conn.execute_unprepared(&format!("UPDATE audit_head SET last_hash = '{prev}' WHERE id = 1")).await.unwrap();
+        assert_eq!(audit::verify(&db.conn).await.unwrap().first_broken, None, "the rewrite fools the chain alone");
+
+        let caught = checkpoints::check(&db.conn, &key, std::slice::from_ref(&checkpoint)).await.unwrap();
+        let (seq, why) = caught.expect("the checkpoint catches the rewrite");
+        assert_eq!(seq, checkpoint.seq);
+        assert!(why.contains("rewritten"), "{why}");
+
+        // A checkpoint the attacker makes without the key is not accepted in its place.
+        let forged = checkpoints::take(&db.conn, b"een-andere-sleutel-ook-van-32-bytes-of-meer").await.unwrap();
+        let (_, why) = checkpoints::check(&db.conn, &key, &[forged]).await.unwrap().expect("refused");
+        assert!(why.contains("not signed"), "{why}");
+    }
+}
