@@ -745,18 +745,19 @@ async fn serve(
             config.bind
         )));
     }
-    let conn = db::connect(database_url).await?;
-    db::migrate(&conn).await?;
-    if seed_if_empty && is_empty(&conn).await? {
-        let report = seed::run(&conn).await.map_err(CliError::Seed)?;
-        tracing::info!(?report, "empty database seeded");
-    }
+    // The port first: a port in use is reported before the database is migrated or seeded.
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .map_err(|cause| CliError::Bind {
             addr: config.bind,
             cause,
         })?;
+    let conn = db::connect(database_url).await?;
+    db::migrate(&conn).await?;
+    if seed_if_empty && is_empty(&conn).await? {
+        let report = seed::run(&conn).await.map_err(CliError::Seed)?;
+        tracing::info!(?report, "empty database seeded");
+    }
     let (conn_for_sweep, config_for_sweep) = (conn.clone(), config.auth.clone());
     let service = GraphqlService::new(conn, &config.graphql, config.auth.access);
     // Read the register before taking requests: a database with unreadable content fails here.

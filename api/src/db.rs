@@ -31,8 +31,26 @@ pub enum DbStartupError {
     Migration(String),
 }
 
-/// The URL with the password (if any) replaced by `***`, safe to print.
+/// The URL with the password (if any, in the user part or as a `password=` parameter) replaced
+/// by `***`, safe to print.
 pub fn redact(url: &str) -> String {
+    let url = redact_user_part(url);
+    match url.split_once('?') {
+        Some((base, query)) => {
+            let params: Vec<String> = query
+                .split('&')
+                .map(|p| match p.split_once('=') {
+                    Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                    _ => p.to_owned(),
+                })
+                .collect();
+            format!("{base}?{}", params.join("&"))
+        }
+        None => url,
+    }
+}
+
+fn redact_user_part(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             let creds = &url[scheme_end + 3..at];
@@ -118,6 +136,10 @@ mod tests {
         assert_eq!(
             redact("postgres://app:s3cret@db:5432/fgr"),
             "postgres://app:***@db:5432/fgr"
+        );
+        assert_eq!(
+            redact("postgres://db/fgr?user=app&password=s3cret&sslmode=require"),
+            "postgres://db/fgr?user=app&password=***&sslmode=require"
         );
         assert_eq!(
             redact("sqlite://fgr.db?mode=rwc"),

@@ -80,6 +80,10 @@ fn a_port_in_use_is_one_clear_line() {
         lines[0].starts_with(&format!("fgr: cannot listen on {addr}:")),
         "{lines:?}"
     );
+    assert!(
+        !path.exists(),
+        "nothing is migrated or seeded before the port is known to be free"
+    );
     let _ = std::fs::remove_file(path);
 }
 

@@ -86,7 +86,12 @@ pub async fn sign_in(
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| "Ontwikkelaar".to_owned());
     let person = Person {
-        subject: format!("dev:{}", role.code()),
+        // Each name its own identity: two committee members signing in locally are two people.
+        subject: format!(
+            "dev:{}:{}",
+            role.code(),
+            crate::domain::search::fold(&name).replace(' ', "-")
+        ),
         name,
         email: None,
         roles: BTreeSet::from([Role::Viewer, role]),

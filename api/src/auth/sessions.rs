@@ -105,8 +105,10 @@ pub async fn resume(
         email: row.email.clone(),
         roles: row.roles.split(',').filter_map(Role::from_code).collect(),
     };
-    // Touch at most once a minute: the idle timeout needs no finer grain.
-    if now - row.last_seen_at > chrono::Duration::minutes(1) {
+    // Touch at most once a minute, and at least four times per idle period, so a session in use
+    // never ends for want of a touch (with a one-minute idle timeout: every 15 s).
+    let grain = std::cmp::min(chrono::Duration::minutes(1), idle / 4);
+    if now - row.last_seen_at > grain {
         let mut active = row.into_active_model();
         active.last_seen_at = Set(now);
         active.update(db).await?;

@@ -110,3 +110,17 @@ pub fn classify(errors: &mut [ServerError]) {
             .set("code", code);
     }
 }
+
+/// Replaces the wording of validation errors, which names types, fields and required arguments
+/// (enough to recover a hidden schema with a word list), by one sentence; the code and the
+/// location stay.
+pub fn mask_validation(errors: &mut [ServerError]) {
+    for error in errors {
+        let validation = error.extensions.as_ref().is_some_and(|e| {
+            matches!(e.get("code"), Some(async_graphql::Value::String(c)) if c == "GRAPHQL_VALIDATION_FAILED")
+        });
+        if validation {
+            "de vraag past niet bij het schema".clone_into(&mut error.message);
+        }
+    }
+}

@@ -188,6 +188,8 @@ pub struct GraphqlService {
     cost: Arc<cost::CostModel>,
     cost_limits: cost::CostLimits,
     timeout: std::time::Duration,
+    /// Without introspection, validation messages are masked too (they name types and arguments).
+    introspection: bool,
 }
 
 impl GraphqlService {
@@ -203,6 +205,7 @@ impl GraphqlService {
                 max_root_fields: limits.max_root_fields,
             },
             timeout: limits.timeout,
+            introspection: limits.introspection,
             guarded: build(limits, policy, true),
             allowed,
             register: ReadModel::new(db.clone()),
@@ -275,6 +278,9 @@ impl GraphqlService {
             );
         };
         errors::classify(&mut response.errors);
+        if !self.introspection {
+            errors::mask_validation(&mut response.errors);
+        }
         response
     }
 }

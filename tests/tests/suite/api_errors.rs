@@ -67,6 +67,29 @@ async fn unknown_fields_fail_validation_and_suggest_nothing_when_introspection_i
         "GRAPHQL_VALIDATION_FAILED"
     );
     assert!(!response.to_string().contains("Did you mean"), "{response}");
+    // Nor do messages name types or required arguments.
+    for probe in [
+        "{ auditLog }",
+        "{ functionGroup { code } }",
+        "{ jobFamilies { nope } }",
+    ] {
+        let response = app.graphql(probe, json!({})).await;
+        let text = response["errors"].to_string();
+        assert_eq!(
+            response["errors"][0]["extensions"]["code"], "GRAPHQL_VALIDATION_FAILED",
+            "{response}"
+        );
+        for leak in [
+            "AuditEntryConnection",
+            "String!",
+            "JobFamily",
+            "nope",
+            "subfields",
+            "argument",
+        ] {
+            assert!(!text.contains(leak), "{probe}: {text}");
+        }
+    }
     let schema = app
         .graphql("{ __schema { types { name } } }", json!({}))
         .await;

@@ -85,7 +85,7 @@ on_every_backend! {
         assert_eq!(location, "/groups/MANAGER");
         let who = me(&app, &cookie).await;
         assert_eq!(who["kind"], "PERSON");
-        assert_eq!(who["id"], "dev:committee_secretary");
+        assert_eq!(who["id"], "dev:committee_secretary:tess-test", "each name its own identity");
         assert_eq!(who["name"], "Tess Test");
         assert_eq!(who["roles"], json!([
             { "role": "VIEWER", "label": "Raadpleger" },
