@@ -233,6 +233,15 @@ pub struct ServeArgs {
     /// Sign-in attempts accepted per source address per minute (then `429`).
     #[arg(long, env = "FGR_SIGN_INS_PER_MINUTE", default_value_t = crate::auth::throttle::Limits::default().sign_ins_per_minute)]
     pub sign_ins_per_minute: u32,
+    /// Seconds a connection has to send a request's headers (then it is closed).
+    #[arg(long, env = "FGR_HEADER_READ_TIMEOUT_SECONDS", default_value_t = 10)]
+    pub header_read_timeout_seconds: u64,
+    /// Connections open at once; more are closed on arrival.
+    #[arg(long, env = "FGR_MAX_CONNECTIONS", default_value_t = 1024)]
+    pub max_connections: usize,
+    /// Seconds a shutdown waits for requests in flight.
+    #[arg(long, env = "FGR_SHUTDOWN_DEADLINE_SECONDS", default_value_t = 20)]
+    pub shutdown_deadline_seconds: u64,
     /// Offer a local sign-in with a role of your choice (no identity provider; loopback only).
     #[arg(long, env = "FGR_DEV_LOGIN")]
     pub dev_login: bool,
@@ -422,7 +431,12 @@ async fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Serve(args) => {
             let config = args.config().map_err(CliError::Other)?;
-            serve(&cli.database_url, config, !args.no_seed).await
+            let connections = crate::serve::ConnectionLimits {
+                header_read_timeout: Duration::from_secs(args.header_read_timeout_seconds.max(1)),
+                max_connections: args.max_connections,
+                shutdown_deadline: Duration::from_secs(args.shutdown_deadline_seconds),
+            };
+            serve(&cli.database_url, config, !args.no_seed, connections).await
         }
         Command::Clients(command) => clients(&cli.database_url, command).await,
         Command::Audit(AuditCommand::Verify {
@@ -738,6 +752,7 @@ async fn serve(
     database_url: &str,
     config: ServerConfig,
     seed_if_empty: bool,
+    connections: crate::serve::ConnectionLimits,
 ) -> Result<(), CliError> {
     if config.auth.dev_login && !config.bind.ip().is_loopback() {
         return Err(CliError::Other(format!(
@@ -786,14 +801,8 @@ async fn serve(
             }
         });
     }
-    // The peer address is what rate limits count by.
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .map_err(|e| CliError::Other(format!("server failed: {e}")))
+    crate::serve::run(listener, app, connections, shutdown_signal()).await;
+    Ok(())
 }
 
 /// Resolves on SIGINT or SIGTERM.

@@ -17,3 +17,4 @@ pub mod graphql;
 pub mod http;
 pub mod register;
 pub mod seed;
+pub mod serve;

@@ -460,3 +460,77 @@ fn audit_checkpoints_are_signed_lines_that_verify_checks() {
     let _ = std::fs::remove_dir_all(dir);
     let _ = std::fs::remove_file(path);
 }
+
+/// A raw HTTP/1.1 GET of `path`; the status line, or `None` when the server closed first.
+fn raw_get(addr: &str, path: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).ok()?;
+    answer.lines().next().map(str::to_owned)
+}
+
+#[test]
+fn a_connection_that_trickles_its_headers_is_closed_after_the_read_timeout() {
+    use std::io::{Read, Write};
+    let (url, path) = temp_sqlite("slowloris");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut server = Command::new(env!("CARGO_BIN_EXE_fgr"))
+        .args([
+            "--database-url",
+            &url,
+            "serve",
+            "--bind",
+            &addr,
+            "--header-read-timeout-seconds",
+            "1",
+        ])
+        .env("FGR_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("fgr serves");
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while raw_get(&addr, "/healthz").is_none_or(|l| !l.contains("200")) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the server did not come up"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+
+    // Half a request, then nothing: the server closes the connection (with 408 or without a word).
+    let mut slow = std::net::TcpStream::connect(&addr).unwrap();
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut answer = Vec::new();
+    let read = slow.read_to_end(&mut answer);
+    let waited = started.elapsed();
+    let _ = server.kill();
+    let _ = server.wait();
+    let _ = std::fs::remove_file(path);
+    assert!(read.is_ok(), "the server closed the connection: {read:?}");
+    let text = String::from_utf8_lossy(&answer);
+    assert!(
+        text.is_empty() || text.starts_with("HTTP/1.1 408"),
+        "{text}"
+    );
+    assert!(
+        waited < Duration::from_secs(8),
+        "closed after the 1 s read timeout, not left open ({waited:?})"
+    );
+}
