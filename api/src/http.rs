@@ -256,6 +256,7 @@ impl IntoResponse for BodyRejection {
 
 async fn graphql_post(
     State(service): State<GraphqlService>,
+    headers: axum::http::HeaderMap,
     principal: Principal,
     request_id: RequestId,
     request: GraphQLRequest<BodyRejection>,
@@ -263,13 +264,17 @@ async fn graphql_post(
     let response = service
         .execute(request.into_inner().data(request_id), principal.clone())
         .await;
-    with_auth_challenge(&principal, response)
+    with_auth_challenge(&principal, &headers, response)
 }
 
 /// Refusals get the HTTP status and challenge RFC 6750 asks for: an anonymous caller refused
 /// for want of a credential gets `401`, a machine refused for lack of scope `403`, both with
 /// `WWW-Authenticate`.
-fn with_auth_challenge(principal: &Principal, response: async_graphql::Response) -> Response {
+fn with_auth_challenge(
+    principal: &Principal,
+    request_headers: &axum::http::HeaderMap,
+    response: async_graphql::Response,
+) -> Response {
     let first_code = |wanted: &str| {
         response.errors.iter().find_map(|e| {
             let ext = e.extensions.as_ref()?;
@@ -295,7 +300,7 @@ fn with_auth_challenge(principal: &Principal, response: async_graphql::Response)
             .map(|_| (StatusCode::UNAUTHORIZED, r#"Bearer realm="fgr""#.to_owned())),
         Principal::Person(_) => None,
     };
-    let mut http = GraphQLResponse::from(response).into_response();
+    let mut http = negotiated(request_headers, response);
     if let Some((status, value)) = challenge {
         *http.status_mut() = status;
         if let Ok(value) = value.parse() {
@@ -303,6 +308,48 @@ fn with_auth_challenge(principal: &Principal, response: async_graphql::Response)
         }
     }
     http
+}
+
+/// The answer in the media type the client accepts, as the GraphQL-over-HTTP spec says:
+/// `application/graphql-response+json` when the client lists it (then a request error, one that
+/// stopped the request before any field ran, is `400` without `data`), else `application/json`
+/// with `200` (for `application/json`, `*/*` or no `Accept` at all).
+fn negotiated(
+    request_headers: &axum::http::HeaderMap,
+    response: async_graphql::Response,
+) -> Response {
+    let accepts_graphql_response = request_headers
+        .get_all(header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| {
+            t.split(';').next().is_some_and(|m| {
+                m.trim()
+                    .eq_ignore_ascii_case("application/graphql-response+json")
+            })
+        });
+    let request_error = matches!(response.data, async_graphql::Value::Null)
+        && !response.errors.is_empty()
+        && response.errors.iter().all(|e| e.path.is_empty());
+    if !accepts_graphql_response {
+        let mut http = GraphQLResponse::from(response).into_response();
+        http.headers_mut().insert(
+            header::CONTENT_TYPE,
+            axum::http::HeaderValue::from_static("application/json"),
+        );
+        return http;
+    }
+    if request_error {
+        let body = json!({ "errors": response.errors });
+        return (
+            StatusCode::BAD_REQUEST,
+            [(header::CONTENT_TYPE, "application/graphql-response+json")],
+            body.to_string(),
+        )
+            .into_response();
+    }
+    GraphQLResponse::from(response).into_response()
 }
 
 /// Parameters of a GraphQL GET request.
@@ -317,6 +364,7 @@ struct GetParams {
 /// GET: GraphiQL for a browser without a query; queries (never mutations) with one.
 async fn graphql_get(
     State(service): State<GraphqlService>,
+    headers: axum::http::HeaderMap,
     principal: Principal,
     request_id: RequestId,
     params: Result<Query<GetParams>, axum::extract::rejection::QueryRejection>,
@@ -357,7 +405,7 @@ async fn graphql_get(
         request = request.operation_name(name);
     }
     let response = service.execute(request, principal.clone()).await;
-    with_auth_challenge(&principal, response)
+    with_auth_challenge(&principal, &headers, response)
 }
 
 /// Whether the operation a GET would run is a mutation or subscription. Unparsable documents are

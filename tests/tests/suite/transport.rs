@@ -281,3 +281,54 @@ async fn pages_carry_a_content_security_policy_whose_nonce_their_scripts_use() {
         .unwrap()
         .starts_with("max-age="));
 }
+
+#[tokio::test]
+async fn the_media_type_follows_accept_as_graphql_over_http_says() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let ask = |accept: Option<&'static str>, query: &'static str| {
+        let mut builder = post(Some("application/json"));
+        if let Some(accept) = accept {
+            builder = builder.header(header::ACCEPT, accept);
+        }
+        builder
+            .body(Body::from(json!({ "query": query }).to_string()))
+            .unwrap()
+    };
+    let good = "{ jobFamilies { code } }";
+    let broken = "{ jobFamilies { code }";
+    let field_error = r#"{ typing(groupCode: "MANAGER", scale: 42) { scale } }"#;
+    for accept in [Some("application/json"), Some("*/*"), None] {
+        for query in [good, broken] {
+            let answer = app.send(ask(accept, query)).await;
+            assert_eq!(answer.status, StatusCode::OK, "{accept:?} {query}");
+            assert_eq!(
+                answer.headers[header::CONTENT_TYPE],
+                "application/json",
+                "{accept:?}"
+            );
+        }
+    }
+    let official = Some("application/graphql-response+json, application/json;q=0.9");
+    let answer = app.send(ask(official, good)).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(
+        answer.headers[header::CONTENT_TYPE],
+        "application/graphql-response+json"
+    );
+    // A request error: 400, and no data at all.
+    let answer = app.send(ask(official, broken)).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        answer.headers[header::CONTENT_TYPE],
+        "application/graphql-response+json"
+    );
+    assert!(answer.json().get("data").is_none(), "{}", answer.body);
+    assert_eq!(
+        answer.json()["errors"][0]["extensions"]["code"],
+        "GRAPHQL_VALIDATION_FAILED"
+    );
+    // A field error is not a request error: 200 with data.
+    let answer = app.send(ask(official, field_error)).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert!(answer.json().get("data").is_some());
+}
