@@ -99,18 +99,29 @@ pub struct CspNonce(pub String);
 /// referrer only within this origin; HSTS when the public URL is https; and `no-store` on what a signed-in person is
 /// answered, so a shared computer's cache keeps nothing personal.
 async fn security_headers(State(https): State<bool>, mut request: Request, next: Next) -> Response {
-    let nonce = crate::auth::secrets::random_token();
-    request.extensions_mut().insert(CspNonce(nonce.clone()));
-    let graphiql = request.method() == Method::GET && request.uri().path() == "/graphql";
+    let path = request.uri().path();
+    let graphiql = request.method() == Method::GET && path == "/graphql";
+    // Only console pages run inline scripts; API answers get a policy without a nonce (and
+    // spare the hot path the random bytes).
+    let page = request.method() == Method::GET
+        && ![
+            "/graphql", "/api/", "/healthz", "/readyz", "/pkg/", "/_bench/",
+        ]
+        .iter()
+        .any(|p| path.starts_with(p));
+    let nonce = page.then(crate::auth::secrets::random_token);
+    if let Some(nonce) = &nonce {
+        request.extensions_mut().insert(CspNonce(nonce.clone()));
+    }
     let personal = request.headers().contains_key(header::COOKIE)
         || request.headers().contains_key(header::AUTHORIZATION);
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    let script_src = if graphiql {
+    let script_src = match &nonce {
         // GraphiQL loads its scripts and styles from a public CDN (not yet served by the binary).
-        "script-src 'self' 'unsafe-inline' https://unpkg.com; style-src 'self' 'unsafe-inline' https://unpkg.com; connect-src 'self'; font-src https://unpkg.com;".to_owned()
-    } else {
-        format!("script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self';")
+        _ if graphiql => "script-src 'self' 'unsafe-inline' https://unpkg.com; style-src 'self' 'unsafe-inline' https://unpkg.com; connect-src 'self'; font-src https://unpkg.com;".to_owned(),
+        Some(nonce) => format!("script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self';"),
+        None => "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self';".to_owned(),
     };
     let policy = format!(
         "default-src 'self'; {script_src} img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
