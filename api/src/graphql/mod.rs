@@ -244,16 +244,19 @@ impl GraphqlService {
             );
         }
         let operation_name = request.operation_name.clone();
-        let variables = request.variables.clone();
-        if let Ok(doc) = request.parsed_query() {
-            if let Err(refusal) = self.cost.check(
+        // Taken out and put back, not cloned: the document borrows the request.
+        let variables = std::mem::take(&mut request.variables);
+        let cost = request.parsed_query().map(|doc| {
+            self.cost.check(
                 doc,
                 operation_name.as_deref(),
                 &variables,
                 &self.cost_limits,
-            ) {
-                return refused(refusal.code, &refusal.message);
-            }
+            )
+        });
+        request.variables = variables;
+        if let Ok(Err(refusal)) = cost {
+            return refused(refusal.code, &refusal.message);
         }
         let allowed = request.parsed_query().is_ok_and(|doc| {
             access::all_root_fields_allowed(doc, operation_name.as_deref(), &principal, self.policy)

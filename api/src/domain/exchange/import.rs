@@ -428,7 +428,7 @@ fn plan(register: &Register, doc: &Catalogue, options: &Options) -> Result<Outco
                     .map(|v| content::of_entry(register, v))
                     .unwrap_or_default();
                 let changes = diff::between(&latest, &new);
-                let held_fields = group_fields(&held_group(register, h));
+                let held_fields = group_fields(&super::group_of(register, h));
                 let file_fields = group_fields(g);
                 for c in diff::between_fields(&held_fields, &file_fields) {
                     outcome.remarks.push(format!(
@@ -593,31 +593,6 @@ fn plan(register: &Register, doc: &Catalogue, options: &Options) -> Result<Outco
         Ok(outcome)
     } else {
         Err(problems.0)
-    }
-}
-
-/// The file's view of a group the register holds, for comparing its own fields.
-fn held_group(register: &Register, h: &crate::register::GroupHistory) -> Group {
-    let g = &h.group;
-    Group {
-        code: g.code.clone(),
-        name: g.name.clone(),
-        family: register
-            .family(g.family_id)
-            .map(|f| f.code.clone())
-            .unwrap_or_default(),
-        family_inferred: g.family_inferred,
-        description: g.description.clone(),
-        scale_min: g.scale_min,
-        scale_max: g.scale_max,
-        scales_inferred: g.scales_inferred,
-        work_levels: super::work_levels(g),
-        fgr_site_id: g.fgr_site_id,
-        added_on: g.added_on,
-        source_url: g.source_url.clone(),
-        illustrative: g.illustrative,
-        data_note: g.data_note.clone(),
-        versions: Vec::new(),
     }
 }
 

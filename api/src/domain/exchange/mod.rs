@@ -243,26 +243,9 @@ pub fn export(register: &Register, as_of: Option<NaiveDate>) -> Catalogue {
             if versions.is_empty() {
                 return None;
             }
-            let g = &h.group;
             Some(Group {
-                code: g.code.clone(),
-                name: g.name.clone(),
-                family: register
-                    .family(g.family_id)
-                    .map(|f| f.code.clone())
-                    .unwrap_or_default(),
-                family_inferred: g.family_inferred,
-                description: g.description.clone(),
-                scale_min: g.scale_min,
-                scale_max: g.scale_max,
-                scales_inferred: g.scales_inferred,
-                work_levels: work_levels(g),
-                fgr_site_id: g.fgr_site_id,
-                added_on: g.added_on,
-                source_url: g.source_url.clone(),
-                illustrative: g.illustrative,
-                data_note: g.data_note.clone(),
                 versions,
+                ..group_of(register, h)
             })
         })
         .collect();
@@ -351,6 +334,31 @@ pub fn export(register: &Register, as_of: Option<NaiveDate>) -> Catalogue {
                 published_on: s.published_on,
             })
             .collect(),
+    }
+}
+
+/// A group's own fields (not versioned) as the format writes them, without versions.
+pub(crate) fn group_of(register: &Register, h: &crate::register::GroupHistory) -> Group {
+    let g = &h.group;
+    Group {
+        code: g.code.clone(),
+        name: g.name.clone(),
+        family: register
+            .family(g.family_id)
+            .map(|f| f.code.clone())
+            .unwrap_or_default(),
+        family_inferred: g.family_inferred,
+        description: g.description.clone(),
+        scale_min: g.scale_min,
+        scale_max: g.scale_max,
+        scales_inferred: g.scales_inferred,
+        work_levels: work_levels(g),
+        fgr_site_id: g.fgr_site_id,
+        added_on: g.added_on,
+        source_url: g.source_url.clone(),
+        illustrative: g.illustrative,
+        data_note: g.data_note.clone(),
+        versions: Vec::new(),
     }
 }
 
