@@ -26,7 +26,7 @@ use crate::auth::{self, AuthState};
 use crate::config::ServerConfig;
 use crate::console_bridge::ServerTransport;
 use crate::domain::access::{Operation, Principal};
-use crate::graphql::GraphqlService;
+use crate::graphql::{Answer, GraphqlService};
 
 /// The name the console's browser build is published under (`/pkg/fgr_console.js`).
 pub const CONSOLE_OUTPUT_NAME: &str = "fgr_console";
@@ -272,10 +272,45 @@ async fn graphql_post(
     request_id: RequestId,
     request: GraphQLRequest<BodyRejection>,
 ) -> Response {
-    let response = service
-        .execute(request.into_inner().data(request_id), principal.clone())
+    let answer = service
+        .answer(request.into_inner().data(request_id), principal.clone())
         .await;
-    with_auth_challenge(&principal, &headers, response)
+    answered(&principal, &headers, answer)
+}
+
+/// The transport's answer: kept bytes as they are, a computed answer through
+/// [`with_auth_challenge`].
+fn answered(
+    principal: &Principal,
+    request_headers: &axum::http::HeaderMap,
+    answer: Answer,
+) -> Response {
+    match answer {
+        Answer::Computed(response) => with_auth_challenge(principal, request_headers, response),
+        Answer::Kept(bytes) => {
+            let content_type = if accepts_graphql_response(request_headers) {
+                "application/graphql-response+json"
+            } else {
+                "application/json"
+            };
+            ([(header::CONTENT_TYPE, content_type)], bytes).into_response()
+        }
+    }
+}
+
+/// Whether the client lists `application/graphql-response+json` in `Accept`.
+fn accepts_graphql_response(request_headers: &axum::http::HeaderMap) -> bool {
+    request_headers
+        .get_all(header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| {
+            t.split(';').next().is_some_and(|m| {
+                m.trim()
+                    .eq_ignore_ascii_case("application/graphql-response+json")
+            })
+        })
 }
 
 /// Refusals get the HTTP status and challenge RFC 6750 asks for: an anonymous caller refused
@@ -329,17 +364,7 @@ fn negotiated(
     request_headers: &axum::http::HeaderMap,
     response: async_graphql::Response,
 ) -> Response {
-    let accepts_graphql_response = request_headers
-        .get_all(header::ACCEPT)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .any(|t| {
-            t.split(';').next().is_some_and(|m| {
-                m.trim()
-                    .eq_ignore_ascii_case("application/graphql-response+json")
-            })
-        });
+    let accepts_graphql_response = accepts_graphql_response(request_headers);
     let request_error = matches!(response.data, async_graphql::Value::Null)
         && !response.errors.is_empty()
         && response.errors.iter().all(|e| e.path.is_empty());
@@ -415,8 +440,8 @@ async fn graphql_get(
     if let Some(name) = params.operation_name {
         request = request.operation_name(name);
     }
-    let response = service.execute(request, principal.clone()).await;
-    with_auth_challenge(&principal, &headers, response)
+    let answer = service.answer(request, principal.clone()).await;
+    answered(&principal, &headers, answer)
 }
 
 /// Whether the operation a GET would run is a mutation or subscription. Unparsable documents are

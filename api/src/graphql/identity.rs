@@ -129,7 +129,7 @@ pub struct Viewer {
 impl IdentityQuery {
     /// Who is asking, and what they may do.
     async fn me(&self, ctx: &Context<'_>) -> Viewer {
-        let principal = ctx.data_opt::<Principal>().cloned().unwrap_or_default();
+        let principal = super::principal(ctx).clone();
         let policy = ctx.data_opt::<AccessPolicy>().copied().unwrap_or_default();
         let allowed_operations = policy
             .allowed_operations(&principal)

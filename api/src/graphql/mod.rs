@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod amendments;
+pub mod answers;
 pub mod appraisal;
 pub mod audit;
 pub mod catalogue;
@@ -19,6 +20,7 @@ pub mod paging;
 pub mod scalars;
 pub mod sources;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use arc_swap::ArcSwapOption;
@@ -55,9 +57,26 @@ pub struct MutationRoot(
     sources::SourceMutation,
 );
 
-/// The request's database connection.
+/// The request's database connection. Asking for it marks the request as one whose answer is
+/// not the snapshot's alone (see [`answers`]).
 pub(crate) fn db<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a DatabaseConnection> {
+    looked_outside(ctx);
     ctx.data::<DatabaseConnection>()
+}
+
+/// Who asks. Asking marks the request as one whose answer depends on the caller, not only on
+/// what they may read (see [`answers`]).
+pub(crate) fn principal<'a>(ctx: &Context<'a>) -> &'a Principal {
+    static ANONYMOUS: Principal = Principal::Anonymous;
+    looked_outside(ctx);
+    ctx.data_opt::<Principal>().unwrap_or(&ANONYMOUS)
+}
+
+/// Marks the request's answer as not to be kept.
+fn looked_outside(ctx: &Context<'_>) {
+    if let Some(request) = ctx.data_opt::<Arc<RequestRegister>>() {
+        request.outside.store(true, Ordering::Relaxed);
+    }
 }
 
 /// The snapshot one request reads: taken fresh on first use, then the same for the rest of the
@@ -66,11 +85,14 @@ pub struct RequestRegister {
     model: Arc<ReadModel>,
     /// Lock-free: a listing asks for it once per item.
     taken: ArcSwapOption<Register>,
+    /// Whether a resolver read the database or looked at who asks: then the answer is not the
+    /// snapshot's alone and is not kept for the next identical request.
+    outside: AtomicBool,
 }
 
 /// The request's snapshot of the register (see [`RequestRegister`]).
 pub(crate) async fn register(ctx: &Context<'_>) -> async_graphql::Result<Arc<Register>> {
-    let request = ctx.data::<RequestRegister>()?;
+    let request = ctx.data::<Arc<RequestRegister>>()?;
     if let Some(register) = request.taken.load_full() {
         return Ok(register);
     }
@@ -85,7 +107,8 @@ pub(crate) async fn register(ctx: &Context<'_>) -> async_graphql::Result<Arc<Reg
 /// After a change this request committed: the snapshot catches up, and the rest of the request
 /// (and every later one) reads the register with the change.
 pub(crate) async fn changed(ctx: &Context<'_>) -> async_graphql::Result<()> {
-    let request = ctx.data::<RequestRegister>()?;
+    looked_outside(ctx);
+    let request = ctx.data::<Arc<RequestRegister>>()?;
     let caught_up = errors::GqlResultExt::gql(request.model.catch_up().await)?;
     request.taken.store(Some(caught_up));
     Ok(())
@@ -93,9 +116,8 @@ pub(crate) async fn changed(ctx: &Context<'_>) -> async_graphql::Result<()> {
 
 /// Who calls, under which policy and request id, for the domain's changes.
 pub(crate) fn caller<'a>(ctx: &Context<'a>) -> Caller<'a> {
-    static ANONYMOUS: Principal = Principal::Anonymous;
     Caller {
-        principal: ctx.data_opt::<Principal>().unwrap_or(&ANONYMOUS),
+        principal: principal(ctx),
         policy: ctx.data_opt::<AccessPolicy>().copied().unwrap_or_default(),
         request_id: ctx
             .data_opt::<RequestId>()
@@ -188,6 +210,7 @@ pub struct GraphqlService {
     cost: Arc<cost::CostModel>,
     cost_limits: cost::CostLimits,
     timeout: std::time::Duration,
+    answers: Arc<answers::Answers>,
     /// Without introspection, validation messages are masked too (they name types and arguments).
     introspection: bool,
 }
@@ -205,6 +228,7 @@ impl GraphqlService {
                 max_root_fields: limits.max_root_fields,
             },
             timeout: limits.timeout,
+            answers: Arc::default(),
             introspection: limits.introspection,
             guarded: build(limits, policy, true),
             allowed,
@@ -236,11 +260,58 @@ impl GraphqlService {
         request: async_graphql::Request,
         principal: Principal,
     ) -> async_graphql::Response {
+        self.run(request, principal, None).await.0
+    }
+
+    /// Answers one request from the transport: the bytes of an answer kept from an identical
+    /// earlier request on the same snapshot (see [`answers`]), or the answer computed now (then
+    /// kept when it may be).
+    pub async fn answer(&self, request: async_graphql::Request, principal: Principal) -> Answer {
+        let day = crate::domain::dates::today();
+        let Some(key) = answers::Key::of(&principal, day, &request) else {
+            return Answer::Computed(self.execute(request, principal).await);
+        };
+        let Ok(snapshot) = self.register.fresh().await else {
+            return Answer::Computed(self.execute(request, principal).await);
+        };
+        if let Some(kept) = self.answers.get(&snapshot, &key) {
+            return Answer::Kept(kept);
+        }
+        let (response, outside) = self.run(request, principal, Some(snapshot.clone())).await;
+        if outside || !response.errors.is_empty() || !response.http_headers.is_empty() {
+            return Answer::Computed(response);
+        }
+        match serde_json::to_vec(&response) {
+            Ok(bytes) => {
+                let bytes = axum::body::Bytes::from(bytes);
+                self.answers.keep(&snapshot, day, key, bytes.clone());
+                Answer::Kept(bytes)
+            }
+            Err(_) => Answer::Computed(response),
+        }
+    }
+
+    /// The kept answers (for tests).
+    pub fn kept_answers(&self) -> &answers::Answers {
+        &self.answers
+    }
+
+    /// [`GraphqlService::execute`] on `snapshot` when given (else the current one); also says
+    /// whether a resolver looked outside the snapshot.
+    async fn run(
+        &self,
+        request: async_graphql::Request,
+        principal: Principal,
+        snapshot: Option<Arc<Register>>,
+    ) -> (async_graphql::Response, bool) {
         let mut request = request;
         if has_control_characters(&request) {
-            return refused(
-                "BAD_USER_INPUT",
-                "de aanvraag bevat een stuurteken (zoals NUL); dat kan geen tekst in het register zijn",
+            return (
+                refused(
+                    "BAD_USER_INPUT",
+                    "de aanvraag bevat een stuurteken (zoals NUL); dat kan geen tekst in het register zijn",
+                ),
+                true,
             );
         }
         let operation_name = request.operation_name.clone();
@@ -256,7 +327,7 @@ impl GraphqlService {
         });
         request.variables = variables;
         if let Ok(Err(refusal)) = cost {
-            return refused(refusal.code, &refusal.message);
+            return (refused(refusal.code, &refusal.message), true);
         }
         let allowed = request.parsed_query().is_ok_and(|doc| {
             access::all_root_fields_allowed(doc, operation_name.as_deref(), &principal, self.policy)
@@ -266,24 +337,38 @@ impl GraphqlService {
         } else {
             &self.guarded
         };
+        let register = Arc::new(RequestRegister {
+            model: self.register.clone(),
+            taken: ArcSwapOption::new(snapshot),
+            outside: AtomicBool::new(false),
+        });
         let request = request
             .data(principal)
             .data(self.db.clone())
-            .data(RequestRegister {
-                model: self.register.clone(),
-                taken: ArcSwapOption::empty(),
-            });
+            .data(register.clone());
         let Ok(mut response) = tokio::time::timeout(self.timeout, schema.execute(request)).await
         else {
-            return refused(
-                "TIMEOUT",
-                &format!("de vraag duurde langer dan {} s", self.timeout.as_secs()),
+            return (
+                refused(
+                    "TIMEOUT",
+                    &format!("de vraag duurde langer dan {} s", self.timeout.as_secs()),
+                ),
+                true,
             );
         };
         errors::classify(&mut response.errors);
         if !self.introspection {
             errors::mask_validation(&mut response.errors);
         }
-        response
+        (response, register.outside.load(Ordering::Relaxed))
     }
+}
+
+/// What [`GraphqlService::answer`] gives the transport.
+pub enum Answer {
+    /// The serialized answer, without errors: the same bytes for every identical request on one
+    /// snapshot.
+    Kept(axum::body::Bytes),
+    /// An answer computed for this request alone (with errors, or not the snapshot's alone).
+    Computed(async_graphql::Response),
 }

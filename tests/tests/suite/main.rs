@@ -22,6 +22,7 @@ mod coverage_report;
 mod edge_inputs;
 mod format_amendments;
 mod group_content;
+mod kept_answers;
 mod machine_tokens;
 mod migrations;
 mod oidc_login;
