@@ -20,6 +20,31 @@ use crate::domain::audit::Actor;
 use crate::graphql::GraphqlService;
 use crate::{db, http, seed};
 
+/// `print!` to standard output, except that a closed pipe (`fgr clients list | head`) ends the
+/// command quietly with status 141, as a shell reports a tool stopped by `SIGPIPE`, instead of a
+/// panic (Rust ignores `SIGPIPE`, so a write to a closed pipe is an error).
+macro_rules! out {
+    ($($arg:tt)*) => { write_out(format_args!($($arg)*)) };
+}
+
+/// `println!` the way [`out!`] prints.
+macro_rules! outln {
+    () => { write_out(format_args!("\n")) };
+    ($($arg:tt)*) => { write_out(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+fn write_out(text: std::fmt::Arguments<'_>) {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_fmt(text).and_then(|()| stdout.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(141);
+        }
+        eprintln!("fgr: cannot write the output: {e}");
+        std::process::exit(1);
+    }
+}
+
 /// FGR Register: the system of record for the Functiegebouw Rijk.
 #[derive(Debug, Parser)]
 #[command(name = "fgr", version, about)]
@@ -400,7 +425,7 @@ pub fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Schema => {
-            print!("{}", crate::graphql::sdl());
+            out!("{}", crate::graphql::sdl());
             Ok(())
         }
         Command::Migrate { down } => {
@@ -482,13 +507,13 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                         "audit trail broken at entry #{seq}: {reason}"
                     )));
                 }
-                println!(
+                outln!(
                     "audit trail intact: {} entries, {} checkpoint(s) hold",
                     result.checked,
                     list.len()
                 );
             } else {
-                println!("audit trail intact: {} entries", result.checked);
+                outln!("audit trail intact: {} entries", result.checked);
             }
             Ok(())
         }
@@ -500,7 +525,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             let checkpoint = crate::domain::checkpoints::take(&conn, &key)
                 .await
                 .map_err(|e| CliError::Other(e.to_string()))?;
-            println!("{}", checkpoint.to_line());
+            outln!("{}", checkpoint.to_line());
             Ok(())
         }
         Command::Clauses(ClausesCommand::Export { format }) => {
@@ -511,11 +536,11 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                 }
                 ExportFormat::Csv => crate::domain::clauses::export_csv(&register),
             };
-            print!("{out}");
+            out!("{out}");
             Ok(())
         }
         Command::Catalogue(CatalogueCommand::Schema) => {
-            println!(
+            outln!(
                 "{}",
                 serde_json::to_string_pretty(&crate::domain::exchange::json_schema())
                     .map_err(|e| CliError::Other(e.to_string()))?
@@ -526,12 +551,12 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             let register = read_register(&cli.database_url).await?;
             let catalogue = crate::domain::exchange::export(&register, as_of);
             match format {
-                ExportFormat::Json => println!(
+                ExportFormat::Json => outln!(
                     "{}",
                     serde_json::to_string_pretty(&catalogue)
                         .map_err(|e| CliError::Other(e.to_string()))?
                 ),
-                ExportFormat::Csv => print!("{}", crate::domain::exchange::typings_csv(&catalogue)),
+                ExportFormat::Csv => out!("{}", crate::domain::exchange::typings_csv(&catalogue)),
             }
             Ok(())
         }
@@ -566,7 +591,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                 .await
             {
                 Ok(outcome) => {
-                    print!("{}", import_report(&outcome));
+                    out!("{}", import_report(&outcome));
                     Ok(())
                 }
                 Err(crate::error::DomainError::Invalid(problems)) => {
@@ -596,7 +621,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             let day = as_of.unwrap_or_else(crate::domain::dates::today);
             let report = crate::domain::coverage::report(&register, codes.as_deref(), day)
                 .map_err(|e| CliError::Other(e.to_string()))?;
-            print!("{}", crate::domain::coverage::to_csv(&report));
+            out!("{}", crate::domain::coverage::to_csv(&report));
             Ok(())
         }
     }
@@ -640,15 +665,19 @@ async fn clients(database_url: &str, command: ClientsCommand) -> Result<(), CliE
                 "fgr: client {} ({}) created with scopes {}; this token is shown once, keep it secret:",
                 issued.client.public_id, issued.client.name, issued.client.scopes
             );
-            println!("{}", issued.token);
+            outln!("{}", issued.token);
         }
         ClientsCommand::List => {
             let rows = api_tokens::list(&conn)
                 .await
                 .map_err(|e| CliError::Other(e.to_string()))?;
-            println!(
+            outln!(
                 "{:<14} {:<30} {:<40} {:<20} {:<20} STATUS",
-                "ID", "NAME", "SCOPES", "CREATED", "EXPIRES"
+                "ID",
+                "NAME",
+                "SCOPES",
+                "CREATED",
+                "EXPIRES"
             );
             for c in rows {
                 let status = match (c.revoked_at, c.last_used_at) {
@@ -656,7 +685,7 @@ async fn clients(database_url: &str, command: ClientsCommand) -> Result<(), CliE
                     (None, Some(t)) => format!("last used {}", t.format("%Y-%m-%d %H:%M")),
                     (None, None) => "never used".to_owned(),
                 };
-                println!(
+                outln!(
                     "{:<14} {:<30} {:<40} {:<20} {:<20} {}",
                     c.public_id,
                     c.name,

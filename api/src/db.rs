@@ -117,14 +117,44 @@ pub fn statements_run() -> u64 {
     STATEMENTS.load(Ordering::Relaxed)
 }
 
-/// Applies every pending migration.
+/// Applies every pending migration. When none is pending this only reads the migration table,
+/// so a server whose database role has no DDL rights (the README's `fgr_app`) starts on a schema
+/// the owner migrated; with one pending, such a role gets a clear error instead.
 ///
 /// # Errors
 /// [`DbStartupError::Migration`] when a migration fails.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbStartupError> {
-    Migrator::up(db, None)
+    if !pending(db).await {
+        return Ok(());
+    }
+    Migrator::up(db, None).await.map_err(|e| {
+        DbStartupError::Migration(format!(
+            "{e} (a role without DDL rights cannot migrate: run `fgr migrate` as the database's owner)"
+        ))
+    })
+}
+
+/// Whether a migration is not yet applied, read without creating anything (the migrator's own
+/// status check creates its table first, which needs DDL rights). An unreadable table counts as
+/// pending, so [`migrate`] then does the whole work and reports what fails.
+async fn pending(db: &DatabaseConnection) -> bool {
+    use sea_orm::{ConnectionTrait, Statement};
+    let Ok(rows) = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT version FROM seaql_migrations",
+        ))
         .await
-        .map_err(|e| DbStartupError::Migration(e.to_string()))
+    else {
+        return true;
+    };
+    let applied: std::collections::HashSet<String> = rows
+        .iter()
+        .filter_map(|row| row.try_get_by_index::<String>(0).ok())
+        .collect();
+    Migrator::migrations()
+        .iter()
+        .any(|m| !applied.contains(m.name()))
 }
 
 #[cfg(test)]

@@ -38,7 +38,10 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
             "/graphql",
             get(graphql_get)
                 .post(graphql_post)
-                .layer(middleware::from_fn(post_guard)),
+                .layer(middleware::from_fn_with_state(
+                    PublicUrl(config.auth.public_url.clone()),
+                    post_guard,
+                )),
         )
         .layer(middleware::from_fn_with_state(
             BodyLimits {
@@ -83,10 +86,33 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
             auth_state,
             auth::middleware::resolve_principal,
         ))
+        .layer(masked_panics())
         .layer(middleware::from_fn_with_state(
             config.auth.public_url.starts_with("https://"),
             security_headers,
         ))
+}
+
+/// A panic while answering (a defect, never an expected refusal) becomes a masked `INTERNAL`
+/// answer, `500` with the usual JSON error, instead of a dropped connection; what panicked goes
+/// to the log, never to the client.
+pub fn masked_panics(
+) -> tower_http::catch_panic::CatchPanicLayer<fn(Box<dyn std::any::Any + Send + 'static>) -> Response>
+{
+    fn answer(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        tracing::error!(panic = %what, "a request panicked");
+        refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "INTERNAL",
+            "interne fout; probeer het later opnieuw",
+        )
+    }
+    tower_http::catch_panic::CatchPanicLayer::custom(answer as fn(_) -> Response)
 }
 
 /// The nonce the console's inline scripts carry on this request (see [`security_headers`]).
@@ -165,7 +191,11 @@ fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
 /// POST rules: a JSON body, and no cross-site browser requests. Runs before the body is read.
 /// HTML forms and `fetch` without a preflight cannot send `application/json`, so this closes
 /// CSRF for cookie-authenticated use.
-async fn post_guard(request: Request, next: Next) -> Response {
+async fn post_guard(
+    State(PublicUrl(public_url)): State<PublicUrl>,
+    request: Request,
+    next: Next,
+) -> Response {
     if request.method() != Method::POST {
         return next.run(request).await;
     }
@@ -182,7 +212,7 @@ async fn post_guard(request: Request, next: Next) -> Response {
             "POST /graphql takes Content-Type: application/json",
         );
     }
-    if auth::is_cross_site(headers) {
+    if auth::is_cross_site(headers, &public_url) {
         return refuse(
             StatusCode::FORBIDDEN,
             "FORBIDDEN",
@@ -191,6 +221,10 @@ async fn post_guard(request: Request, next: Next) -> Response {
     }
     next.run(request).await
 }
+
+/// The site's public base URL, whose origin is the only one POSTs may come from.
+#[derive(Clone)]
+struct PublicUrl(String);
 
 /// How large a GraphQL request body may be.
 #[derive(Clone, Copy)]

@@ -204,6 +204,22 @@ fn a_catalogue_file_imports_into_an_empty_database_and_a_bad_one_names_its_place
         lines.last().unwrap(),
         "fgr: 1 fout(en) in het bestand; er is niets gewijzigd"
     );
+
+    // A control character (here an escaped NUL, valid JSON) is refused with its place, as it is
+    // over GraphQL.
+    let mut doc: serde_json::Value = serde_json::from_slice(&exported.stdout).unwrap();
+    doc["groups"][1]["name"] = serde_json::json!("Man\u{0}ager");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    assert!(String::from_utf8_lossy(&std::fs::read(&file).unwrap()).contains("\\u0000"));
+    let nul = fgr(&["--database-url", &from, "catalogue", "import", file_arg]);
+    assert!(!nul.status.success());
+    let lines = stderr_lines(&nul);
+    assert!(
+        lines[0].ends_with("groups[1].name: bevat een stuurteken (zoals NUL); dat kan geen tekst in het register zijn"),
+        "{lines:?}"
+    );
+    let unchanged = fgr(&["--database-url", &from, "catalogue", "export"]);
+    assert_eq!(unchanged.stdout, exported.stdout, "nothing was written");
     for path in [from_path, into_path, file] {
         let _ = std::fs::remove_file(path);
     }
@@ -533,4 +549,28 @@ fn a_connection_that_trickles_its_headers_is_closed_after_the_read_timeout() {
         waited < Duration::from_secs(8),
         "closed after the 1 s read timeout, not left open ({waited:?})"
     );
+}
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    // `fgr catalogue export | head -c 100`: the reader goes away after the first bytes; the
+    // export is larger than a pipe holds, so the command meets the closed pipe mid-write.
+    let (url, path) = temp_sqlite("pipe");
+    assert!(fgr(&["--database-url", &url, "seed"]).status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fgr"))
+        .args(["--database-url", &url, "catalogue", "export"])
+        .env("FGR_LOG", "error")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("fgr runs");
+    let mut head = [0_u8; 100];
+    std::io::Read::read_exact(&mut child.stdout.take().expect("stdout"), &mut head)
+        .expect("the first bytes");
+    let output = child.wait_with_output().expect("fgr ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(stderr, "", "nothing on stderr");
+    assert_eq!(output.status.code(), Some(141));
+    let _ = std::fs::remove_file(path);
 }

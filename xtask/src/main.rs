@@ -214,14 +214,21 @@ fn ensure_chromium() -> Result {
 }
 
 /// The tests' npm packages: playwright-core (drives the system Chromium; never downloads a
-/// browser) and oidc-provider (the real OpenID Provider the sign-in tests run against).
+/// browser), graphql-http (the GraphQL-over-HTTP conformance audit) and oidc-provider (the real
+/// OpenID Provider the sign-in tests run against).
 fn ensure_npm_packages() -> Result {
-    for (folder, package) in [
-        ("tests/browser", "playwright-core"),
-        ("tests/oidc", "oidc-provider"),
+    for (folder, packages) in [
+        (
+            "tests/browser",
+            &["playwright-core", "graphql-http", "graphql"][..],
+        ),
+        ("tests/oidc", &["oidc-provider"][..]),
     ] {
         let dir = root().join(folder);
-        if dir.join("node_modules").join(package).exists() {
+        if packages
+            .iter()
+            .all(|p| dir.join("node_modules").join(p).exists())
+        {
             continue;
         }
         step(&format!("installing the npm packages of {folder}"));

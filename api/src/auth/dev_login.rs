@@ -66,7 +66,7 @@ pub async fn sign_in(
     headers: HeaderMap,
     Form(form): Form<DevLoginForm>,
 ) -> Response {
-    if is_cross_site(&headers) {
+    if is_cross_site(&headers, &auth.config.public_url) {
         return html_page(
             StatusCode::FORBIDDEN,
             "Geweigerd",

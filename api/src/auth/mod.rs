@@ -115,9 +115,14 @@ pub fn safe_return_to(candidate: Option<&str>) -> String {
     }
 }
 
-/// Whether a browser says the request comes from another site (`Sec-Fetch-Site`, or an
-/// `Origin` that is not this host). Cookie-authenticated state changes refuse such requests.
-pub fn is_cross_site(headers: &axum::http::HeaderMap) -> bool {
+/// Whether a browser says the request comes from another site: `Sec-Fetch-Site` other than
+/// `same-origin`, or an `Origin` that is not this site's, the scheme, host and port of
+/// `public_url` (so a DNS-rebound name or another scheme is refused, and a proxy that rewrites
+/// `Host` does not block the console's own posts). When the public URL is a loopback address,
+/// the other loopback names on the same scheme and port count as this site too (`localhost` for
+/// `127.0.0.1`). Cookie-authenticated state changes refuse such requests; a request without
+/// `Origin` (not a browser's cross-site request) passes.
+pub fn is_cross_site(headers: &axum::http::HeaderMap, public_url: &str) -> bool {
     use axum::http::header;
     let fetch_site = headers
         .get("sec-fetch-site")
@@ -126,13 +131,62 @@ pub fn is_cross_site(headers: &axum::http::HeaderMap) -> bool {
     if !matches!(fetch_site, "same-origin" | "none") {
         return true;
     }
-    match (
-        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
-        headers.get(header::HOST).and_then(|v| v.to_str().ok()),
-    ) {
-        (Some(origin), Some(host)) => origin.split("://").nth(1).unwrap_or("") != host,
-        (Some(_), None) => true,
-        _ => false,
+    let Some(origin) = headers.get(header::ORIGIN) else {
+        return false;
+    };
+    let (Some(theirs), Some(ours)) = (
+        origin.to_str().ok().and_then(Origin::parse),
+        Origin::parse(public_url),
+    ) else {
+        return true;
+    };
+    !(theirs == ours
+        || (theirs.scheme == ours.scheme
+            && theirs.port == ours.port
+            && theirs.is_loopback()
+            && ours.is_loopback()))
+}
+
+/// A web origin: scheme, host and port (the default port filled in).
+#[derive(PartialEq, Eq)]
+struct Origin {
+    scheme: String,
+    host: String,
+    port: u16,
+}
+
+impl Origin {
+    /// The origin of an `Origin` header value or a base URL (a path is ignored).
+    fn parse(text: &str) -> Option<Self> {
+        let (scheme, rest) = text.split_once("://")?;
+        let scheme = scheme.to_ascii_lowercase();
+        let default_port = match scheme.as_str() {
+            "http" => 80,
+            "https" => 443,
+            _ => return None,
+        };
+        let authority = rest.split(['/', '?', '#']).next()?;
+        if authority.is_empty() || authority.contains('@') {
+            return None;
+        }
+        // The port follows the last colon, unless that colon is inside an IPv6 literal.
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((host, port)) if !port.contains(']') => (host, port.parse().ok()?),
+            _ => (authority, default_port),
+        };
+        Some(Self {
+            scheme,
+            host: host.to_ascii_lowercase(),
+            port,
+        })
+    }
+
+    fn is_loopback(&self) -> bool {
+        matches!(self.host.as_str(), "localhost" | "[::1]")
+            || self
+                .host
+                .parse::<std::net::Ipv4Addr>()
+                .is_ok_and(|ip| ip.is_loopback())
     }
 }
 
@@ -154,7 +208,44 @@ pub fn escape_html(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::safe_return_to;
+    use super::{is_cross_site, safe_return_to};
+
+    fn with_origin(origin: &str) -> axum::http::HeaderMap {
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert(axum::http::header::ORIGIN, origin.parse().unwrap());
+        headers
+    }
+
+    #[test]
+    fn only_the_public_urls_origin_is_this_site() {
+        let public = "https://fgr.example";
+        assert!(!is_cross_site(&with_origin("https://fgr.example"), public));
+        assert!(!is_cross_site(
+            &with_origin("https://FGR.example:443"),
+            public
+        ));
+        assert!(!is_cross_site(&axum::http::HeaderMap::new(), public));
+        for foreign in [
+            "http://fgr.example",
+            "https://fgr.example:8443",
+            "https://evil.example",
+            "https://fgr.example.evil.example",
+            "null",
+            "https://user@fgr.example",
+        ] {
+            assert!(is_cross_site(&with_origin(foreign), public), "{foreign}");
+        }
+        let local = "http://127.0.0.1:8080";
+        assert!(!is_cross_site(&with_origin("http://localhost:8080"), local));
+        assert!(!is_cross_site(&with_origin("http://[::1]:8080"), local));
+        // DNS rebinding: a name of the attacker's that resolves to the loopback address.
+        assert!(is_cross_site(
+            &with_origin("http://rebind.evil.example:8080"),
+            local
+        ));
+        assert!(is_cross_site(&with_origin("https://127.0.0.1:8080"), local));
+        assert!(is_cross_site(&with_origin("http://127.0.0.1:9090"), local));
+    }
 
     #[test]
     fn return_to_never_leaves_the_site() {

@@ -132,7 +132,7 @@ async fn logout(
     request_id: RequestId,
     headers: HeaderMap,
 ) -> Response {
-    if is_cross_site(&headers) {
+    if is_cross_site(&headers, &auth.config.public_url) {
         return page(
             StatusCode::FORBIDDEN,
             "Geweigerd",

@@ -286,6 +286,14 @@ impl Default for AccessPolicy {
 }
 
 impl AccessPolicy {
+    /// Whether `principal` sees who did what: the people behind proposals, comments, advice,
+    /// decisions and audit entries. One rule for every place identities show: those who may read
+    /// the audit trail (the committee and FGR beheer, who answer for changes) see them; viewers,
+    /// recruiters and machines see proposals and their history without names.
+    pub fn sees_identities(&self, principal: &Principal) -> bool {
+        self.authorize(principal, Operation::ReadAudit).is_ok()
+    }
+
     /// Whether `principal` may perform `operation`.
     ///
     /// # Errors

@@ -26,4 +26,5 @@ pub mod rebase;
 pub mod requirements;
 pub mod search;
 pub mod temporal;
+pub mod text;
 pub mod tx;

@@ -88,13 +88,19 @@ impl Proposal {
     }
 }
 
+/// Whether the caller sees who did what ([`crate::domain::access::AccessPolicy::sees_identities`]).
+fn sees_identities(ctx: &Context<'_>) -> bool {
+    let caller = caller(ctx);
+    caller.policy.sees_identities(caller.principal)
+}
+
 /// A committee comment on a proposal.
 #[derive(async_graphql::SimpleObject)]
 pub struct ProposalComment {
-    /// The author's subject.
-    pub author: String,
-    /// The author's name.
-    pub author_name: String,
+    /// The author's subject; null for callers who do not see identities (see the README).
+    pub author: Option<String>,
+    /// The author's name; null for callers who do not see identities.
+    pub author_name: Option<String>,
     /// The comment.
     pub text: String,
     /// When (UTC, ISO 8601).
@@ -133,9 +139,9 @@ impl CommitteeAdvice {
     async fn union_members(&self) -> Vec<&str> {
         self.0.union_members.lines().collect()
     }
-    /// Who recorded it.
-    async fn recorded_by(&self) -> &str {
-        &self.0.recorded_by
+    /// Who recorded it; null for callers who do not see identities.
+    async fn recorded_by(&self, ctx: &Context<'_>) -> Option<&str> {
+        sees_identities(ctx).then_some(self.0.recorded_by.as_str())
     }
 }
 
@@ -153,9 +159,9 @@ impl OwnerDecision {
     async fn decision_date(&self) -> Date {
         Date(self.0.decision_date)
     }
-    /// Who recorded it, on behalf of the owner.
-    async fn recorded_by(&self) -> &str {
-        &self.0.recorded_by
+    /// Who recorded it, on behalf of the owner; null for callers who do not see identities.
+    async fn recorded_by(&self, ctx: &Context<'_>) -> Option<&str> {
+        sees_identities(ctx).then_some(self.0.recorded_by.as_str())
     }
 }
 
@@ -198,13 +204,13 @@ impl Proposal {
     async fn requested_effective_from(&self) -> Date {
         Date(self.0.requested_effective_from)
     }
-    /// The author's subject.
-    async fn author(&self) -> &str {
-        &self.0.author
+    /// The author's subject; null for callers who do not see identities (see the README).
+    async fn author(&self, ctx: &Context<'_>) -> Option<&str> {
+        sees_identities(ctx).then_some(self.0.author.as_str())
     }
-    /// The author's name.
-    async fn author_name(&self) -> &str {
-        &self.0.author_name
+    /// The author's name; null for callers who do not see identities.
+    async fn author_name(&self, ctx: &Context<'_>) -> Option<&str> {
+        sees_identities(ctx).then_some(self.0.author_name.as_str())
     }
     /// Concurrency token: send it back as `expectedVersion` with the next change.
     async fn version(&self) -> i32 {
@@ -299,13 +305,14 @@ impl Proposal {
     }
     /// The committee's comments, oldest first.
     async fn comments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ProposalComment>> {
+        let shown = sees_identities(ctx);
         Ok(amendments::comments(db(ctx)?, self.0.id)
             .await
             .gql()?
             .into_iter()
             .map(|c| ProposalComment {
-                author: c.author,
-                author_name: c.author_name,
+                author: shown.then_some(c.author),
+                author_name: shown.then_some(c.author_name),
                 text: c.text,
                 created_at: c.created_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
             })

@@ -134,14 +134,10 @@ fn refused(code: &str, message: &str) -> async_graphql::Response {
     async_graphql::Response::from_errors(vec![error])
 }
 
-/// Whether the query or a variable holds a control character other than tab, line feed and
-/// carriage return (a NUL byte is refused by PostgreSQL, and no text of the register has one):
-/// one rule for every argument, checked before anything runs.
+/// Whether the query or a variable holds a control character (see
+/// [`crate::domain::text::has_control_characters`]): checked before anything runs.
 fn has_control_characters(request: &async_graphql::Request) -> bool {
-    fn bad(text: &str) -> bool {
-        text.chars()
-            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-    }
+    use crate::domain::text::has_control_characters as bad;
     fn walk(value: &async_graphql::Value) -> bool {
         match value {
             async_graphql::Value::String(s) => bad(s),

@@ -457,7 +457,7 @@ pub fn actions_for(
     reload: RwSignal<u32>,
 ) -> AnyView {
     let state = proposal.state.as_deref().unwrap_or_default();
-    let is_author = viewer.id.as_deref() == Some(proposal.author.as_str());
+    let is_author = viewer.id.is_some() && viewer.id == proposal.author;
     let may_propose = viewer.may("PROPOSE_AMENDMENT");
     let open = matches!(state, "DRAFT" | "SUBMITTED" | "ADVISED");
     let p = proposal.clone();

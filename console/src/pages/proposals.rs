@@ -14,6 +14,10 @@ use crate::queries::{
     PROPOSALS,
 };
 
+/// Shown where a name is hidden from the reader: only the committee and FGR beheer see who did
+/// what (the API leaves the name out).
+const HIDDEN: &str = "afgeschermd";
+
 /// The views of the list: everything, the viewer's own proposals, or what awaits the committee
 /// or the owner.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -35,7 +39,7 @@ impl ListView {
     fn shows(self, p: &ProposalSummary, me: Option<&str>) -> bool {
         match self {
             Self::All => true,
-            Self::Mine => me == Some(p.author.as_str()),
+            Self::Mine => me.is_some() && me == p.author.as_deref(),
             Self::Queue => matches!(p.state.as_deref(), Some("SUBMITTED" | "ADVISED")),
         }
     }
@@ -127,7 +131,7 @@ fn ProposalTable(proposals: Vec<ProposalSummary>) -> impl IntoView {
                         <td><a href=format!("/proposals/{}", p.number)>{p.title}</a></td>
                         <td>{p.function_group.map_or(p.target_code, |g| g.name)}</td>
                         <td class="state">{state_label(p.state.as_deref())}</td>
-                        <td>{p.author_name}</td>
+                        <td>{p.author_name.unwrap_or_else(|| HIDDEN.to_owned())}</td>
                         <td>{p.requested_effective_from}</td>
                     </tr>
                 }).collect_view()}
@@ -171,7 +175,7 @@ pub fn ProposalPage() -> impl IntoView {
                     Ok(Some(ProposalData { proposal: Some(p), me, responsibility_requirements, rating_scales })) => {
                         let scales = rating_scales.into_iter().map(|s| s.code).collect();
                         // The author of a draft sees the live diff in the editor instead.
-                        let editing = p.state.as_deref() == Some("DRAFT") && me.id.as_deref() == Some(p.author.as_str());
+                        let editing = p.state.as_deref() == Some("DRAFT") && me.id.is_some() && me.id == p.author;
                         let actions = actions_for(&p, &me, responsibility_requirements, scales, reload);
                         view! { <ProposalView proposal=p show_diff=!editing/>{actions} }.into_any()
                     }
@@ -200,7 +204,7 @@ fn ProposalView(proposal: ProposalDetail, show_diff: bool) -> impl IntoView {
                 }.into_any(),
                 None => view! { "gespreksformat "<a href=format!("/formats/{}", p.target_code)>{p.target_code.clone()}</a> }.into_any(),
             }}</dd>
-            <dt>"Indiener"</dt><dd>{p.author_name.clone()}</dd>
+            <dt>"Indiener"</dt><dd>{p.author_name.clone().unwrap_or_else(|| HIDDEN.to_owned())}</dd>
             <dt>"Gewenste ingang"</dt><dd>{p.requested_effective_from.clone()}</dd>
             <dt>"Basis"</dt><dd>{format!("versie {}", p.base_version_number)}{p.base_version.map(|v| format!(" (sinds {})", v.effective_from))}</dd>
             {p.adopted_version.map(|v| view! { <dt>"Vastgesteld als"</dt><dd>{format!("versie {} vanaf {}", v.number, v.effective_from)}</dd> })}
@@ -217,7 +221,7 @@ fn ProposalView(proposal: ProposalDetail, show_diff: bool) -> impl IntoView {
         } else {
             view! {
                 <ul class="comments" id="comments">
-                    {p.comments.into_iter().map(|c| view! { <li><strong>{c.author_name}</strong>" ("{c.created_at}"): "{c.text}</li> }).collect_view()}
+                    {p.comments.into_iter().map(|c| view! { <li><strong>{c.author_name.unwrap_or_else(|| HIDDEN.to_owned())}</strong>" ("{c.created_at}"): "{c.text}</li> }).collect_view()}
                 </ul>
             }.into_any()
         }}

@@ -795,10 +795,10 @@ pub struct ProposalSummary {
     pub state: Option<String>,
     /// Title.
     pub title: String,
-    /// Author's subject.
-    pub author: String,
-    /// Author.
-    pub author_name: String,
+    /// Author's subject (hidden from those who do not see identities).
+    pub author: Option<String>,
+    /// Author (hidden likewise).
+    pub author_name: Option<String>,
     /// Requested date.
     pub requested_effective_from: String,
     /// The code of the group or format amended.
@@ -1008,8 +1008,8 @@ pub struct FieldChangeView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CommentView {
-    /// Author.
-    pub author_name: String,
+    /// Author (hidden from those who do not see identities).
+    pub author_name: Option<String>,
     /// Text.
     pub text: String,
     /// When.
@@ -1058,10 +1058,10 @@ pub struct ProposalDetail {
     pub title: String,
     /// Why.
     pub rationale: String,
-    /// Author's subject.
-    pub author: String,
-    /// Author.
-    pub author_name: String,
+    /// Author's subject (hidden from those who do not see identities).
+    pub author: Option<String>,
+    /// Author (hidden likewise).
+    pub author_name: Option<String>,
     /// Requested date.
     pub requested_effective_from: String,
     /// Concurrency token.

@@ -130,6 +130,29 @@ on_every_backend! {
         assert_eq!(adopted["adoptedVersion"]["provenance"]["kind"], "DECISION");
         assert!(adopted["adoptedVersion"]["provenance"]["reference"].as_str().unwrap().starts_with("Besluit DGDOO 2026-0042"));
 
+        // One rule for identities: the committee and FGR beheer see who did what (as in the
+        // audit log); a viewer or recruiter sees the proposal and its history without names,
+        // and no audit log at all.
+        let who = "query P($n: Int!) { proposal(number: $n) { title author authorName comments { author authorName text } advice { recordedBy } decision { recordedBy } } }";
+        let seen = call(&app, &secretary, who, json!({ "n": n })).await;
+        assert_eq!(seen["data"]["proposal"]["authorName"], "alice", "{seen}");
+        assert_eq!(seen["data"]["proposal"]["comments"][0]["authorName"], "sam");
+        assert_eq!(seen["data"]["proposal"]["decision"]["recordedBy"], "mo");
+        for role in [Role::Viewer, Role::Recruiter] {
+            let reader = app.person("rita", role).await;
+            let hidden = call(&app, &reader, who, json!({ "n": n })).await;
+            let p = &hidden["data"]["proposal"];
+            assert!(hidden["errors"].is_null(), "{hidden}");
+            assert_eq!(p["title"], "Motie Bamenga in het kernprofiel");
+            assert_eq!((&p["author"], &p["authorName"]), (&json!(null), &json!(null)), "{hidden}");
+            assert_eq!(p["comments"], json!([{ "author": null, "authorName": null, "text": "Graag ook de PPM-groepen." }]));
+            assert_eq!(p["advice"]["recordedBy"], json!(null));
+            assert_eq!(p["decision"]["recordedBy"], json!(null));
+            assert!(!hidden.to_string().contains("alice") && !hidden.to_string().contains("\"sam\""), "{hidden}");
+            let audit = call(&app, &reader, "{ auditLog { nodes { actor } } }", json!({})).await;
+            assert_eq!(code(&audit), Some("FORBIDDEN"), "{audit}");
+        }
+
         // Old version until the day before; the new one from its date; nothing overwritten.
         let (on_the_eve, _) = bamenga_status(&app, &day_before).await;
         assert_eq!(on_the_eve, "MISSING");
@@ -144,8 +167,9 @@ on_every_backend! {
         assert_eq!(check.first_broken, None);
         let entries = audit_event::Entity::find().count(&app.db.conn).await.unwrap();
         eprintln!("journey on {backend:?}: {versions} versions, {entries} audit entries, MOTIE_BAMENGA for MANAGER {before} -> {after}, Lijnmanagement covered {} -> {}", totals_before["covered"], totals_after["covered"]);
-        // seed, 3 sign-ins, create, update, submit, comment, advise, adopt (version + proposal).
-        assert_eq!(entries, 11);
+        // seed, 3 sign-ins, create, update, submit, comment, advise, adopt (version + proposal),
+        // and the viewer's and the recruiter's sign-ins.
+        assert_eq!(entries, 13);
     }
 
     async fn steps_out_of_order_are_invalid_transitions_and_change_nothing(backend) {
@@ -396,7 +420,7 @@ on_every_backend! {
         let versions_before = group_version::Entity::find().count(&app.db.conn).await.unwrap();
         let (break_it, repair) = sabotage(backend);
         for sql in break_it {
-            app.db.conn.execute_unprepared(sql).await.unwrap();
+            app.db.owner.execute_unprepared(sql).await.unwrap();
         }
         let failed = call(&app, &owner, DECIDE, json!({ "n": n, "v": 3, "outcome": "ADOPTED" })).await;
         assert_eq!(code(&failed), Some("INTERNAL"), "{failed}");
@@ -408,7 +432,7 @@ on_every_backend! {
         let proposal = call(&app, &author, "query P($n: Int!) { proposal(number: $n) { state version decision { outcome } } }", json!({ "n": n })).await;
         assert_eq!(proposal["data"]["proposal"], json!({ "state": "ADVISED", "version": 3, "decision": null }));
         // Once the fault is gone the same decision goes through.
-        app.db.conn.execute_unprepared(repair).await.unwrap();
+        app.db.owner.execute_unprepared(repair).await.unwrap();
         let retried = call(&app, &owner, DECIDE, json!({ "n": n, "v": 3, "outcome": "ADOPTED" })).await;
         assert_eq!(retried["data"]["recordDecision"]["state"], "ADOPTED", "{retried}");
     }

@@ -41,7 +41,7 @@ on_every_backend! {
             Backend::Postgres => "DROP TABLE typing_item CASCADE",
             _ => "DROP TABLE typing_item",
         };
-        app.db.conn.execute_unprepared(drop_fk_child).await.expect("drop table");
+        app.db.owner.execute_unprepared(drop_fk_child).await.expect("drop table");
         let response = app.graphql(r#"{ typing(groupCode: "MANAGER", scale: 12) { scale } }"#, json!({})).await;
         let error = &response["errors"][0];
         assert_eq!(error["extensions"]["code"], "INTERNAL");

@@ -75,6 +75,19 @@ on_every_backend! {
         let db = TestDb::seeded(backend).await;
         assert!(db.conn.execute_unprepared("UPDATE audit_event SET actor = 'mallory'").await.is_err(), "update allowed");
         assert!(db.conn.execute_unprepared("DELETE FROM audit_event").await.is_err(), "delete allowed");
+        if backend == Backend::Postgres {
+            // The app's role (the tests' `fgr_app`, as the README advises) owns nothing: it can
+            // neither drop nor disable the guard, nor change the schema.
+            for sql in [
+                "DROP TRIGGER audit_event_no_rewrite ON audit_event",
+                "ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_rewrite",
+                "DROP TABLE audit_event",
+                "CREATE TABLE scratch (id int)",
+            ] {
+                let refused = db.conn.execute_unprepared(sql).await.expect_err(sql).to_string();
+                assert!(refused.contains("must be owner") || refused.contains("permission denied"), "{sql}: {refused}");
+            }
+        }
         assert_eq!(audit_event::Entity::find().count(&db.conn).await.unwrap(), 1);
         assert_eq!(audit::verify(&db.conn).await.unwrap().first_broken, None);
     }
@@ -85,16 +98,16 @@ on_every_backend! {
             issue(&db, name).await.unwrap();
         }
         for sql in disable_guards(backend) {
-            db.conn.execute_unprepared(sql).await.unwrap();
+            db.owner.execute_unprepared(sql).await.unwrap();
         }
-        db.conn.execute_unprepared("UPDATE audit_event SET actor = 'mallory' WHERE seq = 3").await.unwrap();
+        db.owner.execute_unprepared("UPDATE audit_event SET actor = 'mallory' WHERE seq = 3").await.unwrap();
         let check = audit::verify(&db.conn).await.unwrap();
         assert_eq!(check.checked, 2);
         let (seq, reason) = check.first_broken.expect("the tampering is found");
         assert_eq!(seq, 3);
         assert!(reason.contains("does not match its hash"), "{reason}");
 
-        db.conn.execute_unprepared("DELETE FROM audit_event WHERE seq = 2").await.unwrap();
+        db.owner.execute_unprepared("DELETE FROM audit_event WHERE seq = 2").await.unwrap();
         let (seq, reason) = audit::verify(&db.conn).await.unwrap().first_broken.unwrap();
         assert_eq!(seq, 2);
         assert!(reason.contains("missing"), "{reason}");
@@ -191,15 +204,16 @@ on_every_backend! {
         let line = checkpoint.to_line();
         assert_eq!(checkpoints::parse(&line).unwrap(), std::slice::from_ref(&checkpoint));
 
-        // The attack: with the app's database rights, drop the triggers, change the first entry,
-        // recompute every hash after it and the head.
+        // The attack: with the owner's database rights (on PostgreSQL the app's role has none,
+        // see above), drop the triggers, change the first entry, recompute every hash after it
+        // and the head.
         let drops: &[&str] = match backend {
             Backend::Sqlite => &["DROP TRIGGER audit_event_no_update"],
             Backend::Postgres => &["DROP TRIGGER audit_event_no_rewrite ON audit_event"],
             Backend::MariaDb => &["DROP TRIGGER audit_event_no_update"],
         };
         for sql in drops {
-            db.conn.execute_unprepared(sql).await.unwrap();
+            db.owner.execute_unprepared(sql).await.unwrap();
         }
         let entries = audit_event::Entity::find().order_by_asc(audit_event::Column::Seq).all(&db.conn).await.unwrap();
         let mut prev = entries[0].prev_hash.clone();
@@ -214,9 +228,9 @@ on_every_backend! {
             active.actor = Set(e.actor.clone());
             active.prev_hash = Set(e.prev_hash.clone());
             active.hash = Set(e.hash.clone());
-            active.update(&db.conn).await.unwrap();
+            active.update(&db.owner).await.unwrap();
         }
-        db.conn.execute_unprepared(&format!("UPDATE audit_head SET last_hash = '{prev}' WHERE id = 1")).await.unwrap();
+        db.owner.execute_unprepared(&format!("UPDATE audit_head SET last_hash = '{prev}' WHERE id = 1")).await.unwrap();
         assert_eq!(audit::verify(&db.conn).await.unwrap().first_broken, None, "the rewrite fools the chain alone");
 
         let caught = checkpoints::check(&db.conn, &key, std::slice::from_ref(&checkpoint)).await.unwrap();

@@ -51,11 +51,11 @@ on_every_backend! {
             .unwrap();
         assert!(variants > 0, "the seed holds named variants");
         // Down through the ABD rule and sources (11) and the variants and notes (10), with data.
-        Migrator::down(&db.conn, Some(2)).await.expect("down over data");
-        Migrator::up(&db.conn, None).await.expect("up again");
+        Migrator::down(&db.owner, Some(2)).await.expect("down over data");
+        Migrator::up(&db.owner, None).await.expect("up again");
         // Going down keeps each scale's first variant as its typing; the others cannot be held.
-        assert_eq!(typing::Entity::find().count(&db.conn).await.unwrap(), typings - variants);
-        let other = typing::Entity::find().filter(typing::Column::VariantNo.gt(0)).count(&db.conn).await.unwrap();
+        assert_eq!(typing::Entity::find().count(&db.owner).await.unwrap(), typings - variants);
+        let other = typing::Entity::find().filter(typing::Column::VariantNo.gt(0)).count(&db.owner).await.unwrap();
         assert_eq!(other, 0, "variant numbers come back as 0");
     }
 
@@ -107,5 +107,26 @@ on_every_backend! {
 
         // A valid row still goes in: the constraints refuse only what is wrong.
         group(family.id, "VALID_EXTRA", 7, 8).insert(&db.conn).await.expect("valid group");
+    }
+}
+
+on_every_backend! {
+    async fn a_server_starts_on_a_migrated_schema_without_ddl_rights(backend) {
+        // On PostgreSQL the tests' application pool is the `fgr_app` role (rows only): start-up's
+        // migration step finds nothing pending and changes nothing, so such a role can serve.
+        let db = TestDb::seeded(backend).await;
+        fgr_api::db::migrate(&db.conn).await.expect("nothing to migrate, nothing refused");
+        assert!(Migrator::get_pending_migrations(&db.owner).await.unwrap().is_empty());
+        if backend == crate::support::Backend::Postgres {
+            // With a migration pending, the role cannot apply it, and says what to do.
+            let empty = TestDb::empty(backend).await;
+            sea_orm::ConnectionTrait::execute_unprepared(&empty.owner, &format!(
+                "DO $$ BEGIN CREATE ROLE {} LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
+                crate::support::db::APP_ROLE
+            )).await.unwrap();
+            let as_app = sea_orm::Database::connect(crate::support::db::with_user(&empty.url, crate::support::db::APP_ROLE)).await.unwrap();
+            let refused = fgr_api::db::migrate(&as_app).await.expect_err("no DDL rights");
+            assert!(refused.to_string().contains("run `fgr migrate` as the database's owner"), "{refused}");
+        }
     }
 }

@@ -210,9 +210,9 @@ on_every_backend! {
         };
         if backend == Backend::MariaDb {
             // MariaDB checks existing rows when adding a constraint: use a trigger there too.
-            app.db.conn.execute_unprepared("CREATE TRIGGER injected BEFORE INSERT ON change_event FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected'").await.unwrap();
+            app.db.owner.execute_unprepared("CREATE TRIGGER injected BEFORE INSERT ON change_event FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected'").await.unwrap();
         } else {
-            app.db.conn.execute_unprepared(sabotage).await.unwrap();
+            app.db.owner.execute_unprepared(sabotage).await.unwrap();
         }
         let failed = fgr_api::domain::clauses::retire(&app.db.conn, &caller, "VOG", vog.version_no, Utc::now().date_naive() + Duration::days(3)).await;
         assert_eq!(failed.unwrap_err().code(), "INTERNAL");

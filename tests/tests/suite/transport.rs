@@ -82,7 +82,53 @@ async fn posts_that_a_browser_could_send_cross_site_are_refused() {
                 .unwrap(),
         )
         .await;
-    assert_eq!(same_origin.status, StatusCode::OK, "{}", same_origin.body);
+    // The default public URL is http://127.0.0.1:8080: a request from https://fgr.example is
+    // another site's, whatever its Host header says.
+    assert_eq!(
+        same_origin.status,
+        StatusCode::FORBIDDEN,
+        "{}",
+        same_origin.body
+    );
+
+    // Behind a proxy at https://fgr.example (which may rewrite Host), the public URL's origin is
+    // this site's; another scheme or port, or a DNS-rebound name, is not.
+    let mut config = fgr_api::config::ServerConfig::default();
+    config.auth.public_url = "https://fgr.example".into();
+    let proxied = TestApp::configured(
+        crate::support::TestDb::seeded(Backend::Sqlite).await,
+        config,
+    );
+    for (host, origin, status) in [
+        ("fgr.example", "https://fgr.example", StatusCode::OK),
+        ("10.0.0.7:8080", "https://fgr.example", StatusCode::OK),
+        ("fgr.example", "http://fgr.example", StatusCode::FORBIDDEN),
+        (
+            "fgr.example",
+            "https://fgr.example:8443",
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            "rebound.evil.example",
+            "https://rebound.evil.example",
+            StatusCode::FORBIDDEN,
+        ),
+    ] {
+        let answer = proxied
+            .send(
+                post(Some("application/json"))
+                    .header(header::HOST, host)
+                    .header(header::ORIGIN, origin)
+                    .body(Body::from(families_query()))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(
+            answer.status, status,
+            "Host {host}, Origin {origin}: {}",
+            answer.body
+        );
+    }
 }
 
 #[tokio::test]
@@ -331,4 +377,32 @@ async fn the_media_type_follows_accept_as_graphql_over_http_says() {
     let answer = app.send(ask(official, field_error)).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
     assert!(answer.json().get("data").is_some());
+}
+
+#[tokio::test]
+async fn a_panic_is_answered_as_a_masked_internal_error() {
+    use tower::ServiceExt;
+    // The layer production puts around every route, over a handler with a defect.
+    let router = axum::Router::new()
+        .route(
+            "/boom",
+            axum::routing::get(|| async {
+                let path = "/srv/fgr/secret.db";
+                panic!("cannot open {path}");
+                #[allow(unreachable_code)]
+                ""
+            }),
+        )
+        .layer(fgr_api::http::masked_panics());
+    let response = router
+        .oneshot(Request::builder().uri("/boom").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(body["errors"][0]["extensions"]["code"], "INTERNAL");
+    assert!(!body.to_string().contains("secret"), "{body}");
 }

@@ -135,6 +135,22 @@ pub fn parse(text: &str) -> DomainResult<Catalogue> {
             message: format!("geen geldig {FORMAT}-document: {message}"),
         }])
     })?;
+    // Valid JSON may still carry control characters as escapes (`\u0000`); the register's text
+    // never does, whichever way it comes in.
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
+        let places = crate::domain::text::control_characters_in(&value);
+        if !places.is_empty() {
+            return Err(DomainError::Invalid(
+                places
+                    .into_iter()
+                    .map(|place| Problem {
+                        place,
+                        message: "bevat een stuurteken (zoals NUL); dat kan geen tekst in het register zijn".into(),
+                    })
+                    .collect(),
+            ));
+        }
+    }
     if catalogue.format != FORMAT {
         return Err(DomainError::Invalid(vec![Problem {
             place: "format".into(),

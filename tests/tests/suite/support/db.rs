@@ -64,6 +64,15 @@ fn with_database(url: &str, name: &str) -> String {
     }
 }
 
+/// `url` with `user` (and no password) instead of its user.
+pub fn with_user(url: &str, user: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let host = rest.split_once('@').map_or(rest, |(_, host)| host);
+    format!("{scheme}://{user}@{host}")
+}
+
 fn unique_name() -> String {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let nanos = SystemTime::now()
@@ -95,11 +104,20 @@ async fn counted_pool(url: &str) -> (DatabaseConnection, Arc<Mutex<Vec<String>>>
     (conn, statements)
 }
 
+/// The role the application connects as on PostgreSQL in the tests, as the README's operations
+/// notes advise for production: it reads and writes rows but owns nothing, so it can neither
+/// change the schema nor drop the audit trail's triggers.
+pub const APP_ROLE: &str = "fgr_app";
+
 /// A database made for one test.
 pub struct TestDb {
-    /// The connection pool; counts every statement it runs.
+    /// The connection pool the application uses; counts every statement it runs. On PostgreSQL,
+    /// once migrated, it connects as [`APP_ROLE`] (no DDL rights).
     pub conn: DatabaseConnection,
-    /// Its URL.
+    /// A pool as the database's owner: for what only the owner may do (migrations, a test's
+    /// injected triggers, tampering with the audit trail as an attacker with the owner's rights).
+    pub owner: DatabaseConnection,
+    /// The application's URL.
     pub url: String,
     /// Its engine.
     pub backend: Backend,
@@ -136,6 +154,7 @@ impl TestDb {
         };
         let (conn, statements) = counted_pool(&url).await;
         Self {
+            owner: conn.clone(),
             conn,
             url,
             backend,
@@ -145,11 +164,47 @@ impl TestDb {
         }
     }
 
+    /// On PostgreSQL: the application's pool becomes one as [`APP_ROLE`], with rights on rows
+    /// only (the grants the README documents); elsewhere nothing changes.
+    async fn into_app_role(mut self) -> Self {
+        if self.backend != Backend::Postgres {
+            return self;
+        }
+        // The role is the cluster's, shared by every test: created once, by whichever comes first.
+        self.owner
+            .execute_unprepared(&format!(
+                "DO $$ BEGIN CREATE ROLE {APP_ROLE} LOGIN; \
+                 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+            ))
+            .await
+            .expect("create the app role");
+        for grant in [
+            format!("GRANT CONNECT ON DATABASE {} TO {APP_ROLE}", self.name),
+            format!("REVOKE CREATE ON SCHEMA public FROM PUBLIC, {APP_ROLE}"),
+            format!("GRANT USAGE ON SCHEMA public TO {APP_ROLE}"),
+            format!(
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {APP_ROLE}"
+            ),
+            format!("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {APP_ROLE}"),
+        ] {
+            self.owner
+                .execute_unprepared(&grant)
+                .await
+                .expect("grant the app role");
+        }
+        self.url = with_user(&self.url, APP_ROLE);
+        let (conn, statements) = counted_pool(&self.url).await;
+        self.conn = conn;
+        self.statements = statements;
+        self
+    }
+
     /// A pool of its own on the same database, as another process would have (a replica); the
     /// database stays until the original is dropped.
     pub async fn another_pool(&self) -> Self {
         let (conn, statements) = counted_pool(&self.url).await;
         Self {
+            owner: self.owner.clone(),
             conn,
             url: self.url.clone(),
             backend: self.backend,
@@ -162,10 +217,10 @@ impl TestDb {
     /// A database with every migration applied.
     pub async fn migrated(backend: Backend) -> Self {
         let db = Self::empty(backend).await;
-        Migrator::up(&db.conn, None)
+        Migrator::up(&db.owner, None)
             .await
             .expect("migrations apply");
-        db
+        db.into_app_role().await
     }
 
     /// A migrated database holding the seed data.
@@ -245,6 +300,14 @@ impl Drop for TestDb {
         });
         let _ = cleanup.join();
     }
+}
+
+#[test]
+fn database_urls_are_rewritten_to_the_app_role() {
+    assert_eq!(
+        with_user("postgres://postgres:pw@127.0.0.1:5432/x", "fgr_app"),
+        "postgres://fgr_app@127.0.0.1:5432/x"
+    );
 }
 
 #[test]
