@@ -91,7 +91,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbStartupError> {
         .max_connections(10)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(5))
-        .sqlx_logging(false);
+        .sqlx_logging(false)
+        // Reads are answered from the register in memory, so SQLite's page cache serves only
+        // writes and catch-ups: a small one per connection (the default is 2 MiB each).
+        .map_sqlx_sqlite_opts(|o| o.pragma("cache_size", "-256"));
     let mut conn = Database::connect(options).await.map_err(|e| match e {
         DbErr::Conn(_) | DbErr::ConnectionAcquire(_) => DbStartupError::Unreachable {
             url: shown,

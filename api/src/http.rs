@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use async_graphql::http::GraphiQLSource;
 use async_graphql::parser::types::OperationType;
 use async_graphql::{ParseRequestError, Request as GqlRequest, Variables};
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
@@ -131,7 +130,13 @@ async fn security_headers(State(https): State<bool>, mut request: Request, next:
     // spare the hot path the random bytes).
     let page = request.method() == Method::GET
         && ![
-            "/graphql", "/api/", "/healthz", "/readyz", "/pkg/", "/_bench/",
+            "/graphql",
+            "/graphiql/",
+            "/api/",
+            "/healthz",
+            "/readyz",
+            "/pkg/",
+            "/_bench/",
         ]
         .iter()
         .any(|p| path.starts_with(p));
@@ -144,8 +149,9 @@ async fn security_headers(State(https): State<bool>, mut request: Request, next:
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     let script_src = match &nonce {
-        // GraphiQL loads its scripts and styles from a public CDN (not yet served by the binary).
-        _ if graphiql => "script-src 'self' 'unsafe-inline' https://unpkg.com; style-src 'self' 'unsafe-inline' https://unpkg.com; connect-src 'self'; font-src https://unpkg.com;".to_owned(),
+        // GraphiQL's own files, served from this origin; its editor sets inline styles, and its
+        // fonts are data: URLs in its stylesheet. No inline script.
+        _ if graphiql => "script-src 'self'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self';".to_owned(),
         Some(nonce) => format!("script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self';"),
         None => "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self';".to_owned(),
     };
@@ -431,6 +437,26 @@ struct GetParams {
     operation_name: Option<String>,
 }
 
+/// GraphiQL: its files come from this origin (`/graphiql/`, published from npm by
+/// `cargo xtask console`), so the page works on a closed network and trusts no CDN.
+const GRAPHIQL_PAGE: &str = r#"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>FGR Register · GraphiQL</title>
+<link rel="stylesheet" href="/graphiql/graphiql.min.css">
+</head>
+<body style="margin:0">
+<div id="graphiql" style="height:100vh">GraphiQL is loading. If this stays, its files are not published: run <code>cargo xtask console</code>.</div>
+<script src="/graphiql/react.production.min.js"></script>
+<script src="/graphiql/react-dom.production.min.js"></script>
+<script src="/graphiql/graphiql.min.js"></script>
+<script src="/graphiql/start.js"></script>
+</body>
+</html>
+"#;
+
 /// GET: GraphiQL for a browser without a query; queries (never mutations) with one.
 async fn graphql_get(
     State(service): State<GraphqlService>,
@@ -447,7 +473,7 @@ async fn graphql_get(
         );
     };
     let Some(query) = params.query else {
-        return Html(GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
+        return Html(GRAPHIQL_PAGE).into_response();
     };
     if selects_non_query(&query, params.operation_name.as_deref()) {
         return (
@@ -726,6 +752,7 @@ fn console_router(service: GraphqlService, site_root: &Path) -> Router {
         )
         .route(fgr_console::STYLESHEET_PATH, get(stylesheet))
         .nest_service("/pkg", ServeDir::new(site_root.join("pkg")))
+        .nest_service("/graphiql", ServeDir::new(site_root.join("graphiql")))
         .fallback(leptos_axum::file_and_error_handler(fgr_console::app::shell))
         .with_state(options)
 }

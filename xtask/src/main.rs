@@ -159,6 +159,41 @@ fn build_console() -> Result {
         .arg(&out_dir)
         .arg(&wasm))?;
     eprintln!("console published in {}", out_dir.display());
+    publish_graphiql()
+}
+
+/// GraphiQL's files, from npm (versions pinned in api/graphiql/package-lock.json), published in
+/// target/site/graphiql, where `fgr serve` serves them: GET /graphql loads nothing from elsewhere.
+fn publish_graphiql() -> Result {
+    let dir = root().join("api/graphiql");
+    let files = [
+        ("graphiql/graphiql.min.js", "graphiql.min.js"),
+        ("graphiql/graphiql.min.css", "graphiql.min.css"),
+        (
+            "react/umd/react.production.min.js",
+            "react.production.min.js",
+        ),
+        (
+            "react-dom/umd/react-dom.production.min.js",
+            "react-dom.production.min.js",
+        ),
+    ];
+    if !files
+        .iter()
+        .all(|(from, _)| dir.join("node_modules").join(from).exists())
+    {
+        step("installing GraphiQL's npm packages (api/graphiql)");
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&dir))?;
+    }
+    let out_dir = root().join("target/site/graphiql");
+    fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
+    for (from, to) in files {
+        fs::copy(dir.join("node_modules").join(from), out_dir.join(to))
+            .map_err(|e| format!("{from}: {e}"))?;
+    }
+    fs::copy(dir.join("start.js"), out_dir.join("start.js")).map_err(|e| e.to_string())?;
     Ok(())
 }
 

@@ -139,14 +139,14 @@ pub async fn of_version(db: &impl ConnectionTrait, version_id: i32) -> DomainRes
         .one(db)
         .await?
         .ok_or_else(|| DomainError::NotFound(format!("version {version_id}")))?;
-    let core = profiles::core_profiles_for_versions(db, &[version_id])
+    let core = profiles::core_profiles_for_versions(db, profiles::Versions::Only(&[version_id]))
         .await?
         .remove(&version_id);
-    let typings = profiles::typings_for_versions(db, &[version_id])
+    let typings = profiles::typings_for_versions(db, profiles::Versions::Only(&[version_id]))
         .await?
         .remove(&version_id)
         .unwrap_or_default();
-    let links = requirements::coverage_of_versions(db, &[version_id])
+    let links = requirements::coverage_of_versions(db, profiles::Versions::Only(&[version_id]))
         .await?
         .remove(&version_id)
         .unwrap_or_default();

@@ -73,6 +73,23 @@ pub struct TypingContent {
     pub items: Vec<typing_item::Model>,
 }
 
+/// Which group versions a read is for: every one (loading the whole register, without `IN`
+/// lists thousands of ids long, which cost SQLite memory and time to parse), or these.
+#[derive(Debug, Clone, Copy)]
+pub enum Versions<'a> {
+    /// All versions of all groups.
+    All,
+    /// Only these versions (by id).
+    Only(&'a [i32]),
+}
+
+impl Versions<'_> {
+    /// Whether only some versions are asked for.
+    pub fn is_some(self) -> bool {
+        matches!(self, Self::Only(_))
+    }
+}
+
 /// A result area with its items.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResultAreaContent {
@@ -99,18 +116,24 @@ pub struct CoreProfileContent {
 /// `INTERNAL` when the database fails.
 pub async fn typings_for_versions(
     db: &impl ConnectionTrait,
-    version_ids: &[i32],
+    versions: Versions<'_>,
 ) -> DomainResult<HashMap<i32, Vec<TypingContent>>> {
-    let typings = typing::Entity::find()
-        .filter(typing::Column::GroupVersionId.is_in(version_ids.iter().copied()))
+    let mut query = typing::Entity::find();
+    if let Versions::Only(ids) = versions {
+        query = query.filter(typing::Column::GroupVersionId.is_in(ids.iter().copied()));
+    }
+    let typings = query
         .order_by_asc(typing::Column::Scale)
         .order_by_asc(typing::Column::VariantNo)
         .all(db)
         .await?;
     let mut items: HashMap<i32, Vec<typing_item::Model>> = HashMap::new();
     if !typings.is_empty() {
-        for item in typing_item::Entity::find()
-            .filter(typing_item::Column::TypingId.is_in(typings.iter().map(|t| t.id)))
+        let mut query = typing_item::Entity::find();
+        if versions.is_some() {
+            query = query.filter(typing_item::Column::TypingId.is_in(typings.iter().map(|t| t.id)));
+        }
+        for item in query
             .order_by_asc(typing_item::Column::SortOrder)
             .order_by_asc(typing_item::Column::Id)
             .all(db)
@@ -142,25 +165,34 @@ pub async fn typings_for_versions(
 /// `INTERNAL` when the database fails.
 pub async fn core_profiles_for_versions(
     db: &impl ConnectionTrait,
-    version_ids: &[i32],
+    versions: Versions<'_>,
 ) -> DomainResult<HashMap<i32, CoreProfileContent>> {
-    let profiles = core_profile::Entity::find()
-        .filter(core_profile::Column::GroupVersionId.is_in(version_ids.iter().copied()))
-        .all(db)
-        .await?;
+    let mut query = core_profile::Entity::find();
+    if let Versions::Only(ids) = versions {
+        query = query.filter(core_profile::Column::GroupVersionId.is_in(ids.iter().copied()));
+    }
+    let profiles = query.all(db).await?;
     if profiles.is_empty() {
         return Ok(HashMap::new());
     }
+    let some = versions.is_some();
     let profile_ids: Vec<i32> = profiles.iter().map(|p| p.id).collect();
-    let areas = result_area::Entity::find()
-        .filter(result_area::Column::CoreProfileId.is_in(profile_ids.iter().copied()))
+    let mut query = result_area::Entity::find();
+    if some {
+        query = query.filter(result_area::Column::CoreProfileId.is_in(profile_ids.iter().copied()));
+    }
+    let areas = query
         .order_by_asc(result_area::Column::SortOrder)
         .all(db)
         .await?;
     let mut items: HashMap<i32, Vec<core_profile_item::Model>> = HashMap::new();
     if !areas.is_empty() {
-        for item in core_profile_item::Entity::find()
-            .filter(core_profile_item::Column::ResultAreaId.is_in(areas.iter().map(|a| a.id)))
+        let mut query = core_profile_item::Entity::find();
+        if some {
+            query = query
+                .filter(core_profile_item::Column::ResultAreaId.is_in(areas.iter().map(|a| a.id)));
+        }
+        for item in query
             .order_by_asc(core_profile_item::Column::SortOrder)
             .order_by_asc(core_profile_item::Column::Id)
             .all(db)
@@ -169,16 +201,25 @@ pub async fn core_profiles_for_versions(
             items.entry(item.result_area_id).or_default().push(item);
         }
     }
-    let links = core_profile_competence::Entity::find()
-        .filter(core_profile_competence::Column::CoreProfileId.is_in(profile_ids.iter().copied()))
+    let mut query = core_profile_competence::Entity::find();
+    if some {
+        query = query.filter(
+            core_profile_competence::Column::CoreProfileId.is_in(profile_ids.iter().copied()),
+        );
+    }
+    let links = query
         .order_by_asc(core_profile_competence::Column::SortOrder)
         .all(db)
         .await?;
     let competences: HashMap<i32, competence::Model> = if links.is_empty() {
         HashMap::new()
     } else {
-        competence::Entity::find()
-            .filter(competence::Column::Id.is_in(links.iter().map(|l| l.competence_id)))
+        let mut query = competence::Entity::find();
+        if some {
+            query =
+                query.filter(competence::Column::Id.is_in(links.iter().map(|l| l.competence_id)));
+        }
+        query
             .all(db)
             .await?
             .into_iter()

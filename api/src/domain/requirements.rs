@@ -76,11 +76,15 @@ pub fn applies_on(requirement: &responsibility_requirement::Model, day: NaiveDat
 /// `INTERNAL` when the database fails.
 pub async fn coverage_of_versions(
     db: &impl ConnectionTrait,
-    version_ids: &[i32],
+    versions: crate::domain::profiles::Versions<'_>,
 ) -> DomainResult<HashMap<i32, Vec<requirement_coverage::Model>>> {
     let mut by_version: HashMap<i32, Vec<requirement_coverage::Model>> = HashMap::new();
-    for c in requirement_coverage::Entity::find()
-        .filter(requirement_coverage::Column::GroupVersionId.is_in(version_ids.iter().copied()))
+    let mut query = requirement_coverage::Entity::find();
+    if let crate::domain::profiles::Versions::Only(ids) = versions {
+        query =
+            query.filter(requirement_coverage::Column::GroupVersionId.is_in(ids.iter().copied()));
+    }
+    for c in query
         .order_by_asc(requirement_coverage::Column::Id)
         .all(db)
         .await?

@@ -156,11 +156,6 @@ pub async fn after(db: &DatabaseConnection, current: &Register) -> DomainResult<
         }
         let mut parts = reference_tables(&txn).await?;
         let old = current.parts();
-        parts.groups = replaced(
-            &old.groups,
-            groups(&txn, Some(&changed_groups)).await?,
-            |g| g.group.id,
-        );
         parts.clauses = replaced(
             &old.clauses,
             clauses(&txn, Some(&changed_clauses)).await?,
@@ -170,6 +165,14 @@ pub async fn after(db: &DatabaseConnection, current: &Register) -> DomainResult<
             &old.formats,
             formats(&txn, Some(&changed_formats)).await?,
             |f| f.format.id,
+        );
+        if changed_groups.is_empty() {
+            return Ok(Some(Register::with_groups_of(parts, revision, current)));
+        }
+        parts.groups = replaced(
+            current.groups(),
+            groups(&txn, Some(&changed_groups)).await?,
+            |g| g.group.id,
         );
         Ok(Some(Register::new(parts, revision)))
     }
@@ -265,9 +268,14 @@ async fn groups(
     }
     let versions = query.all(db).await?;
     let version_ids: Vec<i32> = versions.iter().map(|v| v.id).collect();
-    let mut typings = profiles::typings_for_versions(db, &version_ids).await?;
-    let mut cores = profiles::core_profiles_for_versions(db, &version_ids).await?;
-    let mut coverage = requirements::coverage_of_versions(db, &version_ids).await?;
+    let these = if codes.is_some() {
+        profiles::Versions::Only(&version_ids)
+    } else {
+        profiles::Versions::All
+    };
+    let mut typings = profiles::typings_for_versions(db, these).await?;
+    let mut cores = profiles::core_profiles_for_versions(db, these).await?;
+    let mut coverage = requirements::coverage_of_versions(db, these).await?;
     let mut by_group: HashMap<i32, Vec<Arc<GroupVersionEntry>>> = HashMap::new();
     for version in versions {
         let mut its_typings = typings.remove(&version.id).unwrap_or_default();

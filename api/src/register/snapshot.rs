@@ -179,20 +179,70 @@ pub struct Register {
     parts: Parts,
     family_by_id: HashMap<i32, usize>,
     family_by_code: HashMap<String, usize>,
-    group_by_code: HashMap<String, usize>,
-    group_by_id: HashMap<i32, usize>,
-    groups_of_family: HashMap<i32, Vec<usize>>,
-    /// Typing id → (group, version number, position in the version's typings).
-    typing_by_id: HashMap<i32, (usize, i32, usize)>,
+    /// The groups and their indexes: shared with the next snapshot when a change leaves every
+    /// group as it was (a clause revision at ×100 then re-indexes nothing of 4,400 groups).
+    groups: Arc<GroupIndex>,
     requirement_by_id: HashMap<i32, usize>,
     competence_by_id: HashMap<i32, usize>,
     clause_by_code: HashMap<String, usize>,
     format_by_code: HashMap<String, usize>,
     scale_by_code: BTreeMap<String, usize>,
     abd_rule: Timeline<abd_rule_version::Model>,
+}
+
+/// Every group in official order, with the indexes into that order.
+#[derive(Debug, Default)]
+struct GroupIndex {
+    groups: Vec<Arc<GroupHistory>>,
+    by_code: HashMap<String, usize>,
+    by_id: HashMap<i32, usize>,
+    of_family: HashMap<i32, Vec<usize>>,
+    /// Typing id → (group, version number, position in the version's typings).
+    typing_by_id: HashMap<i32, (usize, i32, usize)>,
     /// The groups in effect on the last day a listing asked for (almost always today), so that
     /// listing them does not look up every group's timeline on every request.
     in_effect: std::sync::Mutex<Option<(NaiveDate, InEffect)>>,
+}
+
+impl GroupIndex {
+    /// Sorts `groups` into the official listing (family order, then the group's order within
+    /// its family) and indexes them.
+    fn new(mut groups: Vec<Arc<GroupHistory>>, family_by_id: &HashMap<i32, usize>) -> Self {
+        let family_rank = |id: i32| family_by_id.get(&id).copied().unwrap_or(usize::MAX);
+        groups.sort_by_key(|g| {
+            (
+                family_rank(g.group.family_id),
+                g.group.sort_order,
+                g.group.id,
+            )
+        });
+        let mut of_family: HashMap<i32, Vec<usize>> = HashMap::new();
+        let mut typing_by_id = HashMap::new();
+        for (i, g) in groups.iter().enumerate() {
+            of_family.entry(g.group.family_id).or_default().push(i);
+            for v in g.versions.all() {
+                for (n, t) in v.typings.iter().enumerate() {
+                    typing_by_id.insert(t.typing.id, (i, v.version.version_no, n));
+                }
+            }
+        }
+        Self {
+            by_code: groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (g.group.code.clone(), i))
+                .collect(),
+            by_id: groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (g.group.id, i))
+                .collect(),
+            of_family,
+            typing_by_id,
+            groups,
+            in_effect: std::sync::Mutex::default(),
+        }
+    }
 }
 
 /// Groups as they stand on one day, in official order: each with the version then in effect.
@@ -212,7 +262,18 @@ impl Register {
 
     /// Indexes `parts` as the register at feed position `revision`; sorts every list into its
     /// listing order.
-    pub fn new(mut parts: Parts, revision: i64) -> Self {
+    pub fn new(parts: Parts, revision: i64) -> Self {
+        Self::build(parts, revision, None)
+    }
+
+    /// Like [`Register::new`] for a change that left every group as it is in `previous`
+    /// (`parts.groups` is not read): the groups, their indexes and the in-effect listing are
+    /// shared with `previous` when the families' order is the same too, else indexed afresh.
+    pub fn with_groups_of(parts: Parts, revision: i64, previous: &Register) -> Self {
+        Self::build(parts, revision, Some(previous))
+    }
+
+    fn build(mut parts: Parts, revision: i64, previous: Option<&Register>) -> Self {
         parts.families.sort_by_key(|f| (f.sort_order, f.id));
         parts.declared_totals.sort_by_key(|t| (t.sort_order, t.id));
         parts.sources.sort_by(|a, b| a.code.cmp(&b.code));
@@ -223,15 +284,24 @@ impl Register {
             .enumerate()
             .map(|(i, f)| (f.id, i))
             .collect();
-        let family_rank = |id: i32| family_by_id.get(&id).copied().unwrap_or(usize::MAX);
-        // The official listing: family order, then the group's order within its family.
-        parts.groups.sort_by_key(|g| {
-            (
-                family_rank(g.group.family_id),
-                g.group.sort_order,
-                g.group.id,
-            )
-        });
+        let same_families = |previous: &Register| {
+            previous.parts.families.len() == parts.families.len()
+                && previous
+                    .parts
+                    .families
+                    .iter()
+                    .zip(&parts.families)
+                    .all(|(a, b)| a.id == b.id)
+        };
+        let groups = match previous {
+            Some(previous) if same_families(previous) => previous.groups.clone(),
+            Some(previous) => Arc::new(GroupIndex::new(previous.groups().to_vec(), &family_by_id)),
+            None => Arc::new(GroupIndex::new(
+                std::mem::take(&mut parts.groups),
+                &family_by_id,
+            )),
+        };
+        parts.groups = Vec::new();
         parts
             .requirements
             .sort_by_key(|r| (r.model.sort_order, r.model.id));
@@ -249,19 +319,6 @@ impl Register {
             .sort_by(|a, b| a.model.code.cmp(&b.model.code));
         parts.decisions.sort_by_key(|d| (d.decided_on, d.id));
 
-        let mut groups_of_family: HashMap<i32, Vec<usize>> = HashMap::new();
-        let mut typing_by_id = HashMap::new();
-        for (i, g) in parts.groups.iter().enumerate() {
-            groups_of_family
-                .entry(g.group.family_id)
-                .or_default()
-                .push(i);
-            for v in g.versions.all() {
-                for (n, t) in v.typings.iter().enumerate() {
-                    typing_by_id.insert(t.typing.id, (i, v.version.version_no, n));
-                }
-            }
-        }
         Self {
             revision,
             family_by_code: parts
@@ -271,20 +328,7 @@ impl Register {
                 .map(|(i, f)| (f.code.clone(), i))
                 .collect(),
             family_by_id,
-            group_by_code: parts
-                .groups
-                .iter()
-                .enumerate()
-                .map(|(i, g)| (g.group.code.clone(), i))
-                .collect(),
-            group_by_id: parts
-                .groups
-                .iter()
-                .enumerate()
-                .map(|(i, g)| (g.group.id, i))
-                .collect(),
-            groups_of_family,
-            typing_by_id,
+            groups,
             requirement_by_id: parts
                 .requirements
                 .iter()
@@ -317,7 +361,6 @@ impl Register {
                 .map(|(i, s)| (s.model.code.clone(), i))
                 .collect(),
             parts,
-            in_effect: std::sync::Mutex::default(),
         }
     }
 
@@ -326,7 +369,8 @@ impl Register {
         self.revision
     }
 
-    /// What this snapshot is made of (for building the next one).
+    /// What this snapshot is made of besides its groups ([`Register::groups`]), for building
+    /// the next one.
     pub fn parts(&self) -> &Parts {
         &self.parts
     }
@@ -350,19 +394,19 @@ impl Register {
 
     /// Every group with its history, in official order.
     pub fn groups(&self) -> &[Arc<GroupHistory>] {
-        &self.parts.groups
+        &self.groups.groups
     }
 
     /// The groups that exist on `day`, in official order, each with the version then in effect.
     pub fn groups_in_effect(&self, day: NaiveDate) -> InEffect {
-        let mut cached = self.in_effect.lock().expect("in-effect cache lock");
+        let mut cached = self.groups.in_effect.lock().expect("in-effect cache lock");
         if let Some((on, groups)) = cached.as_ref() {
             if *on == day {
                 return groups.clone();
             }
         }
         let groups: InEffect = self
-            .parts
+            .groups
             .groups
             .iter()
             .filter_map(|h| h.versions.in_effect(day).map(|v| (h.clone(), v.clone())))
@@ -373,28 +417,32 @@ impl Register {
 
     /// The group with this code.
     pub fn group_by_code(&self, code: &str) -> Option<&Arc<GroupHistory>> {
-        self.group_by_code.get(code).map(|i| &self.parts.groups[*i])
+        self.groups
+            .by_code
+            .get(code)
+            .map(|i| &self.groups.groups[*i])
     }
 
     /// The group with this id.
     pub fn group(&self, id: i32) -> Option<&Arc<GroupHistory>> {
-        self.group_by_id.get(&id).map(|i| &self.parts.groups[*i])
+        self.groups.by_id.get(&id).map(|i| &self.groups.groups[*i])
     }
 
     /// The groups of a family, in official order.
     pub fn groups_of_family(&self, family_id: i32) -> impl Iterator<Item = &Arc<GroupHistory>> {
-        self.groups_of_family
+        self.groups
+            .of_family
             .get(&family_id)
             .into_iter()
             .flatten()
-            .map(|i| &self.parts.groups[*i])
+            .map(|i| &self.groups.groups[*i])
     }
 
     /// The typing with this id: its group, the version it belongs to, and its position in
     /// the version's typings.
     pub fn typing(&self, id: i32) -> Option<(&Arc<GroupHistory>, &Arc<GroupVersionEntry>, usize)> {
-        let (group, number, index) = self.typing_by_id.get(&id)?;
-        let history = &self.parts.groups[*group];
+        let (group, number, index) = self.groups.typing_by_id.get(&id)?;
+        let history = &self.groups.groups[*group];
         Some((history, history.versions.number(*number)?, *index))
     }
 

@@ -192,6 +192,26 @@ on_every_backend! {
         assert_eq!(vog_then["vacancyClause"]["status"], "ACTIVE");
     }
 
+    async fn a_clause_change_shares_the_groups_and_a_group_change_reindexes_them(backend) {
+        let app = TestApp::seeded(backend).await;
+        app.warm().await;
+        let today = Utc::now().date_naive();
+        let before = app.service.read_model().published();
+        let listed = before.groups_in_effect(today);
+        let person = maintainer();
+        let caller = Caller { principal: &person, policy: AccessPolicy::default(), request_id: "test" };
+        fgr_api::domain::clauses::retire(&app.db.conn, &caller, "EED_OF_BELOFTE", 1, today + Duration::days(7)).await.unwrap();
+        let after = app.service.read_model().fresh().await.unwrap();
+        assert!(after.revision() > before.revision());
+        // The same groups, indexes and in-effect listing (not a copy): nothing was re-indexed.
+        assert!(std::sync::Arc::ptr_eq(&listed, &after.groups_in_effect(today)));
+        assert_eq!(after.groups().len(), before.groups().len());
+        assert!(after.group_by_code("MANAGER").is_some());
+        assert_eq!(after.clause("EED_OF_BELOFTE").unwrap().versions.latest().unwrap().effective_to, Some(today + Duration::days(7)));
+        // The snapshot still agrees with the database everywhere.
+        snapshot_agrees_with_the_database(&app).await;
+    }
+
     async fn a_failed_change_leaves_the_published_snapshot_unchanged(backend) {
         let app = TestApp::seeded(backend).await;
         app.warm().await;

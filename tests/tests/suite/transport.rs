@@ -36,7 +36,23 @@ async fn queries_work_over_get_but_mutations_do_not() {
     assert_eq!(mutation.headers[header::ALLOW], "POST");
     let graphiql = app.send(get("/graphql")).await;
     assert_eq!(graphiql.status, StatusCode::OK);
-    assert!(graphiql.body.to_lowercase().contains("graphiql"));
+    assert!(graphiql
+        .body
+        .contains(r#"<script src="/graphiql/graphiql.min.js"></script>"#));
+    // Nothing from elsewhere: no other origin in the page or its policy, no inline script.
+    assert!(
+        !graphiql.body.contains("https://") && !graphiql.body.contains("http://"),
+        "{}",
+        graphiql.body
+    );
+    assert!(!graphiql.body.contains("<script>"), "{}", graphiql.body);
+    let policy = graphiql.headers["content-security-policy"]
+        .to_str()
+        .unwrap();
+    assert!(
+        policy.contains("script-src 'self';") && !policy.contains("http"),
+        "{policy}"
+    );
 }
 
 #[tokio::test]
