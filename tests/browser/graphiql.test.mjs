@@ -12,6 +12,7 @@ test('GraphiQL loads from this origin only and runs a query', async () => {
     const requested = [];
     const problems = [];
     page.on('request', (r) => requested.push(r.url()));
+    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} for ${r.url()}`); });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
     await page.goto(`${BASE}/graphql`);
