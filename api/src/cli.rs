@@ -80,6 +80,9 @@ pub enum Command {
     /// Manage API tokens for machine clients.
     #[command(subcommand)]
     Clients(ClientsCommand),
+    /// Persisted operations (trusted documents) that machine clients send by id.
+    #[command(subcommand)]
+    Operations(OperationsCommand),
     /// Check the audit trail's hash chain.
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -203,6 +206,9 @@ pub enum ClientsCommand {
         /// Last day the token works (YYYY-MM-DD); no expiry when left out.
         #[arg(long)]
         expires: Option<chrono::NaiveDate>,
+        /// The client may only send registered operations (`{"documentId": "sha256:…"}`).
+        #[arg(long)]
+        trusted_documents_only: bool,
     },
     /// List the clients (never their tokens).
     List,
@@ -211,6 +217,19 @@ pub enum ClientsCommand {
         /// The client id shown by `fgr clients list`.
         id: String,
     },
+}
+
+/// `fgr operations …`.
+#[derive(Debug, Subcommand)]
+pub enum OperationsCommand {
+    /// Register a GraphQL document; prints its id (`sha256:…`), which clients send as
+    /// `{"documentId": …}`. The same text again is the same id and changes nothing.
+    Add {
+        /// The document (a `.graphql` file), sent byte for byte as registered.
+        file: PathBuf,
+    },
+    /// List the registered operations.
+    List,
 }
 
 /// Options of `fgr serve`.
@@ -464,6 +483,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             serve(&cli.database_url, config, !args.no_seed, connections).await
         }
         Command::Clients(command) => clients(&cli.database_url, command).await,
+        Command::Operations(command) => operations(&cli.database_url, command).await,
         Command::Audit(AuditCommand::Verify {
             checkpoints,
             key_file,
@@ -644,6 +664,7 @@ async fn clients(database_url: &str, command: ClientsCommand) -> Result<(), CliE
             name,
             scopes,
             expires,
+            trusted_documents_only,
         } => {
             let scopes =
                 api_tokens::parse_scopes(&scopes).map_err(|e| CliError::Other(e.to_string()))?;
@@ -651,13 +672,14 @@ async fn clients(database_url: &str, command: ClientsCommand) -> Result<(), CliE
             let expires_at = expires
                 .and_then(|d| d.succ_opt())
                 .and_then(|d| d.and_hms_opt(0, 0, 0));
-            let issued = api_tokens::create(
+            let issued = api_tokens::create_with(
                 &conn,
                 &Actor::cli(),
                 &cli_request_id(),
                 &name,
                 &scopes,
                 expires_at,
+                trusted_documents_only,
             )
             .await
             .map_err(|e| CliError::Other(e.to_string()))?;
@@ -703,6 +725,45 @@ async fn clients(database_url: &str, command: ClientsCommand) -> Result<(), CliE
                 .await
                 .map_err(|e| CliError::Other(e.to_string()))?;
             eprintln!("fgr: client {id} revoked");
+        }
+    }
+    Ok(())
+}
+
+async fn operations(database_url: &str, command: OperationsCommand) -> Result<(), CliError> {
+    let conn = db::connect(database_url).await?;
+    db::migrate(&conn).await?;
+    match command {
+        OperationsCommand::Add { file } => {
+            let document = std::fs::read_to_string(&file)
+                .map_err(|e| CliError::Other(format!("{}: {e}", file.display())))?;
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+            let (operation, added) = crate::domain::operations::add(
+                &conn,
+                &Actor::cli(),
+                &cli_request_id(),
+                name.as_deref(),
+                &document,
+            )
+            .await
+            .map_err(|e| CliError::Other(format!("{}: {e}", file.display())))?;
+            if !added {
+                eprintln!("fgr: {} was registered before", file.display());
+            }
+            outln!("{}", operation.document_id);
+        }
+        OperationsCommand::List => {
+            for op in crate::domain::operations::list(&conn)
+                .await
+                .map_err(|e| CliError::Other(e.to_string()))?
+            {
+                outln!(
+                    "{} {} {}",
+                    op.document_id,
+                    op.added_at.format("%Y-%m-%d %H:%M"),
+                    op.name.as_deref().unwrap_or("-")
+                );
+            }
         }
     }
     Ok(())

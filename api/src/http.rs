@@ -38,6 +38,10 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
             get(graphql_get)
                 .post(graphql_post)
                 .layer(middleware::from_fn_with_state(
+                    service.clone(),
+                    persisted_documents,
+                ))
+                .layer(middleware::from_fn_with_state(
                     PublicUrl(config.auth.public_url.clone()),
                     post_guard,
                 )),
@@ -226,6 +230,115 @@ async fn post_guard(
         );
     }
     next.run(request).await
+}
+
+/// Persisted operations on POST: a body `{"documentId": "sha256:…", "variables": …}` becomes the
+/// registered document's request; a client created `--trusted-documents-only` may send nothing
+/// else. Other bodies pass as they came (the check is a byte search, no parse).
+async fn persisted_documents(
+    State(service): State<GraphqlService>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if request.method() != Method::POST {
+        return next.run(request).await;
+    }
+    let trusted_only = matches!(
+        request.extensions().get::<Principal>(),
+        Some(Principal::Machine(m)) if m.trusted_documents_only
+    );
+    let (parts, body) = request.into_parts();
+    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            return refuse(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "PAYLOAD_TOO_LARGE",
+                "the request body is too large",
+            )
+        }
+    };
+    let names_document = bytes.windows(12).any(|w| w == b"\"documentId\"");
+    if !names_document {
+        if trusted_only {
+            return trusted_documents_only();
+        }
+        return next
+            .run(Request::from_parts(parts, Body::from(bytes)))
+            .await;
+    }
+    let Ok(mut fields) =
+        serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&bytes)
+    else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "BAD_REQUEST",
+            "the request body is not a valid GraphQL request",
+        );
+    };
+    let Some(id) = fields.remove("documentId") else {
+        if trusted_only {
+            return trusted_documents_only();
+        }
+        return next
+            .run(Request::from_parts(parts, Body::from(bytes)))
+            .await;
+    };
+    let document = match document_for(&service, id.as_str(), fields.contains_key("query")).await {
+        Ok(document) => document,
+        Err(refusal) => return refusal,
+    };
+    fields.insert(
+        "query".into(),
+        serde_json::Value::String(document.to_string()),
+    );
+    let body = serde_json::Value::Object(fields).to_string();
+    next.run(Request::from_parts(parts, Body::from(body))).await
+}
+
+/// The registered document `id` names, or the refusal: `BAD_REQUEST` when the request also sends
+/// a `query` or the id is not `sha256:` and 64 hex digits, `DOCUMENT_NOT_FOUND` when nothing is
+/// registered under it.
+async fn document_for(
+    service: &GraphqlService,
+    id: Option<&str>,
+    with_query: bool,
+) -> Result<std::sync::Arc<str>, Response> {
+    let Some(id) = id.filter(|id| crate::domain::operations::is_document_id(id)) else {
+        return Err(refuse(
+            StatusCode::BAD_REQUEST,
+            "BAD_REQUEST",
+            "documentId is sha256: and 64 lowercase hex digits",
+        ));
+    };
+    if with_query {
+        return Err(refuse(
+            StatusCode::BAD_REQUEST,
+            "BAD_REQUEST",
+            "send either query or documentId, not both",
+        ));
+    }
+    match service.document(id).await {
+        Ok(Some(document)) => Ok(document),
+        Ok(None) => Err(refuse(
+            StatusCode::BAD_REQUEST,
+            "DOCUMENT_NOT_FOUND",
+            "no operation is registered under this documentId (fgr operations add)",
+        )),
+        Err(_) => Err(refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "INTERNAL",
+            "interne fout; probeer het later opnieuw",
+        )),
+    }
+}
+
+fn trusted_documents_only() -> Response {
+    refuse(
+        StatusCode::FORBIDDEN,
+        "TRUSTED_DOCUMENTS_ONLY",
+        "this client may only send registered operations: {\"documentId\": \"sha256:…\"}",
+    )
 }
 
 /// The site's public base URL, whose origin is the only one POSTs may come from.
@@ -435,6 +548,9 @@ struct GetParams {
     variables: Option<String>,
     #[serde(rename = "operationName")]
     operation_name: Option<String>,
+    /// A persisted operation's id instead of `query`.
+    #[serde(rename = "documentId")]
+    document_id: Option<String>,
 }
 
 /// GraphiQL: its files come from this origin (`/graphiql/`, published from npm by
@@ -473,8 +589,15 @@ async fn graphql_get(
             "malformed query string",
         );
     };
-    let Some(query) = params.query else {
-        return Html(GRAPHIQL_PAGE).into_response();
+    let trusted_only = matches!(&principal, Principal::Machine(m) if m.trusted_documents_only);
+    let query = match (params.query, params.document_id.as_deref()) {
+        (query, Some(id)) => match document_for(&service, Some(id), query.is_some()).await {
+            Ok(document) => document.to_string(),
+            Err(refusal) => return refusal,
+        },
+        (_, None) if trusted_only => return trusted_documents_only(),
+        (Some(query), None) => query,
+        (None, None) => return Html(GRAPHIQL_PAGE).into_response(),
     };
     if selects_non_query(&query, params.operation_name.as_deref()) {
         return (

@@ -574,3 +574,42 @@ fn output_into_a_closed_pipe_ends_quietly() {
     assert_eq!(output.status.code(), Some(141));
     let _ = std::fs::remove_file(path);
 }
+
+#[test]
+fn an_operation_file_is_registered_once_under_its_sha256() {
+    let (url, path) = temp_sqlite("operations");
+    let file =
+        std::env::temp_dir().join(format!("fgr-cli-{}-criteria.graphql", std::process::id()));
+    let document = "query C { appraisalCriteria(groupCode: \"MANAGER\", scale: 13) { formats } }\n";
+    std::fs::write(&file, document).unwrap();
+    let file_arg = file.to_str().unwrap();
+    let added = fgr(&["--database-url", &url, "operations", "add", file_arg]);
+    assert!(added.status.success(), "{added:?}");
+    let id = String::from_utf8_lossy(&added.stdout).trim().to_owned();
+    assert_eq!(id, fgr_api::domain::operations::document_id(document));
+    let again = fgr(&["--database-url", &url, "operations", "add", file_arg]);
+    assert_eq!(String::from_utf8_lossy(&again.stdout).trim(), id);
+    assert!(
+        stderr_lines(&again)[0].ends_with("was registered before"),
+        "{:?}",
+        stderr_lines(&again)
+    );
+    let listed = fgr(&["--database-url", &url, "operations", "list"]);
+    let listed = String::from_utf8_lossy(&listed.stdout).into_owned();
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(
+        listed.starts_with(&id) && listed.trim_end().ends_with("criteria.graphql"),
+        "{listed}"
+    );
+    std::fs::write(&file, "not { graphql").unwrap();
+    let bad = fgr(&["--database-url", &url, "operations", "add", file_arg]);
+    assert!(!bad.status.success());
+    assert!(
+        stderr_lines(&bad)[0].contains("not a GraphQL document"),
+        "{:?}",
+        stderr_lines(&bad)
+    );
+    for p in [path, file] {
+        let _ = std::fs::remove_file(p);
+    }
+}

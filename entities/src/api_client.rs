@@ -26,6 +26,8 @@ pub struct Model {
     pub revoked_at: Option<DateTime>,
     /// Last successful use (UTC).
     pub last_used_at: Option<DateTime>,
+    /// Whether the client may only send persisted operations (`{"documentId": …}`).
+    pub trusted_documents_only: bool,
 }
 
 /// No relations.

@@ -22,6 +22,7 @@ pub mod group_version;
 pub mod job_family;
 pub mod login_attempt;
 pub mod owner_decision;
+pub mod persisted_operation;
 pub mod proposal_comment;
 pub mod rating_scale;
 pub mod requirement_coverage;

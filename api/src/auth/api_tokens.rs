@@ -85,6 +85,7 @@ fn audited(client: &api_client::Model) -> serde_json::Value {
         "scopes": client.scopes,
         "expiresAt": client.expires_at.map(|e| e.to_string()),
         "revokedAt": client.revoked_at.map(|e| e.to_string()),
+        "trustedDocumentsOnly": client.trusted_documents_only,
     })
 }
 
@@ -99,6 +100,23 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     name: &str,
     scopes: &BTreeSet<Scope>,
     expires_at: Option<NaiveDateTime>,
+) -> DomainResult<Issued> {
+    create_with(db, actor, request_id, name, scopes, expires_at, false).await
+}
+
+/// [`create`], and with `trusted_documents_only` a client that may only send persisted
+/// operations (`{"documentId": "sha256:…"}`, registered with `fgr operations add`).
+///
+/// # Errors
+/// As [`create`].
+pub async fn create_with<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    actor: &Actor,
+    request_id: &str,
+    name: &str,
+    scopes: &BTreeSet<Scope>,
+    expires_at: Option<NaiveDateTime>,
+    trusted_documents_only: bool,
 ) -> DomainResult<Issued> {
     let name = name.trim();
     if name.is_empty() || name.len() > 200 {
@@ -134,6 +152,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
             expires_at: Set(expires_at),
             revoked_at: Set(None),
             last_used_at: Set(None),
+            trusted_documents_only: Set(trusted_documents_only),
             ..Default::default()
         }
         .insert(&txn)
@@ -283,6 +302,7 @@ async fn check(
             .filter_map(Scope::from_code)
             .collect(),
         credential: Credential::ApiToken,
+        trusted_documents_only: client.trusted_documents_only,
     };
     let expires_at = client.expires_at;
     if client

@@ -416,6 +416,7 @@ impl Provider {
                 .filter_map(Scope::from_code)
                 .collect(),
             credential: Credential::ProviderToken,
+            trusted_documents_only: false,
         })
     }
 

@@ -135,6 +135,8 @@ pub struct Machine {
     pub scopes: BTreeSet<Scope>,
     /// How it authenticated.
     pub credential: Credential,
+    /// Whether it may only send persisted operations (see `fgr operations add`).
+    pub trusted_documents_only: bool,
 }
 
 /// Whoever makes a request.
@@ -403,6 +405,7 @@ mod tests {
             name: "tool".into(),
             scopes: scopes.iter().copied().collect(),
             credential: Credential::ApiToken,
+            trusted_documents_only: false,
         })
     }
 

@@ -207,6 +207,9 @@ pub struct GraphqlService {
     cost_limits: cost::CostLimits,
     timeout: std::time::Duration,
     answers: Arc<answers::Answers>,
+    /// Persisted operations by id, as read from the database: a document never changes under
+    /// its id (the id is its hash), so what was found once is kept.
+    documents: Arc<std::sync::Mutex<std::collections::HashMap<String, Arc<str>>>>,
     /// Without introspection, validation messages are masked too (they name types and arguments).
     introspection: bool,
 }
@@ -225,6 +228,7 @@ impl GraphqlService {
             },
             timeout: limits.timeout,
             answers: Arc::default(),
+            documents: Arc::default(),
             introspection: limits.introspection,
             guarded: build(limits, policy, true),
             allowed,
@@ -285,6 +289,26 @@ impl GraphqlService {
             }
             Err(_) => Answer::Computed(response),
         }
+    }
+
+    /// The registered document with this id (see [`crate::domain::operations`]), if any.
+    ///
+    /// # Errors
+    /// `INTERNAL` when the database fails.
+    pub async fn document(&self, id: &str) -> crate::error::DomainResult<Option<Arc<str>>> {
+        if let Some(known) = self.documents.lock().expect("documents lock").get(id) {
+            return Ok(Some(known.clone()));
+        }
+        let Some(found) = crate::domain::operations::find(&self.db, id).await? else {
+            return Ok(None);
+        };
+        let document: Arc<str> = found.document.into();
+        let mut documents = self.documents.lock().expect("documents lock");
+        // Bounded: registered operations are few; a flood of ids finds none to keep.
+        if documents.len() < 4096 {
+            documents.insert(found.document_id, document.clone());
+        }
+        Ok(Some(document))
     }
 
     /// The kept answers (for tests).
