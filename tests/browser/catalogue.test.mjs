@@ -37,6 +37,18 @@ test('once hydrated, links navigate inside the page and fetch their data over Gr
   await page.close();
 });
 
+test("the header's Inloggen leads to the sign-in page on a hydrated page", async () => {
+  // The client-side router must leave server routes such as /auth/login to the server.
+  const { page, problems } = await openHydrated(browser, '/groups/MANAGER');
+  await page.locator('#login').click();
+  await page.waitForURL((url) => url.pathname === '/auth/dev-login');
+  assert.equal(new URL(page.url()).searchParams.get('return_to'), '/groups/MANAGER');
+  await page.locator('#dev-login input[name=name]').waitFor();
+  assert.equal(await page.getByText('Pagina niet gevonden').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the date picker shows the catalogue as it stood on that date', async () => {
   const { page, problems } = await openHydrated(browser, '/families/LIJNMANAGEMENT');
   await page.locator('#asOf').fill('2016-06-01');

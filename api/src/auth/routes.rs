@@ -76,7 +76,7 @@ pub fn see_other(location: &str, set_cookies: &[String]) -> Response {
 pub fn page(status: StatusCode, title: &str, body: &str) -> Response {
     let html = format!(
         "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{t} · FGR Register</title>\
-         <link rel=\"stylesheet\" href=\"{css}\"></head><body><header class=\"site-header\">\
+         <link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"{css}\"></head><body><header class=\"site-header\">\
          <a class=\"brand\" href=\"/\">FGR Register</a></header><main id=\"main\"><h1>{t}</h1>{body}</main></body></html>",
         t = escape_html(title),
         css = fgr_console::STYLESHEET_PATH,

@@ -85,7 +85,7 @@ fn refused(error: ApiError) -> AnyView {
     match error.code.as_str() {
         "UNAUTHENTICATED" => view! {
             <p class="note" id="sign-in-needed">"Het auditlog is alleen zichtbaar na inloggen. "
-                <a href="/auth/login?return_to=/audit">"Inloggen"</a></p>
+                <a href="/auth/login?return_to=/audit" rel="external">"Inloggen"</a></p>
         }
         .into_any(),
         "FORBIDDEN" => view! {

@@ -64,7 +64,7 @@ fn refused(error: ApiError) -> AnyView {
         view! {
             <p class="note" id="sign-in-needed">
                 "Wijzigingsvoorstellen zijn alleen zichtbaar na inloggen. "
-                <a href="/auth/login?return_to=/proposals">"Inloggen"</a>
+                <a href="/auth/login?return_to=/proposals" rel="external">"Inloggen"</a>
             </p>
         }
         .into_any()
