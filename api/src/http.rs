@@ -813,14 +813,27 @@ async fn catalogue_export(
 }
 
 /// Ready when the database answers.
+/// Ready when the database answers a real read (the change feed's head, what every read's
+/// freshness check asks) within a second: a database that is down, or a SQLite file another
+/// process holds locked, is `503` with `Retry-After` at once, not after the pool's timeout.
 async fn readyz(State(service): State<GraphqlService>) -> Response {
-    match service.db().ping().await {
-        Ok(()) => (StatusCode::OK, "ready").into_response(),
-        Err(e) => {
-            tracing::warn!(error = %e, "readiness check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable").into_response()
-        }
-    }
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(1),
+        crate::register::load::head(service.db()),
+    )
+    .await;
+    let problem = match read {
+        Ok(Ok(_)) => return (StatusCode::OK, "ready").into_response(),
+        Ok(Err(e)) => e.to_string(),
+        Err(_) => "the database did not answer within 1 s".to_owned(),
+    };
+    tracing::warn!(problem = %problem, "readiness check failed");
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::RETRY_AFTER, "5")],
+        "database unavailable",
+    )
+        .into_response()
 }
 
 /// The console: server-rendered pages whose data comes through the same [`GraphqlService`] as

@@ -243,6 +243,57 @@ async fn health_and_readiness_answer() {
 }
 
 #[tokio::test]
+async fn readiness_reads_the_database_and_a_locked_sqlite_file_is_not_ready() {
+    use sea_orm::ConnectionTrait;
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let ready = || async {
+        app.send(
+            Request::builder()
+                .uri("/readyz")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+    };
+    app.warm().await;
+    assert_eq!(ready().await.status, StatusCode::OK);
+    // Another process holds the file: one connection with an exclusive lock that even readers
+    // wait for (in WAL mode only `locking_mode = EXCLUSIVE` does that).
+    let mut options = sea_orm::ConnectOptions::new(app.db.url.clone());
+    options.max_connections(1).sqlx_logging(false);
+    let holder = sea_orm::Database::connect(options).await.unwrap();
+    for sql in [
+        "PRAGMA locking_mode = EXCLUSIVE",
+        "BEGIN EXCLUSIVE",
+        "INSERT INTO job_family (code, name, manager_family, sort_order, illustrative) VALUES ('SLOT', 'Slot', false, 99, true)",
+    ] {
+        holder.execute_unprepared(sql).await.unwrap();
+    }
+    let started = std::time::Instant::now();
+    let locked = ready().await;
+    assert_eq!(
+        locked.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        locked.body
+    );
+    assert_eq!(locked.headers["retry-after"], "5");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(3),
+        "answered within about a second"
+    );
+    // Reads of the register come from memory meanwhile.
+    let read = app
+        .data("{ jobFamilies { code } }", serde_json::json!({}))
+        .await;
+    assert_eq!(read["jobFamilies"].as_array().unwrap().len(), 8);
+    // The lock goes: ready again, without a restart.
+    holder.execute_unprepared("ROLLBACK").await.unwrap();
+    holder.close().await.unwrap();
+    assert_eq!(ready().await.status, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn pages_carry_a_content_security_policy_whose_nonce_their_scripts_use() {
     let app = TestApp::seeded(Backend::Sqlite).await;
     let page = app
