@@ -243,10 +243,10 @@ async fn persisted_documents(
     if request.method() != Method::POST {
         return next.run(request).await;
     }
-    let trusted_only = matches!(
-        request.extensions().get::<Principal>(),
-        Some(Principal::Machine(m)) if m.trusted_documents_only
-    );
+    let trusted_only = request
+        .extensions()
+        .get::<Principal>()
+        .is_some_and(Principal::trusted_documents_only);
     let (parts, body) = request.into_parts();
     let bytes = match axum::body::to_bytes(body, usize::MAX).await {
         Ok(bytes) => bytes,
@@ -589,7 +589,7 @@ async fn graphql_get(
             "malformed query string",
         );
     };
-    let trusted_only = matches!(&principal, Principal::Machine(m) if m.trusted_documents_only);
+    let trusted_only = principal.trusted_documents_only();
     let query = match (params.query, params.document_id.as_deref()) {
         (query, Some(id)) => match document_for(&service, Some(id), query.is_some()).await {
             Ok(document) => document.to_string(),

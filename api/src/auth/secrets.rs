@@ -23,10 +23,7 @@ pub fn random_id() -> String {
 
 /// SHA-256 of `token`, hex.
 pub fn hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::domain::text::sha256_hex(token)
 }
 
 /// The SHA-256 of `token`, as bytes (a map key that never holds the token itself).

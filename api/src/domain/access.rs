@@ -152,6 +152,11 @@ pub enum Principal {
 }
 
 impl Principal {
+    /// Whether this is a machine client that may only send persisted operations.
+    pub fn trusted_documents_only(&self) -> bool {
+        matches!(self, Self::Machine(m) if m.trusted_documents_only)
+    }
+
     /// A short description for logs (never a credential).
     pub fn describe(&self) -> String {
         match self {

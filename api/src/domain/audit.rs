@@ -15,7 +15,6 @@ use sea_orm::{
     QueryOrder, QuerySelect, Set,
 };
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 use super::access::Principal;
 use crate::error::{DomainError, DomainResult};
@@ -154,10 +153,7 @@ pub fn entry_hash(event: &audit_event::Model) -> String {
         event.request_id.clone(),
     ];
     let canonical = Value::Array(fields.into_iter().map(Value::String).collect()).to_string();
-    Sha256::digest(canonical.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::domain::text::sha256_hex(&canonical)
 }
 
 fn now_whole_seconds() -> NaiveDateTime {

@@ -11,7 +11,6 @@ use sea_orm::{
     TransactionTrait,
 };
 use serde_json::json;
-use sha2::{Digest, Sha256};
 
 use crate::domain::audit::{self, Actor, Change};
 use crate::domain::{text, tx};
@@ -22,13 +21,7 @@ pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024;
 
 /// The id of `document`: `sha256:` and the lowercase hex SHA-256 of its exact bytes.
 pub fn document_id(document: &str) -> String {
-    let digest = Sha256::digest(document.as_bytes());
-    let mut id = String::with_capacity(71);
-    id.push_str("sha256:");
-    for b in digest {
-        id.push_str(&format!("{b:02x}"));
-    }
-    id
+    format!("sha256:{}", text::sha256_hex(document))
 }
 
 /// Whether `id` has the shape of a document id (it says nothing of whether one is registered).

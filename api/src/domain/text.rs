@@ -1,12 +1,26 @@
 //! What counts as text in the register: one rule for every way text comes in (GraphQL arguments,
 //! variables, catalogue files).
 
+/// Why text with a control character is refused (the place or "de aanvraag" goes before it).
+pub const CONTROL_CHARACTER: &str =
+    "bevat een stuurteken (zoals NUL); dat kan geen tekst in het register zijn";
+
 /// Whether `text` holds a control character other than tab, line feed and carriage return. No
 /// text of the register has one, and PostgreSQL refuses a NUL byte outright, so such input is
 /// refused as `BAD_USER_INPUT` before anything runs, the same on every database.
 pub fn has_control_characters(text: &str) -> bool {
     text.chars()
         .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// The lowercase hex SHA-256 of `text`: the one digest of the register (audit entries, token
+/// hashes, persisted operations' ids).
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The paths (`groups[3].name`) of the strings in `value`, keys included, that hold a control

@@ -329,7 +329,7 @@ impl GraphqlService {
             return (
                 refused(
                     "BAD_USER_INPUT",
-                    "de aanvraag bevat een stuurteken (zoals NUL); dat kan geen tekst in het register zijn",
+                    &format!("de aanvraag {}", crate::domain::text::CONTROL_CHARACTER),
                 ),
                 true,
             );

@@ -192,7 +192,7 @@ on_every_backend! {
         assert_eq!(vog_then["vacancyClause"]["status"], "ACTIVE");
     }
 
-    async fn a_clause_change_shares_the_groups_and_a_group_change_reindexes_them(backend) {
+    async fn a_clause_change_shares_the_groups_with_the_next_snapshot(backend) {
         let app = TestApp::seeded(backend).await;
         app.warm().await;
         let today = Utc::now().date_naive();

@@ -145,7 +145,7 @@ pub fn parse(text: &str) -> DomainResult<Catalogue> {
                     .into_iter()
                     .map(|place| Problem {
                         place,
-                        message: "bevat een stuurteken (zoals NUL); dat kan geen tekst in het register zijn".into(),
+                        message: crate::domain::text::CONTROL_CHARACTER.into(),
                     })
                     .collect(),
             ));
