@@ -68,6 +68,9 @@ fn redact_user_part(url: &str) -> String {
     }
 }
 
+/// How long a statement waits for a pooled connection before the database counts as unreachable.
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(1);
+
 /// Opens a connection pool to `url` (`sqlite:`, `postgres:` or `mysql:`/`mariadb:`).
 ///
 /// # Errors
@@ -90,7 +93,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbStartupError> {
     options
         .max_connections(10)
         .connect_timeout(Duration::from_secs(5))
-        .acquire_timeout(Duration::from_secs(5))
+        // A request that cannot get a connection within a second is answered `UNAVAILABLE`
+        // (503, Retry-After) rather than kept waiting: the database is down, restarting, or
+        // every connection is busy far beyond what a healthy register sees.
+        .acquire_timeout(ACQUIRE_TIMEOUT)
         .sqlx_logging(false)
         // Reads are answered from the register in memory, so SQLite's page cache serves only
         // writes and catch-ups: a small one per connection (the default is 2 MiB each).

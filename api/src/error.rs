@@ -33,6 +33,14 @@ pub enum DomainError {
     /// changed.
     #[error("{}", summary(.0))]
     Invalid(Vec<Problem>),
+    /// The database cannot be reached (down, restarting, every connection busy past the pool's
+    /// deadline, a SQLite file another process holds locked). Nothing was changed; the same
+    /// request may succeed in a few seconds. The cause is logged with `reference`.
+    #[error("het register is tijdelijk niet beschikbaar; probeer het over enkele seconden opnieuw (referentie {reference})")]
+    Unavailable {
+        /// A reference to find the logged cause.
+        reference: String,
+    },
     /// Something failed inside; the cause is logged with `reference`, never shown.
     #[error("internal error (reference {reference})")]
     Internal {
@@ -99,24 +107,167 @@ impl DomainError {
         Self::Internal { reference }
     }
 
-    /// The stable machine-readable code: `BAD_USER_INPUT`, `NOT_FOUND`, `UNAUTHENTICATED`,
-    /// `FORBIDDEN` or `INTERNAL`.
-    pub fn code(&self) -> &'static str {
+    /// Logs `cause` and returns [`DomainError::Unavailable`] with a reference to it.
+    pub fn unavailable(cause: impl fmt::Display) -> Self {
+        let reference = next_reference();
+        tracing::warn!(%reference, %cause, "database unavailable");
+        Self::Unavailable { reference }
+    }
+
+    /// The stable machine-readable code.
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::BadInput { .. } | Self::Invalid(_) => "BAD_USER_INPUT",
-            Self::NotFound(_) => "NOT_FOUND",
-            Self::Unauthenticated(_) => "UNAUTHENTICATED",
-            Self::Forbidden(_) => "FORBIDDEN",
-            Self::Conflict(_) => "CONFLICT",
-            Self::InvalidTransition(_) => "INVALID_TRANSITION",
-            Self::Internal { .. } => "INTERNAL",
+            Self::BadInput { .. } | Self::Invalid(_) => ErrorCode::BadUserInput,
+            Self::NotFound(_) => ErrorCode::NotFound,
+            Self::Unauthenticated(_) => ErrorCode::Unauthenticated,
+            Self::Forbidden(_) => ErrorCode::Forbidden,
+            Self::Conflict(_) => ErrorCode::Conflict,
+            Self::InvalidTransition(_) => ErrorCode::InvalidTransition,
+            Self::Unavailable { .. } => ErrorCode::Unavailable,
+            Self::Internal { .. } => ErrorCode::Internal,
         }
     }
 }
 
+/// The codes a caller can meet in `extensions.code` (GraphQL) and in the JSON error body of every
+/// other route: the contract programs branch on. Each has one HTTP status, used wherever an
+/// answer is not a GraphQL response (CSV and JSON downloads, sign-in, refused requests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// The input breaks a rule; `400`.
+    BadUserInput,
+    /// No such thing; `404`.
+    NotFound,
+    /// Sign in or send a credential first; `401`.
+    Unauthenticated,
+    /// Not allowed for this caller; `403`.
+    Forbidden,
+    /// Someone changed it first; `409`.
+    Conflict,
+    /// Not in this state of the workflow; `409`.
+    InvalidTransition,
+    /// The database cannot be reached; `503` with `Retry-After`.
+    Unavailable,
+    /// A defect; `500`.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The code as it travels, e.g. `BAD_USER_INPUT`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::BadUserInput => "BAD_USER_INPUT",
+            Self::NotFound => "NOT_FOUND",
+            Self::Unauthenticated => "UNAUTHENTICATED",
+            Self::Forbidden => "FORBIDDEN",
+            Self::Conflict => "CONFLICT",
+            Self::InvalidTransition => "INVALID_TRANSITION",
+            Self::Unavailable => "UNAVAILABLE",
+            Self::Internal => "INTERNAL",
+        }
+    }
+
+    /// The HTTP status of an answer refused with this code.
+    pub fn status(self) -> axum::http::StatusCode {
+        use axum::http::StatusCode as S;
+        match self {
+            Self::BadUserInput => S::BAD_REQUEST,
+            Self::NotFound => S::NOT_FOUND,
+            Self::Unauthenticated => S::UNAUTHORIZED,
+            Self::Forbidden => S::FORBIDDEN,
+            Self::Conflict | Self::InvalidTransition => S::CONFLICT,
+            Self::Unavailable => S::SERVICE_UNAVAILABLE,
+            Self::Internal => S::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How long a client should wait before trying again after `UNAVAILABLE`, in seconds.
+pub const RETRY_AFTER_SECONDS: u32 = 5;
+
 impl From<sea_orm::DbErr> for DomainError {
     fn from(err: sea_orm::DbErr) -> Self {
-        Self::internal(err)
+        if database_unreachable(&err) {
+            Self::unavailable(err)
+        } else {
+            Self::internal(err)
+        }
+    }
+}
+
+/// Whether `err` says the database could not be reached or used for now, rather than that a
+/// statement was wrong: no connection within the pool's deadline, a connection lost mid-statement,
+/// a server shutting down or starting, a SQLite file locked by another process.
+pub fn database_unreachable(err: &sea_orm::DbErr) -> bool {
+    use sea_orm::sqlx::Error as Sqlx;
+    use sea_orm::{DbErr, RuntimeErr};
+    let sqlx = match err {
+        DbErr::ConnectionAcquire(_) => return true,
+        DbErr::Conn(RuntimeErr::SqlxError(e))
+        | DbErr::Exec(RuntimeErr::SqlxError(e))
+        | DbErr::Query(RuntimeErr::SqlxError(e)) => e,
+        DbErr::Conn(_) => return true,
+        _ => return false,
+    };
+    match sqlx.as_ref() {
+        Sqlx::Io(_)
+        | Sqlx::PoolTimedOut
+        | Sqlx::PoolClosed
+        | Sqlx::WorkerCrashed
+        | Sqlx::Tls(_)
+        | Sqlx::Protocol(_) => true,
+        Sqlx::Database(e) => {
+            let code = e.code().unwrap_or_default();
+            let code = &*code;
+            if e.try_downcast_ref::<sea_orm::sqlx::sqlite::SqliteError>()
+                .is_some()
+            {
+                // SQLITE_BUSY and SQLITE_LOCKED, with their extended codes.
+                return code.parse::<u32>().is_ok_and(|c| matches!(c & 0xff, 5 | 6));
+            }
+            // PostgreSQL: class 08 (connection exception), 57P01..57P03 (shutting down, cannot
+            // connect now). MariaDB: 1053 (server shutdown), 2006/2013 (gone away, lost).
+            code.starts_with("08")
+                || matches!(code, "57P01" | "57P02" | "57P03" | "1053" | "2006" | "2013")
+        }
+        _ => false,
+    }
+}
+
+/// The JSON error body every route other than `/graphql` refuses with, in GraphQL's shape
+/// (`{"errors": [{"message", "extensions": {"code"}}]}`), with the code's status; `UNAVAILABLE`
+/// also says when to try again.
+impl axum::response::IntoResponse for DomainError {
+    fn into_response(self) -> axum::response::Response {
+        let code = self.code();
+        let mut extensions = serde_json::json!({ "code": code.as_str() });
+        match &self {
+            Self::Internal { reference } | Self::Unavailable { reference } => {
+                extensions["reference"] = reference.clone().into();
+            }
+            Self::BadInput { field, .. } => extensions["field"] = field.clone().into(),
+            _ => {}
+        }
+        let message = match &self {
+            Self::Internal { .. } => "interne fout; probeer het later opnieuw".to_owned(),
+            other => other.to_string(),
+        };
+        let body =
+            serde_json::json!({ "errors": [{ "message": message, "extensions": extensions }] });
+        let mut response = (code.status(), axum::Json(body)).into_response();
+        if code == ErrorCode::Unavailable {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(RETRY_AFTER_SECONDS),
+            );
+        }
+        response
     }
 }
 

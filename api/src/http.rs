@@ -25,6 +25,7 @@ use crate::auth::{self, AuthState};
 use crate::config::ServerConfig;
 use crate::console_bridge::ServerTransport;
 use crate::domain::access::{Operation, Principal};
+use crate::error::{DomainError, ErrorCode, RETRY_AFTER_SECONDS};
 use crate::graphql::{Answer, GraphqlService};
 
 /// The name the console's browser build is published under (`/pkg/fgr_console.js`).
@@ -198,6 +199,39 @@ fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
         .into_response()
 }
 
+/// `err` as the answer to a request that could not be served: a browser asking for a page gets a
+/// page in Dutch (for `UNAVAILABLE`: "tijdelijk niet beschikbaar", `503`, `Retry-After`), every
+/// other client the JSON error body with the code's status.
+pub fn refused_with(request_headers: &axum::http::HeaderMap, err: DomainError) -> Response {
+    let wants_page = request_headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"));
+    if !wants_page || err.code() != ErrorCode::Unavailable {
+        return err.into_response();
+    }
+    let page = format!(
+        r#"<!doctype html>
+<html lang="nl">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Tijdelijk niet beschikbaar · FGR Register</title><link rel="icon" href="data:,"><link rel="stylesheet" href="{css}"></head>
+<body><main class="page">
+<h1>Tijdelijk niet beschikbaar</h1>
+<p>Het register is op dit moment niet bereikbaar. Er is niets verloren gegaan; probeer het over enkele ogenblikken opnieuw.</p>
+<p><a href="">Opnieuw proberen</a></p>
+</main></body>
+</html>
+"#,
+        css = fgr_console::STYLESHEET_PATH
+    );
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::RETRY_AFTER, RETRY_AFTER_SECONDS.to_string())],
+        Html(page),
+    )
+        .into_response()
+}
+
 /// POST rules: a JSON body, and no cross-site browser requests. Runs before the body is read.
 /// HTML forms and `fetch` without a preflight cannot send `application/json`, so this closes
 /// CSRF for cookie-authenticated use.
@@ -325,11 +359,7 @@ async fn document_for(
             "DOCUMENT_NOT_FOUND",
             "no operation is registered under this documentId (fgr operations add)",
         )),
-        Err(_) => Err(refuse(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "INTERNAL",
-            "interne fout; probeer het later opnieuw",
-        )),
+        Err(e) => Err(e.into_response()),
     }
 }
 
@@ -468,7 +498,8 @@ fn accepts_graphql_response(request_headers: &axum::http::HeaderMap) -> bool {
 
 /// Refusals get the HTTP status and challenge RFC 6750 asks for: an anonymous caller refused
 /// for want of a credential gets `401`, a machine refused for lack of scope `403`, both with
-/// `WWW-Authenticate`.
+/// `WWW-Authenticate`. An answer with an `UNAVAILABLE` error (the database is away) is `503`
+/// with `Retry-After`, whoever asked.
 fn with_auth_challenge(
     principal: &Principal,
     request_headers: &axum::http::HeaderMap,
@@ -499,7 +530,15 @@ fn with_auth_challenge(
             .map(|_| (StatusCode::UNAUTHORIZED, r#"Bearer realm="fgr""#.to_owned())),
         Principal::Person(_) => None,
     };
+    let unavailable = first_code(ErrorCode::Unavailable.as_str()).is_some();
     let mut http = negotiated(request_headers, response);
+    if unavailable {
+        // The database is away: not an answer to cache or act on, but one to retry.
+        *http.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+        http.headers_mut()
+            .insert(header::RETRY_AFTER, RETRY_AFTER_SECONDS.into());
+        return http;
+    }
     if let Some((status, value)) = challenge {
         *http.status_mut() = status;
         if let Ok(value) = value.parse() {
@@ -659,25 +698,16 @@ fn readable_day(
     principal: &Principal,
     as_of: Option<&str>,
 ) -> Result<chrono::NaiveDate, Box<Response>> {
-    if let Err(e) = service
+    service
         .policy()
         .authorize(principal, Operation::ReadCatalogue)
-    {
-        let status = if e.code() == "UNAUTHENTICATED" {
-            StatusCode::UNAUTHORIZED
-        } else {
-            StatusCode::FORBIDDEN
-        };
-        return Err(Box::new(refuse(status, e.code(), &e.to_string())));
-    }
+        .map_err(|e| Box::new(e.into_response()))?;
     match as_of.map(crate::domain::dates::parse_day) {
         None => Ok(crate::domain::dates::today()),
         Some(Some(day)) => Ok(day),
-        Some(None) => Err(Box::new(refuse(
-            StatusCode::BAD_REQUEST,
-            "BAD_USER_INPUT",
-            "asOf is not a date (YYYY-MM-DD)",
-        ))),
+        Some(None) => Err(Box::new(
+            DomainError::bad_input("asOf", "asOf is geen datum (JJJJ-MM-DD)").into_response(),
+        )),
     }
 }
 
@@ -721,7 +751,7 @@ async fn coverage_csv(
     });
     let register = match service.read_model().fresh().await {
         Ok(register) => register,
-        Err(e) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, e.code(), &e.to_string()),
+        Err(e) => return e.into_response(),
     };
     match crate::domain::coverage::report(&register, codes.as_deref(), day) {
         Ok(report) => download(
@@ -729,14 +759,7 @@ async fn coverage_csv(
             &format!("fgr-dekking-{day}.csv"),
             crate::domain::coverage::to_csv(&report),
         ),
-        Err(e) => {
-            let status = if e.code() == "BAD_USER_INPUT" {
-                StatusCode::BAD_REQUEST
-            } else {
-                StatusCode::INTERNAL_SERVER_ERROR
-            };
-            refuse(status, e.code(), &e.to_string())
-        }
+        Err(e) => e.into_response(),
     }
 }
 
@@ -787,7 +810,7 @@ async fn catalogue_export(
     };
     let register = match service.read_model().fresh().await {
         Ok(register) => register,
-        Err(e) => return refuse(StatusCode::INTERNAL_SERVER_ERROR, e.code(), &e.to_string()),
+        Err(e) => return e.into_response(),
     };
     let catalogue = crate::domain::exchange::export(&register, as_of);
     let stem = as_of.map_or_else(
@@ -803,16 +826,11 @@ async fn catalogue_export(
     } else {
         match serde_json::to_string_pretty(&catalogue) {
             Ok(json) => download("application/json", &format!("{stem}.json"), json + "\n"),
-            Err(e) => refuse(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "INTERNAL",
-                &e.to_string(),
-            ),
+            Err(e) => DomainError::internal(e).into_response(),
         }
     }
 }
 
-/// Ready when the database answers.
 /// Ready when the database answers a real read (the change feed's head, what every read's
 /// freshness check asks) within a second: a database that is down, or a SQLite file another
 /// process holds locked, is `503` with `Retry-After` at once, not after the pool's timeout.
@@ -830,7 +848,7 @@ async fn readyz(State(service): State<GraphqlService>) -> Response {
     tracing::warn!(problem = %problem, "readiness check failed");
     (
         StatusCode::SERVICE_UNAVAILABLE,
-        [(header::RETRY_AFTER, "5")],
+        [(header::RETRY_AFTER, RETRY_AFTER_SECONDS.to_string())],
         "database unavailable",
     )
         .into_response()

@@ -31,7 +31,7 @@ pub struct Issued {
 }
 
 /// Why a token was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rejection {
     /// Not of the form `fgr_<id>_<secret>`.
     Malformed,
@@ -41,12 +41,15 @@ pub enum Rejection {
     Revoked,
     /// The token has expired.
     Expired,
+    /// The database could not be asked; the token may well be good (`UNAVAILABLE`, not `401`).
+    Unavailable(DomainError),
 }
 
 impl Rejection {
     /// For `WWW-Authenticate`'s `error_description`.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(&self) -> &'static str {
         match self {
+            Self::Unavailable(_) => "the register is temporarily unavailable",
             Self::Malformed => "the token is malformed",
             Self::Unknown => "the token is not valid",
             Self::Revoked => "the token has been revoked",
@@ -278,10 +281,12 @@ async fn check(
     {
         Ok(Some(client)) => client,
         Ok(None) => return Err(Rejection::Unknown),
-        Err(e) => {
-            let _ = DomainError::internal(e);
-            return Err(Rejection::Unknown);
-        }
+        Err(e) => match DomainError::from(e) {
+            unavailable @ DomainError::Unavailable { .. } => {
+                return Err(Rejection::Unavailable(unavailable))
+            }
+            _ => return Err(Rejection::Unknown),
+        },
     };
     if !secrets::constant_time_eq(&secrets::hash(secret), &client.secret_hash) {
         return Err(Rejection::Unknown);

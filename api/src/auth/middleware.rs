@@ -12,6 +12,7 @@ use serde_json::json;
 use super::oidc::OidcError;
 use super::{api_tokens, cookies, sessions, AuthState};
 use crate::domain::access::Principal;
+use crate::error::DomainError;
 
 /// Puts the request's [`Principal`] into its extensions.
 pub async fn resolve_principal(
@@ -28,6 +29,7 @@ pub async fn resolve_principal(
         Some(Ok(token)) if token.starts_with(api_tokens::PREFIX) => {
             match api_tokens::authenticate_cached(&auth.db, &auth.tokens, &token).await {
                 Ok(machine) => Principal::Machine(machine),
+                Err(api_tokens::Rejection::Unavailable(e)) => return e.into_response(),
                 Err(rejection) => return refuse(rejection.describe()),
             }
         }
@@ -36,12 +38,10 @@ pub async fn resolve_principal(
                 Ok(machine) => Principal::Machine(machine),
                 Err(OidcError::Rejected(reason)) => return refuse(&reason),
                 Err(OidcError::Unavailable(reason)) => {
-                    tracing::warn!(%reason, "cannot check a provider token");
-                    return (
-                        StatusCode::SERVICE_UNAVAILABLE,
-                        Json(json!({ "errors": [{ "message": "the identity provider is unreachable; try again later", "extensions": { "code": "UNAVAILABLE" } }] })),
-                    )
-                        .into_response();
+                    return DomainError::unavailable(format!(
+                        "cannot check a provider token: {reason}"
+                    ))
+                    .into_response();
                 }
             },
             None => return refuse("the token is not valid"),
@@ -51,7 +51,9 @@ pub async fn resolve_principal(
             Some(token) => match sessions::resume(&auth.db, &auth.config, &token).await {
                 Ok(Some(person)) => Principal::Person(person),
                 Ok(None) => Principal::Anonymous,
-                Err(_) => Principal::Anonymous,
+                // Never answer a signed-in person as anonymous because the database is away:
+                // their page would lose its forms and their mutations would ask them to sign in.
+                Err(e) => return crate::http::refused_with(request.headers(), e),
             },
             None => Principal::Anonymous,
         },

@@ -422,7 +422,7 @@ mod tests {
         let err = AccessPolicy { public_read: false }
             .authorize(&Principal::Anonymous, Operation::ReadCatalogue)
             .unwrap_err();
-        assert_eq!(err.code(), "UNAUTHENTICATED");
+        assert_eq!(err.code(), crate::error::ErrorCode::Unauthenticated);
     }
 
     #[test]
@@ -434,7 +434,7 @@ mod tests {
         let err = policy
             .authorize(&machine(&[Scope::ClausesRead]), Operation::ReadCatalogue)
             .unwrap_err();
-        assert_eq!(err.code(), "FORBIDDEN");
+        assert_eq!(err.code(), crate::error::ErrorCode::Forbidden);
     }
 
     #[test]

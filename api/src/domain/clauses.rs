@@ -1103,6 +1103,9 @@ mod tests {
     #[test]
     fn languages_are_nl_or_en() {
         assert_eq!(Language::parse("EN").unwrap(), Language::En);
-        assert_eq!(Language::parse("de").unwrap_err().code(), "BAD_USER_INPUT");
+        assert_eq!(
+            Language::parse("de").unwrap_err().code(),
+            crate::error::ErrorCode::BadUserInput
+        );
     }
 }

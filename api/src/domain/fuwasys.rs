@@ -127,7 +127,7 @@ mod tests {
     #[test]
     fn a_total_that_is_not_the_sum_is_rejected() {
         let err = FuwasysScore::parse("44443 44434 43 43", 53).unwrap_err();
-        assert_eq!(err.code(), "BAD_USER_INPUT");
+        assert_eq!(err.code(), crate::error::ErrorCode::BadUserInput);
     }
 
     #[test]

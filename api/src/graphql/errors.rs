@@ -7,7 +7,7 @@ use crate::error::DomainError;
 /// A domain error as a GraphQL error: the message for people, `code` (and `field` for bad input)
 /// for programs. Internal causes were logged where they happened; only a reference leaves.
 pub fn to_gql(err: DomainError) -> async_graphql::Error {
-    let code = err.code();
+    let code = err.code().as_str();
     match &err {
         DomainError::BadInput { field, .. } => {
             let field = field.clone();
@@ -40,6 +40,13 @@ pub fn to_gql(err: DomainError) -> async_graphql::Error {
                 e.set("code", code);
                 e.set("field", field);
                 e.set("problems", list);
+            })
+        }
+        DomainError::Unavailable { reference } => {
+            let reference = reference.clone();
+            async_graphql::Error::new(err.to_string()).extend_with(|_, e| {
+                e.set("code", code);
+                e.set("reference", reference);
             })
         }
         DomainError::Internal { reference } => {

@@ -133,7 +133,7 @@ async fn concurrent_changes_never_fork_the_chain() {
         let succeeded = attempts.iter().filter(|r| r.is_ok()).count();
         for failure in attempts.iter().filter_map(|r| r.as_ref().err()) {
             assert!(
-                matches!(failure.code(), "CONFLICT" | "INTERNAL"),
+                matches!(failure.code().as_str(), "CONFLICT" | "INTERNAL"),
                 "{failure:?}"
             );
         }

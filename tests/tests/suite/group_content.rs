@@ -133,7 +133,7 @@ async fn content_that_breaks_a_rule_is_refused_with_the_field_named() {
         let err = content::validate(&db.conn, &group, &content)
             .await
             .unwrap_err();
-        assert_eq!(err.code(), "BAD_USER_INPUT", "{field}");
+        assert_eq!(err.code().as_str(), "BAD_USER_INPUT", "{field}");
         match err {
             fgr_api::error::DomainError::BadInput { field: got, .. } => assert!(
                 got.starts_with(field.split('[').next().unwrap()),

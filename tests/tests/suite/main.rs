@@ -26,6 +26,7 @@ mod kept_answers;
 mod machine_tokens;
 mod migrations;
 mod oidc_login;
+mod outage;
 mod persisted_operations;
 mod provider_tokens;
 mod query_cost;

@@ -64,7 +64,7 @@ on_every_backend! {
         assert_eq!((both.status, code(&both)), (StatusCode::BAD_REQUEST, "BAD_REQUEST".into()));
 
         let not_graphql = operations::add(&app.db.conn, &Actor::cli(), "req-op", None, "this is not graphql {").await.unwrap_err();
-        assert_eq!(not_graphql.code(), "BAD_USER_INPUT");
+        assert_eq!(not_graphql.code().as_str(), "BAD_USER_INPUT");
         assert_eq!(operations::list(&app.db.conn).await.unwrap().len(), 1, "nothing else was registered");
     }
 

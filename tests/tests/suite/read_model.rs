@@ -221,7 +221,7 @@ on_every_backend! {
         let vog = before.clause("VOG").unwrap().versions.latest().unwrap().clone();
         // A stale version number: refused, nothing stored.
         let stale = fgr_api::domain::clauses::revise(&app.db.conn, &caller, "VOG", vog.version_no + 5, Utc::now().date_naive(), &clause_fields(&vog)).await;
-        assert_eq!(stale.unwrap_err().code(), "CONFLICT");
+        assert_eq!(stale.unwrap_err().code().as_str(), "CONFLICT");
         // A failure in the middle of the transaction: the feed cannot be written.
         let sabotage = match backend {
             Backend::Postgres => "ALTER TABLE change_event ADD CONSTRAINT ck_injected CHECK (seq < 0) NOT VALID",
@@ -235,7 +235,7 @@ on_every_backend! {
             app.db.owner.execute_unprepared(sabotage).await.unwrap();
         }
         let failed = fgr_api::domain::clauses::retire(&app.db.conn, &caller, "VOG", vog.version_no, Utc::now().date_naive() + Duration::days(3)).await;
-        assert_eq!(failed.unwrap_err().code(), "INTERNAL");
+        assert_eq!(failed.unwrap_err().code().as_str(), "INTERNAL");
         let after = app.service.read_model().fresh().await.unwrap();
         assert_eq!(after.revision(), before.revision(), "the feed did not move");
         assert!(std::sync::Arc::ptr_eq(&after, &before), "the same snapshot is published");

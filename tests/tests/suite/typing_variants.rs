@@ -131,7 +131,7 @@ async fn variants_that_break_a_rule_are_refused_with_the_field_named() {
         let err = content::validate(&db.conn, &group, &broken)
             .await
             .expect_err(&field);
-        assert_eq!(err.code(), "BAD_USER_INPUT", "{field}");
+        assert_eq!(err.code().as_str(), "BAD_USER_INPUT", "{field}");
         match err {
             fgr_api::error::DomainError::BadInput { field: got, .. } => assert_eq!(got, field),
             other => panic!("{field}: {other}"),

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use fgr_migrations::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 
 /// A database engine the register runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,11 +87,10 @@ fn unique_name() -> String {
     )
 }
 
-/// A pool on `url` that records the SQL of every statement it runs.
+/// A pool on `url`, with the options `fgr serve` uses, that records the SQL of every statement
+/// it runs.
 async fn counted_pool(url: &str) -> (DatabaseConnection, Arc<Mutex<Vec<String>>>) {
-    let mut options = ConnectOptions::new(url.to_owned());
-    options.max_connections(5).sqlx_logging(false);
-    let mut conn = Database::connect(options)
+    let mut conn = fgr_api::db::connect(url)
         .await
         .expect("connect to test database");
     let statements = Arc::new(Mutex::new(Vec::new()));
@@ -209,6 +208,20 @@ impl TestDb {
             url: self.url.clone(),
             backend: self.backend,
             name: self.name.clone(),
+            statements,
+            owned: false,
+        }
+    }
+
+    /// The database at `url`, made and dropped by someone else (a cluster a test started).
+    pub async fn existing(backend: Backend, url: &str) -> Self {
+        let (conn, statements) = counted_pool(url).await;
+        Self {
+            owner: conn.clone(),
+            conn,
+            url: url.to_owned(),
+            backend,
+            name: String::new(),
             statements,
             owned: false,
         }

@@ -2,6 +2,7 @@
 //! runs one test body on SQLite, PostgreSQL and MariaDB.
 
 pub mod app;
+pub mod cluster;
 pub mod db;
 pub mod op;
 
