@@ -64,6 +64,10 @@ pub struct ServerConfig {
     pub auth: AuthConfig,
     /// Serve `GET /_bench/statements`: the number of SQL statements run so far (benchmarks).
     pub expose_statement_count: bool,
+    /// Proxies (load balancers) whose `x-request-id` and `X-Forwarded-For` are believed.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// A second address serving only `GET /metrics`, without a token.
+    pub metrics_bind: Option<SocketAddr>,
 }
 
 impl Default for ServerConfig {
@@ -74,6 +78,8 @@ impl Default for ServerConfig {
             site_root: PathBuf::from("target/site"),
             auth: AuthConfig::default(),
             expose_statement_count: false,
+            trusted_proxies: Vec::new(),
+            metrics_bind: None,
         }
     }
 }

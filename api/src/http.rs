@@ -27,12 +27,14 @@ use crate::console_bridge::ServerTransport;
 use crate::domain::access::{Operation, Principal};
 use crate::error::{DomainError, ErrorCode, RETRY_AFTER_SECONDS};
 use crate::graphql::{Answer, GraphqlService};
+use crate::observe::request::TrustedProxies;
 
 /// The name the console's browser build is published under (`/pkg/fgr_console.js`).
 pub const CONSOLE_OUTPUT_NAME: &str = "fgr_console";
 
 /// The whole application: API, console and health checks.
 pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
+    crate::observe::metrics::install();
     let graphql = Router::new()
         .route(
             "/graphql",
@@ -58,6 +60,7 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
     let mut health = Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
         .route("/api/coverage.csv", get(coverage_csv))
         .route("/api/catalogue.json", get(catalogue_json))
         .route("/api/catalogue.csv", get(catalogue_csv));
@@ -95,6 +98,54 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
             config.auth.public_url.starts_with("https://"),
             security_headers,
         ))
+        .layer(middleware::from_fn_with_state(
+            TrustedProxies(config.trusted_proxies.clone().into()),
+            crate::observe::request::request_context,
+        ))
+}
+
+/// `GET /metrics` in Prometheus text format, for a token with `metrics:read` (or an admin).
+async fn metrics(State(service): State<GraphqlService>, principal: Principal) -> Response {
+    if let Err(refusal) = service
+        .policy()
+        .authorize(&principal, Operation::ReadMetrics)
+    {
+        let mut response = refusal.into_response();
+        if response.status() == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static(r#"Bearer realm="fgr", scope="metrics:read""#),
+            );
+        }
+        return response;
+    }
+    scrape(&service).await
+}
+
+/// The metrics now: the gauges read at this moment, then everything recorded.
+pub async fn scrape(service: &GraphqlService) -> Response {
+    crate::observe::metrics::pool_gauges(service.db());
+    ::metrics::gauge!("fgr_register_revision")
+        .set(service.read_model().published().revision() as f64);
+    let head = tokio::time::timeout(
+        std::time::Duration::from_secs(1),
+        crate::register::load::head(service.db()),
+    )
+    .await;
+    if let Ok(Ok(head)) = head {
+        ::metrics::gauge!("fgr_change_feed_head").set(head as f64);
+    }
+    match crate::observe::metrics::render() {
+        Some(text) => (
+            [(
+                header::CONTENT_TYPE,
+                "text/plain; version=0.0.4; charset=utf-8",
+            )],
+            text,
+        )
+            .into_response(),
+        None => DomainError::internal("the metrics recorder is not installed").into_response(),
+    }
 }
 
 /// A panic while answering (a defect, never an expected refusal) becomes a masked `INTERNAL`
@@ -455,21 +506,65 @@ async fn graphql_post(
     request_id: RequestId,
     request: GraphQLRequest<BodyRejection>,
 ) -> Response {
+    let request = request.into_inner();
+    let measured = Measured::start(&request);
     let answer = service
-        .answer(request.into_inner().data(request_id), principal.clone())
+        .answer(request.data(request_id.clone()), principal.clone())
         .await;
-    answered(&principal, &headers, answer)
+    answered(&principal, &headers, &request_id, measured, answer)
+}
+
+/// An operation being answered, for the metrics: its label and when it started.
+struct Measured(String, std::time::Instant);
+
+impl Measured {
+    fn start(request: &GqlRequest) -> Self {
+        Self(
+            crate::observe::metrics::operation_label(
+                &request.query,
+                request.operation_name.as_deref(),
+            ),
+            std::time::Instant::now(),
+        )
+    }
 }
 
 /// The transport's answer: kept bytes as they are, a computed answer through
-/// [`with_auth_challenge`].
+/// [`with_auth_challenge`] with the request's id in every error (`extensions.requestId`, the id
+/// the logs carry); counted in the metrics by operation and outcome.
 fn answered(
     principal: &Principal,
     request_headers: &axum::http::HeaderMap,
+    request_id: &RequestId,
+    measured: Measured,
     answer: Answer,
 ) -> Response {
+    let outcome = match &answer {
+        Answer::Kept(_) => "OK",
+        Answer::Computed(response) => response
+            .errors
+            .iter()
+            .find_map(|e| match e.extensions.as_ref()?.get("code")? {
+                async_graphql::Value::String(code) => Some(code.as_str()),
+                _ => None,
+            })
+            .unwrap_or(if response.errors.is_empty() {
+                "OK"
+            } else {
+                "INTERNAL"
+            }),
+    };
+    crate::observe::metrics::graphql_answered(measured.0, outcome, measured.1.elapsed());
     match answer {
-        Answer::Computed(response) => with_auth_challenge(principal, request_headers, response),
+        Answer::Computed(mut response) => {
+            for error in &mut response.errors {
+                error
+                    .extensions
+                    .get_or_insert_with(Default::default)
+                    .set("requestId", request_id.0.clone());
+            }
+            with_auth_challenge(principal, request_headers, response)
+        }
         Answer::Kept(bytes) => {
             let content_type = if accepts_graphql_response(request_headers) {
                 "application/graphql-response+json"
@@ -659,12 +754,15 @@ async fn graphql_get(
             )
         }
     };
-    let mut request = GqlRequest::new(query).variables(variables).data(request_id);
+    let mut request = GqlRequest::new(query).variables(variables);
     if let Some(name) = params.operation_name {
         request = request.operation_name(name);
     }
-    let answer = service.answer(request, principal.clone()).await;
-    answered(&principal, &headers, answer)
+    let measured = Measured::start(&request);
+    let answer = service
+        .answer(request.data(request_id.clone()), principal.clone())
+        .await;
+    answered(&principal, &headers, &request_id, measured, answer)
 }
 
 /// Whether the operation a GET would run is a mutation or subscription. Unparsable documents are

@@ -4,7 +4,8 @@
 //!
 //! Layers, from the inside out: [`domain`] holds every rule and query and is what all adapters call;
 //! [`graphql`] is a thin adapter over it; [`http`] puts GraphQL, the console and health checks on
-//! one axum router; [`cli`] is the `fgr` command.
+//! one axum router; [`observe`] gives every request an id, a trace and metrics; [`cli`] is the
+//! `fgr` command.
 
 pub mod auth;
 pub mod cli;
@@ -15,6 +16,7 @@ pub mod domain;
 pub mod error;
 pub mod graphql;
 pub mod http;
+pub mod observe;
 pub mod register;
 pub mod seed;
 pub mod serve;

@@ -58,38 +58,11 @@ pub async fn resolve_principal(
             None => Principal::Anonymous,
         },
     };
-    let request_id = RequestId::for_request(request.headers());
     request.extensions_mut().insert(principal);
-    request.extensions_mut().insert(request_id.clone());
-    let mut response = next.run(request).await;
-    if let Ok(value) = HeaderValue::from_str(&request_id.0) {
-        response.headers_mut().insert("x-request-id", value);
-    }
-    response
+    next.run(request).await
 }
 
-/// The id of a request, for the audit trail and logs: always issued by the server (a caller's
-/// own `x-request-id` is not trusted into the audit trail), and sent back as `x-request-id`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequestId(pub String);
-
-impl RequestId {
-    fn for_request(_headers: &axum::http::HeaderMap) -> Self {
-        Self(format!("req-{}", super::secrets::random_id()))
-    }
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for RequestId {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(parts
-            .extensions
-            .get::<RequestId>()
-            .cloned()
-            .unwrap_or_else(|| Self::for_request(&parts.headers)))
-    }
-}
+pub use crate::observe::RequestId;
 
 /// The bearer token of the request: `None` without an Authorization header, `Err` when the
 /// header is there but is not `Bearer <token>`.

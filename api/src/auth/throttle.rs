@@ -124,10 +124,13 @@ fn too_many(wait: Duration) -> Response {
         .into_response()
 }
 
-/// The address a request came from: the connection's peer (`fgr serve` records it). Forwarded
-/// headers are not trusted (a client could name any address). In-process requests without a
-/// connection share one key.
+/// The address a request came from: the [`crate::observe::ClientAddr`] the request context
+/// found (the connection's peer, or the client a trusted proxy names), else the peer. In-process
+/// requests without a connection share one key.
 pub fn source(extensions: &axum::http::Extensions, _headers: &HeaderMap) -> IpAddr {
+    if let Some(client) = extensions.get::<crate::observe::ClientAddr>() {
+        return client.0;
+    }
     extensions
         .get::<ConnectInfo<SocketAddr>>()
         .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip())

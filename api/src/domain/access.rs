@@ -75,15 +75,18 @@ pub enum Scope {
     ClausesRead,
     /// The change feed.
     ChangesRead,
+    /// The server's metrics (`GET /metrics`), for a Prometheus scraper.
+    MetricsRead,
 }
 
 impl Scope {
     /// Every scope.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::CatalogueRead,
         Self::CriteriaRead,
         Self::ClausesRead,
         Self::ChangesRead,
+        Self::MetricsRead,
     ];
 
     /// The OAuth scope string, e.g. `catalogue:read`.
@@ -93,6 +96,7 @@ impl Scope {
             Self::CriteriaRead => "criteria:read",
             Self::ClausesRead => "clauses:read",
             Self::ChangesRead => "changes:read",
+            Self::MetricsRead => "metrics:read",
         }
     }
 
@@ -195,11 +199,13 @@ pub enum Operation {
     ReadChanges,
     /// Take in a catalogue file: add groups and new versions (FGR beheer).
     ImportCatalogue,
+    /// Read the server's metrics (a scraper's token with `metrics:read`, or an admin).
+    ReadMetrics,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 13] = [
         Self::ReadCatalogue,
         Self::ReadOwnIdentity,
         Self::ReadAudit,
@@ -212,6 +218,7 @@ impl Operation {
         Self::ReadCriteria,
         Self::ReadChanges,
         Self::ImportCatalogue,
+        Self::ReadMetrics,
     ];
 }
 
@@ -357,6 +364,10 @@ impl AccessPolicy {
                 .roles
                 .iter()
                 .any(|r| matches!(r, Role::Maintainer | Role::CommitteeSecretary)),
+            // How the service runs is for the operator's scraper and admins, not the public.
+            (ReadMetrics, Principal::Machine(m)) => m.scopes.contains(&Scope::MetricsRead),
+            (ReadMetrics, Principal::Person(p)) => p.roles.contains(&Role::Admin),
+            (ReadMetrics, Principal::Anonymous) => false,
             // Machines read; they never change anything, and see no proposals.
             (
                 ReadProposals | ProposeAmendment | RecordAdvice | RecordDecision | EditClauses

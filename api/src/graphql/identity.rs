@@ -76,6 +76,8 @@ pub enum Operation {
     ReadChanges,
     /// Import a catalogue file (FGR beheer).
     ImportCatalogue,
+    /// Read the server's metrics (`GET /metrics`).
+    ReadMetrics,
 }
 
 impl From<access::Operation> for Operation {
@@ -93,6 +95,7 @@ impl From<access::Operation> for Operation {
             access::Operation::ReadCriteria => Self::ReadCriteria,
             access::Operation::ReadChanges => Self::ReadChanges,
             access::Operation::ImportCatalogue => Self::ImportCatalogue,
+            access::Operation::ReadMetrics => Self::ReadMetrics,
         }
     }
 }

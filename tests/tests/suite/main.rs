@@ -25,6 +25,7 @@ mod group_content;
 mod kept_answers;
 mod machine_tokens;
 mod migrations;
+mod observability;
 mod oidc_login;
 mod outage;
 mod persisted_operations;
