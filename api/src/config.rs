@@ -33,6 +33,8 @@ pub struct GraphqlLimits {
     /// Largest request body accepted from FGR beheer, who may send a whole catalogue file
     /// (`importCatalogue`), in bytes.
     pub max_import_bytes: usize,
+    /// Bounds on `changeEvents` subscriptions.
+    pub subscriptions: crate::push::SubscriptionLimits,
 }
 
 impl Default for GraphqlLimits {
@@ -47,6 +49,7 @@ impl Default for GraphqlLimits {
             max_root_fields: 20,
             timeout: std::time::Duration::from_secs(15),
             max_import_bytes: 8 * 1024 * 1024,
+            subscriptions: crate::push::SubscriptionLimits::default(),
         }
     }
 }

@@ -29,6 +29,10 @@ pub enum DomainError {
     /// The workflow does not allow this step in the current state.
     #[error("{0}")]
     InvalidTransition(String),
+    /// The caller holds as many of something as one caller may (open subscriptions); the message
+    /// says how many.
+    #[error("{0}")]
+    TooMany(String),
     /// A document (an import file) breaks rules in several places; each is named. Nothing was
     /// changed.
     #[error("{}", summary(.0))]
@@ -123,6 +127,7 @@ impl DomainError {
             Self::Forbidden(_) => ErrorCode::Forbidden,
             Self::Conflict(_) => ErrorCode::Conflict,
             Self::InvalidTransition(_) => ErrorCode::InvalidTransition,
+            Self::TooMany(_) => ErrorCode::RateLimited,
             Self::Unavailable { .. } => ErrorCode::Unavailable,
             Self::Internal { .. } => ErrorCode::Internal,
         }
@@ -146,6 +151,8 @@ pub enum ErrorCode {
     Conflict,
     /// Not in this state of the workflow; `409`.
     InvalidTransition,
+    /// Too many at once for one caller; `429`.
+    RateLimited,
     /// The database cannot be reached; `503` with `Retry-After`.
     Unavailable,
     /// A defect; `500`.
@@ -162,6 +169,7 @@ impl ErrorCode {
             Self::Forbidden => "FORBIDDEN",
             Self::Conflict => "CONFLICT",
             Self::InvalidTransition => "INVALID_TRANSITION",
+            Self::RateLimited => "RATE_LIMITED",
             Self::Unavailable => "UNAVAILABLE",
             Self::Internal => "INTERNAL",
         }
@@ -176,6 +184,7 @@ impl ErrorCode {
             Self::Unauthenticated => S::UNAUTHORIZED,
             Self::Forbidden => S::FORBIDDEN,
             Self::Conflict | Self::InvalidTransition => S::CONFLICT,
+            Self::RateLimited => S::TOO_MANY_REQUESTS,
             Self::Unavailable => S::SERVICE_UNAVAILABLE,
             Self::Internal => S::INTERNAL_SERVER_ERROR,
         }

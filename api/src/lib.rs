@@ -17,6 +17,7 @@ pub mod error;
 pub mod graphql;
 pub mod http;
 pub mod observe;
+pub mod push;
 pub mod register;
 pub mod seed;
 pub mod serve;

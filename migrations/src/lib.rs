@@ -17,6 +17,7 @@ mod m20261201_000009_change_feed_index;
 mod m20261202_000010_catalogue_provenance;
 mod m20261202_000011_sources_and_abd_rule;
 mod m20261203_000012_persisted_operations;
+mod m20261203_000013_change_notify;
 
 /// Every migration of the register, in order.
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_catalogue_provenance::Migration),
             Box::new(m20261202_000011_sources_and_abd_rule::Migration),
             Box::new(m20261203_000012_persisted_operations::Migration),
+            Box::new(m20261203_000013_change_notify::Migration),
         ]
     }
 }

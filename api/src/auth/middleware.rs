@@ -20,46 +20,71 @@ pub async fn resolve_principal(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let source = super::throttle::source(request.extensions(), request.headers());
-    let refuse = |reason: &str| match auth.throttle.bad_credential(source) {
-        Ok(()) => invalid_token(reason),
-        Err(too_many) => *too_many,
+    match principal_of(&auth, request.extensions(), request.headers()).await {
+        Ok(principal) => {
+            request.extensions_mut().insert(principal);
+            next.run(request).await
+        }
+        Err(refusal) => *refusal,
+    }
+}
+
+/// Who sends a request with these headers: the principal of its bearer credential, else of its
+/// session cookie, else anonymous; or the answer that refuses it (a bad credential, `401`; the
+/// database or the provider away, `503`). Also what an open subscription asks again to learn
+/// that its credential was revoked or its session ended.
+///
+/// # Errors
+/// The refusal to send instead of an answer.
+pub async fn principal_of(
+    auth: &AuthState,
+    extensions: &axum::http::Extensions,
+    headers: &axum::http::HeaderMap,
+) -> Result<Principal, Box<Response>> {
+    let source = super::throttle::source(extensions, headers);
+    let refuse = |reason: &str| {
+        Box::new(match auth.throttle.bad_credential(source) {
+            Ok(()) => invalid_token(reason),
+            Err(too_many) => *too_many,
+        })
     };
-    let principal = match bearer_token(request.headers()) {
+    Ok(match bearer_token(headers) {
         Some(Ok(token)) if token.starts_with(api_tokens::PREFIX) => {
             match api_tokens::authenticate_cached(&auth.db, &auth.tokens, &token).await {
                 Ok(machine) => Principal::Machine(machine),
-                Err(api_tokens::Rejection::Unavailable(e)) => return e.into_response(),
-                Err(rejection) => return refuse(rejection.describe()),
+                Err(api_tokens::Rejection::Unavailable(e)) => {
+                    return Err(Box::new(e.into_response()))
+                }
+                Err(rejection) => return Err(refuse(rejection.describe())),
             }
         }
         Some(Ok(token)) => match &auth.provider {
             Some(provider) => match provider.machine(&token).await {
                 Ok(machine) => Principal::Machine(machine),
-                Err(OidcError::Rejected(reason)) => return refuse(&reason),
+                Err(OidcError::Rejected(reason)) => return Err(refuse(&reason)),
                 Err(OidcError::Unavailable(reason)) => {
-                    return DomainError::unavailable(format!(
-                        "cannot check a provider token: {reason}"
-                    ))
-                    .into_response();
+                    return Err(Box::new(
+                        DomainError::unavailable(format!(
+                            "cannot check a provider token: {reason}"
+                        ))
+                        .into_response(),
+                    ));
                 }
             },
-            None => return refuse("the token is not valid"),
+            None => return Err(refuse("the token is not valid")),
         },
-        Some(Err(())) => return refuse("the Authorization header is not a bearer token"),
-        None => match cookies::get(request.headers(), cookies::session_name(&auth.config)) {
+        Some(Err(())) => return Err(refuse("the Authorization header is not a bearer token")),
+        None => match cookies::get(headers, cookies::session_name(&auth.config)) {
             Some(token) => match sessions::resume(&auth.db, &auth.config, &token).await {
                 Ok(Some(person)) => Principal::Person(person),
                 Ok(None) => Principal::Anonymous,
                 // Never answer a signed-in person as anonymous because the database is away:
                 // their page would lose its forms and their mutations would ask them to sign in.
-                Err(e) => return crate::http::refused_with(request.headers(), e),
+                Err(e) => return Err(Box::new(crate::http::refused_with(headers, e))),
             },
             None => Principal::Anonymous,
         },
-    };
-    request.extensions_mut().insert(principal);
-    next.run(request).await
+    })
 }
 
 pub use crate::observe::RequestId;

@@ -112,6 +112,14 @@ pub struct ServeArgs {
     /// The audience that machine access tokens from the provider must carry.
     #[arg(long, env = "FGR_OIDC_API_AUDIENCE", default_value = "urn:fgr:api")]
     pub oidc_api_audience: String,
+    /// Open `changeEvents` subscriptions per machine client, person or anonymous address.
+    #[arg(long, env = "FGR_MAX_SUBSCRIPTIONS_PER_CLIENT", default_value_t = crate::push::SubscriptionLimits::default().per_credential)]
+    pub max_subscriptions_per_client: usize,
+    /// How often, in milliseconds, subscriptions read the change feed's head: besides
+    /// `LISTEN/NOTIFY` on PostgreSQL (default 5000), instead of it on MariaDB (default 250) and
+    /// SQLite (default 1000).
+    #[arg(long, env = "FGR_FEED_POLL_MILLIS")]
+    pub feed_poll_millis: Option<u64>,
     /// Proxies (load balancers) in front of the server, by IP address, comma-separated: their
     /// `x-request-id` is kept and their `X-Forwarded-For` names the client the rate limits count.
     #[arg(long, env = "FGR_TRUSTED_PROXIES", value_delimiter = ',')]
@@ -184,6 +192,11 @@ impl ServeArgs {
                 max_root_fields: self.max_root_fields,
                 timeout: std::time::Duration::from_secs(self.timeout_seconds),
                 max_import_bytes: self.max_import_bytes,
+                subscriptions: crate::push::SubscriptionLimits {
+                    per_credential: self.max_subscriptions_per_client,
+                    feed_poll: self.feed_poll_millis.map(Duration::from_millis),
+                    ..crate::push::SubscriptionLimits::default()
+                },
             },
         })
     }
@@ -232,6 +245,7 @@ pub(super) async fn serve(
         .map_err(|e| CliError::Other(format!("cannot read the register: {e}")))?;
     let app = http::router(service.clone(), &config);
     if let Some(listener) = metrics_listener {
+        let service = service.clone();
         let addr = listener.local_addr().ok();
         let metrics = axum::Router::new().route(
             "/metrics",
@@ -272,7 +286,15 @@ pub(super) async fn serve(
             }
         });
     }
-    crate::serve::run(listener, app, connections, shutdown_signal()).await;
+    let push = service.push().clone();
+    let stopping = push.clone();
+    crate::serve::run(listener, app, connections, async move {
+        shutdown_signal().await;
+        // Subscriptions close with 1001 at once; the HTTP requests in flight drain meanwhile.
+        stopping.shut_down();
+    })
+    .await;
+    push.closed(Duration::from_secs(2)).await;
     Ok(())
 }
 

@@ -276,6 +276,7 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("formatCoverage", Operation::ReadCriteria),
     ("formatVersionDiff", Operation::ReadCriteria),
     ("changes", Operation::ReadChanges),
+    ("changeEvents", Operation::ReadChanges),
 ];
 
 /// The operation a root field performs, if it has a rule.

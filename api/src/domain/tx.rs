@@ -11,6 +11,16 @@ use crate::error::DomainResult;
 /// Transactions this process committed through [`finish`], counted *after* each commit.
 static COMMITTED: AtomicU64 = AtomicU64::new(0);
 
+/// Told of every commit [`finish`] counts: what this process's subscriptions wake on.
+static COMMITS: std::sync::LazyLock<tokio::sync::watch::Sender<u64>> =
+    std::sync::LazyLock::new(|| tokio::sync::watch::Sender::new(0));
+
+/// A receiver that sees a change after each commit this process makes (the value is
+/// [`committed`] at that moment).
+pub fn commits() -> tokio::sync::watch::Receiver<u64> {
+    COMMITS.subscribe()
+}
+
 /// How many transactions this process has committed so far. When it has not moved, this
 /// process changed nothing: what the read model uses on SQLite, whose file one process owns.
 pub fn committed() -> u64 {
@@ -45,7 +55,8 @@ async fn end<S: TransactionSession, T>(
         Ok(value) => {
             txn.commit().await?;
             if counted {
-                COMMITTED.fetch_add(1, Ordering::SeqCst);
+                let n = COMMITTED.fetch_add(1, Ordering::SeqCst) + 1;
+                COMMITS.send_replace(n);
             }
             Ok(value)
         }

@@ -108,6 +108,60 @@ impl ChangeQuery {
     }
 }
 
+/// The change feed, pushed.
+#[derive(Default)]
+pub struct ChangeSubscription;
+
+#[async_graphql::Subscription(name = "SubscriptionRoot")]
+impl ChangeSubscription {
+    /// Every change after the cursor `after` (from the start when left out), oldest first, then
+    /// every new one as it commits through any replica: in feed order, without gaps or
+    /// duplicates. Over WebSocket (`graphql-transport-ws`) at `/graphql/ws`; needs what
+    /// `changes` needs (the scope `changes:read` for machines). Keep the `cursor` of the last
+    /// event you handled and subscribe again with it after a disconnect.
+    async fn change_events(
+        &self,
+        ctx: &Context<'_>,
+        after: Option<String>,
+    ) -> async_graphql::Result<impl futures::Stream<Item = async_graphql::Result<PushedChange>>>
+    {
+        let after_seq = match after.as_deref() {
+            None => 0,
+            Some(c) => parse_cursor(c)
+                .ok_or_else(|| DomainError::bad_input("after", "ongeldige cursor"))
+                .gql()?,
+        };
+        let subscriber = ctx
+            .data_opt::<crate::push::subscriptions::Subscriber>()
+            .cloned()
+            .ok_or_else(|| {
+                DomainError::bad_input("changeEvents", "abonneer je over WebSocket op /graphql/ws")
+            })
+            .gql()?;
+        let push = ctx.data::<std::sync::Arc<crate::push::Push>>()?;
+        let events =
+            crate::push::subscriptions::events(push, db(ctx)?.clone(), subscriber, after_seq)
+                .gql()?;
+        Ok(futures::StreamExt::map(events, |event| {
+            event
+                .map(|e| PushedChange {
+                    cursor: cursor(e.seq),
+                    event: ChangeEvent::from(e),
+                })
+                .gql()
+        }))
+    }
+}
+
+/// A change as a subscription delivers it: the event and its cursor.
+#[derive(SimpleObject)]
+pub struct PushedChange {
+    /// Where to subscribe (or page with `changes(after:)`) from to get what follows this event.
+    pub cursor: String,
+    /// The change.
+    pub event: ChangeEvent,
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

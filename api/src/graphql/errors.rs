@@ -60,7 +60,8 @@ pub fn to_gql(err: DomainError) -> async_graphql::Error {
         | DomainError::Unauthenticated(_)
         | DomainError::Forbidden(_)
         | DomainError::Conflict(_)
-        | DomainError::InvalidTransition(_) => {
+        | DomainError::InvalidTransition(_)
+        | DomainError::TooMany(_) => {
             async_graphql::Error::new(err.to_string()).extend_with(|_, e| e.set("code", code))
         }
     }

@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use arc_swap::ArcSwapOption;
-use async_graphql::{Context, EmptySubscription, MergedObject, Schema};
+use async_graphql::{Context, MergedObject, Schema};
 use sea_orm::DatabaseConnection;
 
 use crate::auth::middleware::RequestId;
@@ -156,7 +156,7 @@ fn has_control_characters(request: &async_graphql::Request) -> bool {
 }
 
 /// The schema type.
-pub type FgrSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+pub type FgrSchema = Schema<QueryRoot, MutationRoot, changes::ChangeSubscription>;
 
 /// The schema with its limits and access policy, guarded field by field by
 /// [`access::AccessControl`]; the principal and the register are added per request by
@@ -170,7 +170,7 @@ fn build(limits: &GraphqlLimits, policy: AccessPolicy, guarded: bool) -> FgrSche
     let mut builder = Schema::build(
         QueryRoot::default(),
         MutationRoot::default(),
-        EmptySubscription,
+        changes::ChangeSubscription,
     )
     .data(policy);
     if guarded {
@@ -212,6 +212,8 @@ pub struct GraphqlService {
     documents: Arc<std::sync::Mutex<std::collections::HashMap<String, Arc<str>>>>,
     /// Without introspection, validation messages are masked too (they name types and arguments).
     introspection: bool,
+    /// Open subscriptions and the feed's head they follow.
+    push: Arc<crate::push::Push>,
 }
 
 impl GraphqlService {
@@ -233,9 +235,39 @@ impl GraphqlService {
             guarded: build(limits, policy, true),
             allowed,
             register: ReadModel::new(db.clone()),
+            push: crate::push::Push::new(db.clone(), limits.subscriptions),
             db,
             policy,
         }
+    }
+
+    /// The subscriptions of this process.
+    pub fn push(&self) -> &Arc<crate::push::Push> {
+        &self.push
+    }
+
+    /// The schema subscriptions run on (every root field checked as it resolves).
+    pub fn subscription_schema(&self) -> FgrSchema {
+        self.guarded.clone()
+    }
+
+    /// What every request on a subscription connection opened by `principal` carries.
+    pub fn subscription_data(
+        &self,
+        principal: Principal,
+        subscriber: crate::push::subscriptions::Subscriber,
+    ) -> async_graphql::Data {
+        let mut data = async_graphql::Data::default();
+        data.insert(principal);
+        data.insert(self.db.clone());
+        data.insert(self.push.clone());
+        data.insert(subscriber);
+        data.insert(Arc::new(RequestRegister {
+            model: self.register.clone(),
+            taken: ArcSwapOption::new(None),
+            outside: AtomicBool::new(true),
+        }));
+        data
     }
 
     /// The register in memory that reads are answered from.

@@ -37,6 +37,7 @@ mod replicas;
 mod seed_facts;
 mod sessions;
 mod statement_counts;
+mod subscriptions;
 mod transport;
 mod typing_variants;
 mod vacancy_clauses;

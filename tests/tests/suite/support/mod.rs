@@ -5,6 +5,7 @@ pub mod app;
 pub mod cluster;
 pub mod db;
 pub mod op;
+pub mod served;
 
 pub use app::{Answer, TestApp};
 pub use db::{Backend, TestDb};

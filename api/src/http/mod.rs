@@ -29,6 +29,8 @@ use crate::error::{DomainError, ErrorCode, RETRY_AFTER_SECONDS};
 use crate::graphql::{Answer, GraphqlService};
 use crate::observe::request::TrustedProxies;
 
+mod ws;
+
 /// The name the console's browser build is published under (`/pkg/fgr_console.js`).
 pub const CONSOLE_OUTPUT_NAME: &str = "fgr_console";
 
@@ -85,7 +87,14 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
             }
         }
     };
+    let subscriptions = Router::new()
+        .route("/graphql/ws", get(ws::upgrade))
+        .with_state(ws::SubscriptionState {
+            service: service.clone(),
+            auth: auth_state.clone(),
+        });
     graphql
+        .merge(subscriptions)
         .merge(health)
         .merge(auth::routes::router(auth_state.clone()))
         .merge(console_router(service, &config.site_root))

@@ -1,0 +1,348 @@
+//! `fgr serve` as separate processes, as an operator runs it: a subscription on one replica gets
+//! a change committed through another (PostgreSQL by `LISTEN/NOTIFY`, MariaDB and SQLite by
+//! polling the feed's head), and SIGTERM lets a request in flight finish and exits 0.
+
+use std::io::{Read, Write};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use futures::{SinkExt, StreamExt};
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::{json, Value};
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::Message;
+
+/// One `fgr serve` process on a spare loopback port.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(database_url: &str, extra: &[&str]) -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let addr = format!("127.0.0.1:{port}");
+        let child = Command::new(env!("CARGO_BIN_EXE_fgr"))
+            .args(["--database-url", database_url, "serve", "--bind", &addr])
+            .args(extra)
+            .env("FGR_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("fgr serves");
+        let server = Self { child, addr };
+        let deadline = Instant::now() + Duration::from_secs(90);
+        while !server.healthy() {
+            assert!(Instant::now() < deadline, "the server did not come up");
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        server
+    }
+
+    fn healthy(&self) -> bool {
+        let Ok(mut stream) = std::net::TcpStream::connect(&self.addr) else {
+            return false;
+        };
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+        let _ = write!(
+            stream,
+            "GET /readyz HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        );
+        let mut answer = String::new();
+        let _ = stream.read_to_string(&mut answer);
+        answer.starts_with("HTTP/1.1 200")
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    fn terminate(&self) {
+        let status = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A database of the test's own on `backend`'s local server, dropped at the end.
+struct TempDb {
+    url: String,
+    admin: Option<(String, String)>,
+}
+
+impl TempDb {
+    async fn new(backend: &str) -> Self {
+        let name = format!("fgr_proc_{}_{}", std::process::id(), backend);
+        let admin = match backend {
+            "postgres" => std::env::var("FGR_TEST_POSTGRES_URL")
+                .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into()),
+            "mariadb" => std::env::var("FGR_TEST_MARIADB_URL")
+                .unwrap_or_else(|_| "mysql://root@127.0.0.1:3306/test".into()),
+            _ => {
+                let path = std::env::temp_dir().join(format!("{name}.db"));
+                let _ = std::fs::remove_file(&path);
+                return Self {
+                    url: format!("sqlite://{}?mode=rwc", path.display()),
+                    admin: None,
+                };
+            }
+        };
+        let connection = Database::connect(admin.as_str())
+            .await
+            .unwrap_or_else(|e| panic!("{backend} is not reachable at {admin}: {e}"));
+        let _ = connection
+            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}"))
+            .await;
+        connection
+            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("create the database");
+        let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
+        Self {
+            url: format!("{base}/{name}"),
+            admin: Some((admin.clone(), name)),
+        }
+    }
+}
+
+impl Drop for TempDb {
+    fn drop(&mut self) {
+        match &self.admin {
+            None => {
+                let path = self
+                    .url
+                    .trim_start_matches("sqlite://")
+                    .trim_end_matches("?mode=rwc");
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{path}{suffix}"));
+                }
+            }
+            Some((admin, name)) => {
+                let (admin, name) = (admin.clone(), name.clone());
+                let _ = std::thread::spawn(move || {
+                    let runtime = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .ok()?;
+                    runtime.block_on(async {
+                        let connection = Database::connect(admin.as_str()).await.ok()?;
+                        let force = if admin.starts_with("postgres") {
+                            " WITH (FORCE)"
+                        } else {
+                            ""
+                        };
+                        connection
+                            .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}{force}"))
+                            .await
+                            .ok()
+                    })
+                })
+                .join();
+            }
+        }
+    }
+}
+
+/// The selected backends (`FGR_TEST_BACKENDS`, default all three), as the suite's.
+fn selected(backend: &str) -> bool {
+    let selected = std::env::var("FGR_TEST_BACKENDS")
+        .map(|v| v.split(',').any(|b| b.trim() == backend))
+        .unwrap_or(true);
+    if !selected {
+        eprintln!("NOT RUN on {backend}: FGR_TEST_BACKENDS leaves it out");
+    }
+    selected
+}
+
+async fn graphql(
+    client: &reqwest::Client,
+    server: &Server,
+    cookie: Option<&str>,
+    query: &str,
+    variables: Value,
+) -> Value {
+    let mut request = client
+        .post(server.url("/graphql"))
+        .json(&json!({ "query": query, "variables": variables }));
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    request
+        .send()
+        .await
+        .expect("answered")
+        .json()
+        .await
+        .expect("JSON")
+}
+
+/// The cursor of the feed's last event, walking `changes` to its end.
+async fn last_cursor(client: &reqwest::Client, server: &Server) -> Value {
+    let mut after = Value::Null;
+    loop {
+        let page = graphql(client, server, None, "query P($after: String) { changes(first: 100, after: $after) { pageInfo { hasNextPage endCursor } } }", json!({ "after": after })).await;
+        let info = &page["data"]["changes"]["pageInfo"];
+        if info["endCursor"].is_string() {
+            after = info["endCursor"].clone();
+        }
+        if info["hasNextPage"] != true {
+            return after;
+        }
+    }
+}
+
+async fn a_subscription_on_one_process_gets_what_another_commits(backend: &str) {
+    if !selected(backend) {
+        return;
+    }
+    let db = TempDb::new(backend).await;
+    let a = Server::start(&db.url, &["--dev-login"]);
+    // B would only poll once a minute on PostgreSQL: the event can only come by NOTIFY there.
+    let poll = if backend == "postgres" {
+        "60000"
+    } else {
+        "250"
+    };
+    let b = Server::start(&db.url, &["--no-seed", "--feed-poll-millis", poll]);
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let after = last_cursor(&http, &b).await;
+
+    let mut request = format!("ws://{}/graphql/ws", b.addr)
+        .into_client_request()
+        .unwrap();
+    request.headers_mut().insert(
+        "sec-websocket-protocol",
+        "graphql-transport-ws".parse().unwrap(),
+    );
+    let (mut socket, _) = tokio_tungstenite::connect_async(request)
+        .await
+        .expect("B accepts the WebSocket");
+    socket
+        .send(Message::Text(
+            json!({ "type": "connection_init" }).to_string().into(),
+        ))
+        .await
+        .unwrap();
+    let subscribe = json!({ "id": "1", "type": "subscribe", "payload": {
+        "query": "subscription S($after: String) { changeEvents(after: $after) { event { position entityType entityId version } } }",
+        "variables": { "after": after } } });
+    socket
+        .send(Message::Text(subscribe.to_string().into()))
+        .await
+        .unwrap();
+
+    // FGR beheer revises a clause through A.
+    let signed_in = http
+        .post(a.url("/auth/dev-login"))
+        .header("origin", format!("http://{}", a.addr))
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("role", "maintainer"), ("name", "Mo"), ("return_to", "/")])
+        .send()
+        .await
+        .expect("signed in");
+    let cookie = signed_in
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok()?.split(';').next().map(str::to_owned))
+        .find(|c| c.contains("session"))
+        .unwrap_or_else(|| panic!("a session cookie: {:?}", signed_in.headers()));
+    let on = (chrono::Utc::now().date_naive() + chrono::Duration::days(2)).to_string();
+    let revised = graphql(&http, &a, Some(&cookie), r#"mutation R($on: Date!) { retireVacancyClause(code: "VOG", expectedVersion: 1, on: $on) { code } }"#, json!({ "on": on })).await;
+    assert!(revised.get("errors").is_none(), "{revised}");
+
+    let event = loop {
+        let message = tokio::time::timeout(Duration::from_secs(20), socket.next())
+            .await
+            .expect("the event reaches B")
+            .expect("a frame")
+            .expect("a message");
+        let Message::Text(text) = message else {
+            continue;
+        };
+        let message: Value = serde_json::from_str(&text).unwrap();
+        match message["type"].as_str() {
+            Some("next") => break message["payload"]["data"]["changeEvents"]["event"].clone(),
+            Some("connection_ack" | "ping") => continue,
+            _ => panic!("{message}"),
+        }
+    };
+    assert_eq!(event["entityType"], "VACANCY_CLAUSE", "{event}");
+    assert_eq!(event["entityId"], "VOG", "{event}");
+}
+
+#[tokio::test]
+async fn a_subscription_on_replica_b_gets_a_change_committed_through_a_on_postgres() {
+    a_subscription_on_one_process_gets_what_another_commits("postgres").await;
+}
+
+#[tokio::test]
+async fn a_subscription_on_replica_b_gets_a_change_committed_through_a_on_mariadb() {
+    a_subscription_on_one_process_gets_what_another_commits("mariadb").await;
+}
+
+#[tokio::test]
+async fn a_subscription_on_replica_b_gets_a_change_committed_through_a_on_sqlite() {
+    a_subscription_on_one_process_gets_what_another_commits("sqlite").await;
+}
+
+#[test]
+fn sigterm_lets_a_request_in_flight_finish_and_exits_0() {
+    let path = std::env::temp_dir().join(format!("fgr-proc-{}-sigterm.db", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let url = format!("sqlite://{}?mode=rwc", path.display());
+    let mut server = Server::start(&url, &[]);
+    // A request whose body is still arriving when the signal comes.
+    let body = r#"{"query":"{ jobFamilies { code } }"}"#;
+    let mut slow = std::net::TcpStream::connect(&server.addr).unwrap();
+    write!(
+        slow,
+        "POST /graphql HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{}",
+        server.addr,
+        body.len(),
+        &body[..10]
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    server.terminate();
+    std::thread::sleep(Duration::from_millis(700));
+    slow.write_all(&body.as_bytes()[10..]).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut answer = String::new();
+    slow.read_to_string(&mut answer).expect("the answer");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(
+        answer.contains(r#""code":"MANAGEMENT""#) || answer.contains("jobFamilies"),
+        "{answer}"
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "the server exits after draining");
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(status.code(), Some(0), "a clean exit");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+}
