@@ -58,6 +58,18 @@ impl Server {
         answer.starts_with("HTTP/1.1 200")
     }
 
+    /// Waits until the process has ended; its status.
+    fn exited(&mut self, within: Duration) -> std::process::ExitStatus {
+        let deadline = Instant::now() + within;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the process") {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the server exits");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)
     }
@@ -333,16 +345,173 @@ fn sigterm_lets_a_request_in_flight_finish_and_exits_0() {
         answer.contains(r#""code":"MANAGEMENT""#) || answer.contains("jobFamilies"),
         "{answer}"
     );
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(status) = server.child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(Instant::now() < deadline, "the server exits after draining");
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    assert_eq!(status.code(), Some(0), "a clean exit");
+    let status = server.exited(Duration::from_secs(20));
+    assert_eq!(status.code(), Some(0), "a clean exit after draining");
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
+}
+
+/// Runs `fgr` to completion; its standard output.
+fn fgr(database_url: &str, args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_fgr"))
+        .args(["--database-url", database_url])
+        .args(args)
+        .env("FGR_LOG", "error")
+        .output()
+        .expect("fgr runs");
+    assert!(
+        output.status.success(),
+        "fgr {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+async fn sign_in(http: &reqwest::Client, server: &Server) -> String {
+    let signed_in = http
+        .post(server.url("/auth/dev-login"))
+        .header("origin", format!("http://{}", server.addr))
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("role", "maintainer"), ("name", "Mo"), ("return_to", "/")])
+        .send()
+        .await
+        .expect("signed in");
+    signed_in
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok()?.split(';').next().map(str::to_owned))
+        .find(|c| c.contains("session"))
+        .expect("a session cookie")
+}
+
+#[tokio::test]
+async fn webhooks_registered_at_the_command_line_are_delivered_in_order_across_a_restart() {
+    use std::sync::{Arc, Mutex};
+    let db = TempDb::new("sqlite").await;
+    // The receiver: acknowledges everything, remembers the positions.
+    let got: Arc<Mutex<Vec<i64>>> = Arc::default();
+    let log = got.clone();
+    let receiver = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move |headers: axum::http::HeaderMap| {
+            let log = log.clone();
+            async move {
+                let position = headers["x-fgr-event-position"]
+                    .to_str()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                log.lock().unwrap().push(position);
+                axum::http::StatusCode::OK
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let hook_url = format!("http://{}/hook", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, receiver).await });
+
+    fgr(&db.url, &["seed"]);
+    fgr(
+        &db.url,
+        &[
+            "clients",
+            "create",
+            "--name",
+            "tool",
+            "--scopes",
+            "changes:read",
+        ],
+    );
+    let clients = fgr(&db.url, &["clients", "list"]);
+    let client = clients
+        .lines()
+        .find(|l| l.contains("tool"))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or_else(|| panic!("{clients}"))
+        .to_owned();
+    let secret = fgr(
+        &db.url,
+        &["webhooks", "add", "--client", &client, "--url", &hook_url],
+    );
+    assert!(secret.trim().starts_with("whsec_"), "{secret}");
+
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let retire = r#"mutation R($code: String!, $on: Date!) { retireVacancyClause(code: $code, expectedVersion: 1, on: $on) { code } }"#;
+    let on = (chrono::Utc::now().date_naive() + chrono::Duration::days(2)).to_string();
+    let wait_for = |n: usize| {
+        let got = got.clone();
+        async move {
+            let deadline = Instant::now() + Duration::from_secs(30);
+            loop {
+                let seen = got.lock().unwrap().clone();
+                if seen.len() >= n {
+                    return seen;
+                }
+                assert!(Instant::now() < deadline, "{n} deliveries; got {seen:?}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+    };
+    let mut server = Server::start(&db.url, &["--dev-login"]);
+    let cookie = sign_in(&http, &server).await;
+    let done = graphql(
+        &http,
+        &server,
+        Some(&cookie),
+        retire,
+        json!({ "code": "VOG", "on": on }),
+    )
+    .await;
+    assert!(done.get("errors").is_none(), "{done}");
+    let first = wait_for(1).await;
+    // A clean stop gives the webhook's lease back, so the next start delivers at once (after a
+    // crash the lease runs out first, 30 s).
+    server.terminate();
+    server.exited(Duration::from_secs(20));
+    drop(server);
+
+    let server = Server::start(&db.url, &["--dev-login"]);
+    let cookie = sign_in(&http, &server).await;
+    let done = graphql(
+        &http,
+        &server,
+        Some(&cookie),
+        retire,
+        json!({ "code": "EED_OF_BELOFTE", "on": on }),
+    )
+    .await;
+    assert!(done.get("errors").is_none(), "{done}");
+    let both = wait_for(2).await;
+    assert_eq!(
+        both,
+        vec![first[0], first[0] + 1],
+        "in feed order, each once, across the restart"
+    );
+    let listed = fgr(&db.url, &["webhooks", "list"]);
+    let row: Vec<&str> = listed
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    assert_eq!(row.get(2), Some(&hook_url.as_str()), "{listed}");
+    assert_eq!(
+        (row.get(4), row.get(5)),
+        (Some(&"0"), Some(&"ok")),
+        "nothing behind: {listed}"
+    );
+    let deliveries = fgr(&db.url, &["webhooks", "deliveries", "1"]);
+    assert_eq!(
+        deliveries
+            .lines()
+            .filter(|l| l.ends_with("delivered"))
+            .count(),
+        2,
+        "{deliveries}"
+    );
 }

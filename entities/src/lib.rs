@@ -35,3 +35,5 @@ pub mod typing;
 pub mod typing_item;
 pub mod vacancy_clause;
 pub mod vacancy_clause_version;
+pub mod webhook;
+pub mod webhook_delivery;

@@ -18,6 +18,7 @@ mod m20261202_000010_catalogue_provenance;
 mod m20261202_000011_sources_and_abd_rule;
 mod m20261203_000012_persisted_operations;
 mod m20261203_000013_change_notify;
+mod m20261203_000014_webhooks;
 
 /// Every migration of the register, in order.
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000011_sources_and_abd_rule::Migration),
             Box::new(m20261203_000012_persisted_operations::Migration),
             Box::new(m20261203_000013_change_notify::Migration),
+            Box::new(m20261203_000014_webhooks::Migration),
         ]
     }
 }

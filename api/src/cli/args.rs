@@ -129,3 +129,36 @@ pub enum OperationsCommand {
     /// List the registered operations.
     List,
 }
+
+/// `fgr webhooks …`.
+#[derive(Debug, Subcommand)]
+pub enum WebhooksCommand {
+    /// Register an address that receives every change-feed event of a machine client (which
+    /// needs `changes:read`), signed; prints the webhook's id, and its signing secret once.
+    Add {
+        /// The client id shown by `fgr clients list`.
+        #[arg(long)]
+        client: String,
+        /// `https://…` (or `http://` to 127.0.0.1, localhost or [::1]).
+        #[arg(long)]
+        url: String,
+        /// Deliver the whole feed from its first event (default: only what comes after now).
+        #[arg(long)]
+        from_start: bool,
+    },
+    /// List the webhooks: client, address, position delivered, backlog, and why one pauses.
+    List,
+    /// The latest delivery attempts of a webhook, newest first.
+    Deliveries {
+        /// The webhook's id.
+        id: i32,
+        /// How many.
+        #[arg(long, default_value_t = 20)]
+        last: u64,
+    },
+    /// Remove a webhook and its delivery log.
+    Remove {
+        /// The webhook's id.
+        id: i32,
+    },
+}

@@ -42,6 +42,7 @@ pub(crate) fn write_out(text: std::fmt::Arguments<'_>) {
 mod args;
 mod clients;
 mod serve;
+mod webhooks;
 
 pub use args::*;
 pub use serve::ServeArgs;
@@ -84,6 +85,9 @@ pub enum Command {
     /// Persisted operations (trusted documents) that machine clients send by id.
     #[command(subcommand)]
     Operations(OperationsCommand),
+    /// Webhooks: addresses that receive the change feed, signed and in order.
+    #[command(subcommand)]
+    Webhooks(WebhooksCommand),
     /// Check the audit trail's hash chain.
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -209,6 +213,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Clients(command) => clients::clients(&cli.database_url, command).await,
         Command::Operations(command) => clients::operations(&cli.database_url, command).await,
+        Command::Webhooks(command) => webhooks::run(&cli.database_url, command).await,
         Command::Audit(AuditCommand::Verify {
             checkpoints,
             key_file,

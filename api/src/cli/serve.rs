@@ -287,6 +287,11 @@ pub(super) async fn serve(
         });
     }
     let push = service.push().clone();
+    let deliverer = crate::push::webhooks::Deliverer::start(
+        service.db().clone(),
+        &push,
+        crate::push::webhooks::DeliveryOptions::default(),
+    );
     let stopping = push.clone();
     crate::serve::run(listener, app, connections, async move {
         shutdown_signal().await;
@@ -295,6 +300,8 @@ pub(super) async fn serve(
     })
     .await;
     push.closed(Duration::from_secs(2)).await;
+    // After the delivery in flight; its leases go, so the next start (or a replica) resumes.
+    deliverer.stop().await;
     Ok(())
 }
 

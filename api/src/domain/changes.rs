@@ -497,3 +497,17 @@ pub async fn page(
     rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
     Ok((rows, more))
 }
+
+/// An event as pushed to webhooks: the fields and names of the GraphQL `ChangeEvent`.
+pub fn event_json(e: &change_event::Model) -> Value {
+    json!({
+        "position": e.seq,
+        "entityType": e.entity_type,
+        "entityId": e.entity_id,
+        "version": e.version,
+        "kind": e.kind,
+        "effectiveFrom": e.effective_from.map(|d| d.to_string()),
+        "occurredAt": e.occurred_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        "data": e.data_json.as_deref().and_then(|d| serde_json::from_str::<Value>(d).ok()),
+    })
+}

@@ -88,6 +88,11 @@ impl Push {
         })
     }
 
+    /// The feed's head as this process sees it (starts the watch on first use).
+    pub fn feed_head(&self) -> watch::Receiver<i64> {
+        self.watch.subscribe()
+    }
+
     /// The bounds in force.
     pub fn limits(&self) -> SubscriptionLimits {
         self.limits

@@ -41,3 +41,4 @@ mod subscriptions;
 mod transport;
 mod typing_variants;
 mod vacancy_clauses;
+mod webhooks;
