@@ -8,6 +8,7 @@
 //! `fgr` command.
 
 pub mod auth;
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod console_bridge;

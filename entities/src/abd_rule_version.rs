@@ -5,7 +5,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A row of `abd_rule_version`.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "abd_rule_version")]
 pub struct Model {
     /// Surrogate key.

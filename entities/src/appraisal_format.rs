@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A row of `appraisal_format`.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "appraisal_format")]
 pub struct Model {
     /// Surrogate key.

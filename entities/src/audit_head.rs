@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 /// The single row of `audit_head`.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "audit_head")]
 pub struct Model {
     /// Always 1.

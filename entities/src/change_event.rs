@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A row of `change_event`.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "change_event")]
 pub struct Model {
     /// Position in the feed: 1, 2, 3, ... in commit order, without gaps.

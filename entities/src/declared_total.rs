@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A row of `declared_total`.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "declared_total")]
 pub struct Model {
     /// Surrogate key.

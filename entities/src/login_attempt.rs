@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A row of `login_attempt`; used once, at the callback.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "login_attempt")]
 pub struct Model {
     /// SHA-256 (hex) of the login cookie's value.

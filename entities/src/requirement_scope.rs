@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A row of `requirement_scope`; exactly one of `family_id` and `group_id` is set.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "requirement_scope")]
 pub struct Model {
     /// Surrogate key.

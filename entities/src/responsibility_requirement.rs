@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A row of `responsibility_requirement`.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "responsibility_requirement")]
 pub struct Model {
     /// Surrogate key.

@@ -3,7 +3,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A row of `session`.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "session")]
 pub struct Model {
     /// SHA-256 (hex) of the session cookie's value.

@@ -4,7 +4,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A row of `vacancy_clause_version`.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "vacancy_clause_version")]
 pub struct Model {
     /// Surrogate key.

@@ -162,3 +162,18 @@ pub enum WebhooksCommand {
         id: i32,
     },
 }
+
+/// `fgr db …`.
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Copy the whole register from one database into another, empty one (any two of SQLite,
+    /// PostgreSQL and MariaDB); the target is migrated first and must hold nothing.
+    Copy {
+        /// The source database URL.
+        #[arg(long)]
+        from: String,
+        /// The target database URL (run as its owner: the copy migrates it).
+        #[arg(long)]
+        to: String,
+    },
+}

@@ -40,6 +40,7 @@ pub(crate) fn write_out(text: std::fmt::Arguments<'_>) {
 }
 
 mod args;
+mod backup;
 mod clients;
 mod serve;
 mod webhooks;
@@ -88,6 +89,22 @@ pub enum Command {
     /// Webhooks: addresses that receive the change feed, signed and in order.
     #[command(subcommand)]
     Webhooks(WebhooksCommand),
+    /// Write one consistent, compressed backup of the whole register (taken while it serves;
+    /// never sessions).
+    Backup {
+        /// The file to write (`fgr-backup/1`, gzip-compressed JSON).
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Restore a backup into the empty database at --database-url (any engine): refused for a
+    /// database that holds anything, or a file whose audit chain does not verify.
+    Restore {
+        /// A file `fgr backup` wrote.
+        file: std::path::PathBuf,
+    },
+    /// Move a register between databases.
+    #[command(subcommand)]
+    Db(DbCommand),
     /// Check the audit trail's hash chain.
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -214,6 +231,9 @@ async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Clients(command) => clients::clients(&cli.database_url, command).await,
         Command::Operations(command) => clients::operations(&cli.database_url, command).await,
         Command::Webhooks(command) => webhooks::run(&cli.database_url, command).await,
+        Command::Backup { out } => backup::take(&cli.database_url, &out).await,
+        Command::Restore { file } => backup::restore(&cli.database_url, &file).await,
+        Command::Db(DbCommand::Copy { from, to }) => backup::copy(&from, &to).await,
         Command::Audit(AuditCommand::Verify {
             checkpoints,
             key_file,

@@ -103,10 +103,12 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
     }
 
     let seed = catalogue::catalogue();
+    // By their dictionary spelling: the sources write some with a small letter, and MariaDB's
+    // collation would take "samenwerken" for "Samenwerken" where the others would not.
     let mut competences: HashMap<String, i32> = HashMap::new();
     for v in seed.groups.iter().flat_map(|g| &g.versions) {
-        for name in &v.competences {
-            if competences.contains_key(name) {
+        for name in v.competences.iter().map(|n| competence_name(n)) {
+            if competences.contains_key(&name) {
                 continue;
             }
             let existing = competence::Entity::find()
@@ -129,7 +131,7 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(db: &C) -> DomainResult<
                     .id
                 }
             };
-            competences.insert(name.clone(), id);
+            competences.insert(name, id);
         }
     }
 
@@ -530,7 +532,7 @@ async fn seed_group(
         for (n, name) in v.competences.iter().enumerate() {
             core_profile_competence::ActiveModel {
                 core_profile_id: Set(profile.id),
-                competence_id: Set(competences[name]),
+                competence_id: Set(competences[&competence_name(name)]),
                 sort_order: Set(n as i32 + 1),
             }
             .insert(txn)
@@ -624,4 +626,12 @@ async fn insert_typing(
         .await?;
     }
     Ok(())
+}
+
+/// A competence's name as the competence dictionary spells it: with a capital first letter.
+fn competence_name(name: &str) -> String {
+    let mut chars = name.trim().chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

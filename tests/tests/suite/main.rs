@@ -11,6 +11,7 @@ mod amendments;
 mod api_errors;
 mod appraisal_criteria;
 mod audit_trail;
+mod backup_restore;
 mod catalogue_api;
 mod catalogue_export;
 mod catalogue_import;
