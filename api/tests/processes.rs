@@ -260,22 +260,8 @@ async fn a_subscription_on_one_process_gets_what_another_commits(backend: &str) 
         .await
         .unwrap();
 
-    // FGR beheer revises a clause through A.
-    let signed_in = http
-        .post(a.url("/auth/dev-login"))
-        .header("origin", format!("http://{}", a.addr))
-        .header("sec-fetch-site", "same-origin")
-        .form(&[("role", "maintainer"), ("name", "Mo"), ("return_to", "/")])
-        .send()
-        .await
-        .expect("signed in");
-    let cookie = signed_in
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok()?.split(';').next().map(str::to_owned))
-        .find(|c| c.contains("session"))
-        .unwrap_or_else(|| panic!("a session cookie: {:?}", signed_in.headers()));
+    // FGR beheer retires a clause through A.
+    let cookie = sign_in(&http, &a).await;
     let on = (chrono::Utc::now().date_naive() + chrono::Duration::days(2)).to_string();
     let revised = graphql(&http, &a, Some(&cookie), r#"mutation R($on: Date!) { retireVacancyClause(code: "VOG", expectedVersion: 1, on: $on) { code } }"#, json!({ "on": on })).await;
     assert!(revised.get("errors").is_none(), "{revised}");

@@ -245,3 +245,71 @@ async fn shutting_down_closes_every_subscription_with_going_away() {
     }
     stopping.await.unwrap();
 }
+
+#[tokio::test]
+async fn a_client_that_stops_reading_is_disconnected_not_buffered_without_bound() {
+    use futures::SinkExt;
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+    use tokio_tungstenite::tungstenite::Message;
+    let app = TestApp::over(
+        TestDb::seeded(crate::support::Backend::Sqlite).await,
+        GraphqlLimits {
+            subscriptions: SubscriptionLimits {
+                per_credential: 500,
+                send_timeout: StdDuration::from_millis(300),
+                ..SubscriptionLimits::default()
+            },
+            ..GraphqlLimits::default()
+        },
+    );
+    let served = Served::start(&app).await;
+    // A socket that takes little at a time, and a client that stops reading after the handshake
+    // while 150 subscriptions replay the whole feed (more than every buffer on the way holds).
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    let stream = socket.connect(served.addr).await.unwrap();
+    let mut request = format!("ws://{}/graphql/ws", served.addr)
+        .into_client_request()
+        .unwrap();
+    request.headers_mut().insert(
+        "sec-websocket-protocol",
+        "graphql-transport-ws".parse().unwrap(),
+    );
+    let (mut ws, _) = tokio_tungstenite::client_async(request, stream)
+        .await
+        .expect("upgraded");
+    ws.send(Message::Text(
+        json!({ "type": "connection_init" }).to_string().into(),
+    ))
+    .await
+    .unwrap();
+    let ack = futures::StreamExt::next(&mut ws).await.unwrap().unwrap();
+    assert!(ack.to_text().unwrap().contains("connection_ack"), "{ack:?}");
+    for id in 0..150 {
+        let subscribe =
+            json!({ "id": id.to_string(), "type": "subscribe", "payload": { "query": SUBSCRIBE } });
+        ws.send(Message::Text(subscribe.to_string().into()))
+            .await
+            .unwrap();
+    }
+    let push = app.service.push().clone();
+    let deadline = std::time::Instant::now() + StdDuration::from_secs(20);
+    while push.open_subscriptions() == 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the subscriptions start"
+        );
+        tokio::time::sleep(StdDuration::from_millis(20)).await;
+    }
+    // Nothing is read from here on: the server gives up on the connection and its subscriptions.
+    while push.open_subscriptions() > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "a connection that takes nothing is closed ({} subscriptions still open)",
+            push.open_subscriptions()
+        );
+        tokio::time::sleep(StdDuration::from_millis(50)).await;
+    }
+    drop(ws);
+    served.stop().await;
+}

@@ -1,0 +1,160 @@
+//! Downloads outside GraphQL: the coverage report as CSV and the catalogue in the exchange format.
+
+use axum::extract::{Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use crate::domain::access::{Operation, Principal};
+use crate::error::DomainError;
+use crate::graphql::GraphqlService;
+
+use super::refuse;
+
+/// Parameters of the coverage export.
+#[derive(Deserialize)]
+pub(super) struct CoverageParams {
+    families: Option<String>,
+    #[serde(rename = "asOf")]
+    as_of: Option<String>,
+}
+
+/// The caller may read the catalogue, and the `asOf` they gave is a date (default today); else
+/// the refusal to send.
+pub(super) fn readable_day(
+    service: &GraphqlService,
+    principal: &Principal,
+    as_of: Option<&str>,
+) -> Result<chrono::NaiveDate, Box<Response>> {
+    service
+        .policy()
+        .authorize(principal, Operation::ReadCatalogue)
+        .map_err(|e| Box::new(e.into_response()))?;
+    match as_of.map(crate::domain::dates::parse_day) {
+        None => Ok(crate::domain::dates::today()),
+        Some(Some(day)) => Ok(day),
+        Some(None) => Err(Box::new(
+            DomainError::bad_input("asOf", "asOf is geen datum (JJJJ-MM-DD)").into_response(),
+        )),
+    }
+}
+
+/// A download: its type, its file name and its body.
+pub(super) fn download(content_type: &str, file_name: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// The coverage report as CSV, for spreadsheets: the same rules as `profileCoverage`.
+pub(super) async fn coverage_csv(
+    State(service): State<GraphqlService>,
+    principal: Principal,
+    params: Result<Query<CoverageParams>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let Ok(Query(params)) = params else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "BAD_USER_INPUT",
+            "malformed query string",
+        );
+    };
+    let day = match readable_day(&service, &principal, params.as_of.as_deref()) {
+        Ok(day) => day,
+        Err(refusal) => return *refusal,
+    };
+    let codes: Option<Vec<String>> = params.families.map(|f| {
+        f.split(',')
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty())
+            .collect()
+    });
+    let register = match service.read_model().fresh().await {
+        Ok(register) => register,
+        Err(e) => return e.into_response(),
+    };
+    match crate::domain::coverage::report(&register, codes.as_deref(), day) {
+        Ok(report) => download(
+            "text/csv; charset=utf-8",
+            &format!("fgr-dekking-{day}.csv"),
+            crate::domain::coverage::to_csv(&report),
+        ),
+        Err(e) => e.into_response(),
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub(super) struct ExportParams {
+    #[serde(rename = "asOf")]
+    as_of: Option<String>,
+}
+
+pub(super) type ExportQuery = Result<Query<ExportParams>, axum::extract::rejection::QueryRejection>;
+
+/// `GET /api/catalogue.json`.
+pub(super) async fn catalogue_json(
+    State(service): State<GraphqlService>,
+    principal: Principal,
+    params: ExportQuery,
+) -> Response {
+    catalogue_export(service, principal, params, false).await
+}
+
+/// `GET /api/catalogue.csv`.
+pub(super) async fn catalogue_csv(
+    State(service): State<GraphqlService>,
+    principal: Principal,
+    params: ExportQuery,
+) -> Response {
+    catalogue_export(service, principal, params, true).await
+}
+
+/// The whole catalogue in the exchange format (`fgr-catalogue/1`): every version, or with
+/// `?asOf=` only what was in effect then. `as_csv` gives the flat CSV of typings instead.
+pub(super) async fn catalogue_export(
+    service: GraphqlService,
+    principal: Principal,
+    params: ExportQuery,
+    as_csv: bool,
+) -> Response {
+    let Ok(Query(params)) = params else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            "BAD_USER_INPUT",
+            "malformed query string",
+        );
+    };
+    let as_of = match readable_day(&service, &principal, params.as_of.as_deref()) {
+        Ok(day) => params.as_of.is_some().then_some(day),
+        Err(refusal) => return *refusal,
+    };
+    let register = match service.read_model().fresh().await {
+        Ok(register) => register,
+        Err(e) => return e.into_response(),
+    };
+    let catalogue = crate::domain::exchange::export(&register, as_of);
+    let stem = as_of.map_or_else(
+        || "fgr-catalogus".to_owned(),
+        |d| format!("fgr-catalogus-{d}"),
+    );
+    if as_csv {
+        download(
+            "text/csv; charset=utf-8",
+            &format!("{stem}.csv"),
+            crate::domain::exchange::typings_csv(&catalogue),
+        )
+    } else {
+        match serde_json::to_string_pretty(&catalogue) {
+            Ok(json) => download("application/json", &format!("{stem}.json"), json + "\n"),
+            Err(e) => DomainError::internal(e).into_response(),
+        }
+    }
+}
