@@ -20,6 +20,10 @@ struct Server {
 
 impl Server {
     fn start(database_url: &str, extra: &[&str]) -> Self {
+        Self::start_with(database_url, extra, &[], Stdio::inherit())
+    }
+
+    fn start_with(database_url: &str, extra: &[&str], env: &[(&str, &str)], stderr: Stdio) -> Self {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -30,8 +34,9 @@ impl Server {
             .args(["--database-url", database_url, "serve", "--bind", &addr])
             .args(extra)
             .env("FGR_LOG", "warn")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
+            .stderr(stderr)
             .spawn()
             .expect("fgr serves");
         let server = Self { child, addr };
@@ -561,4 +566,82 @@ async fn backup_restore_and_copy_across_engines_at_the_command_line() {
         targets.push(target);
     }
     let _ = std::fs::remove_file(file);
+}
+
+/// The status line and body of `GET path` at `addr`.
+fn get(addr: &str, path: &str) -> (String, String) {
+    let mut stream = std::net::TcpStream::connect(addr).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    let status = answer.lines().next().unwrap_or_default().to_owned();
+    let body = answer
+        .split_once("\r\n\r\n")
+        .map_or(String::new(), |(_, b)| b.to_owned());
+    (status, body)
+}
+
+#[test]
+fn metrics_on_their_own_address_need_no_token_and_logs_can_be_json_lines() {
+    let path = std::env::temp_dir().join(format!("fgr-proc-{}-metrics.db", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let url = format!("sqlite://{}?mode=rwc", path.display());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let metrics_addr = format!("127.0.0.1:{port}");
+    let mut server = Server::start_with(
+        &url,
+        &["--metrics-bind", &metrics_addr, "--dev-login"],
+        &[("FGR_LOG_FORMAT", "json"), ("FGR_LOG", "info")],
+        Stdio::piped(),
+    );
+    let (status, _) = get(&server.addr, "/metrics");
+    assert!(
+        status.starts_with("HTTP/1.1 401"),
+        "the public address wants a token: {status}"
+    );
+    let (status, body) = get(&metrics_addr, "/metrics");
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    assert!(
+        body.contains("fgr_http_requests_total{route=\"health\",status=\"200\"}"),
+        "{body}"
+    );
+    assert!(body.contains("fgr_register_revision"), "{body}");
+    server.terminate();
+    server.exited(Duration::from_secs(20));
+    let mut stderr = String::new();
+    server
+        .child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert!(lines.len() >= 3, "{stderr}");
+    for line in &lines {
+        let entry: Value =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not a JSON line ({e}): {line}"));
+        assert!(
+            entry["level"].is_string() && entry["fields"].is_object(),
+            "{line}"
+        );
+    }
+    assert!(
+        lines.iter().any(|l| l.contains("/auth/dev-login")),
+        "the dev sign-in address is in the start-up log: {stderr}"
+    );
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
 }

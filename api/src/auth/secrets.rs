@@ -18,7 +18,7 @@ pub fn random_token() -> String {
 pub fn random_id() -> String {
     let mut bytes = [0u8; 6];
     rand::thread_rng().fill_bytes(&mut bytes);
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::domain::text::hex(&bytes)
 }
 
 /// SHA-256 of `token`, hex.

@@ -113,7 +113,7 @@ fn parse_traceparent(value: &str) -> Option<(String, bool)> {
 fn random_hex<const N: usize>() -> String {
     let mut bytes = [0u8; N];
     rand::thread_rng().fill_bytes(&mut bytes);
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::domain::text::hex(&bytes)
 }
 
 /// The address a request came from (see the module's documentation).

@@ -74,13 +74,7 @@ pub fn signature(secret: &str, timestamp: i64, body: &str) -> String {
     mac.update(b".");
     mac.update(body.as_bytes());
     let digest = mac.finalize().into_bytes();
-    format!(
-        "sha256={}",
-        digest
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-    )
+    format!("sha256={}", crate::domain::text::hex(&digest))
 }
 
 /// The delivering task of one process.
