@@ -40,6 +40,7 @@ pub(crate) fn write_out(text: std::fmt::Arguments<'_>) {
 }
 
 mod args;
+mod audit;
 mod backup;
 mod clients;
 mod serve;
@@ -234,70 +235,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Backup { out } => backup::take(&cli.database_url, &out).await,
         Command::Restore { file } => backup::restore(&cli.database_url, &file).await,
         Command::Db(DbCommand::Copy { from, to }) => backup::copy(&from, &to).await,
-        Command::Audit(AuditCommand::Verify {
-            checkpoints,
-            key_file,
-        }) => {
-            // The files first: a bad key or checkpoints file is reported before the database.
-            let against = match (checkpoints, key_file) {
-                (Some(file), Some(key_file)) => {
-                    let key = crate::domain::checkpoints::key_from_file(&key_file)
-                        .map_err(CliError::Other)?;
-                    let text = std::fs::read_to_string(&file).map_err(|e| {
-                        CliError::Other(format!("cannot read {}: {e}", file.display()))
-                    })?;
-                    let list = crate::domain::checkpoints::parse(&text)
-                        .map_err(|e| CliError::Other(format!("{}: {e}", file.display())))?;
-                    Some((key, list))
-                }
-                (Some(_), None) => {
-                    return Err(CliError::Other(
-                        "--checkpoints needs the key they are signed with: --key-file or FGR_AUDIT_KEY_FILE".into(),
-                    ))
-                }
-                (None, _) => None,
-            };
-            let conn = db::connect(&cli.database_url).await?;
-            db::migrate(&conn).await?;
-            let result = crate::domain::audit::verify(&conn)
-                .await
-                .map_err(|e| CliError::Other(e.to_string()))?;
-            if let Some((seq, reason)) = result.first_broken {
-                return Err(CliError::Other(format!(
-                    "audit trail broken at entry #{seq}: {reason} ({} entries before it check out)",
-                    result.checked
-                )));
-            }
-            if let Some((key, list)) = against {
-                if let Some((seq, reason)) = crate::domain::checkpoints::check(&conn, &key, &list)
-                    .await
-                    .map_err(|e| CliError::Other(e.to_string()))?
-                {
-                    return Err(CliError::Other(format!(
-                        "audit trail broken at entry #{seq}: {reason}"
-                    )));
-                }
-                outln!(
-                    "audit trail intact: {} entries, {} checkpoint(s) hold",
-                    result.checked,
-                    list.len()
-                );
-            } else {
-                outln!("audit trail intact: {} entries", result.checked);
-            }
-            Ok(())
-        }
-        Command::Audit(AuditCommand::Checkpoint { key_file }) => {
-            let key =
-                crate::domain::checkpoints::key_from_file(&key_file).map_err(CliError::Other)?;
-            let conn = db::connect(&cli.database_url).await?;
-            db::migrate(&conn).await?;
-            let checkpoint = crate::domain::checkpoints::take(&conn, &key)
-                .await
-                .map_err(|e| CliError::Other(e.to_string()))?;
-            outln!("{}", checkpoint.to_line());
-            Ok(())
-        }
+        Command::Audit(command) => audit::run(&cli.database_url, command).await,
         Command::Clauses(ClausesCommand::Export { format }) => {
             let register = read_register(&cli.database_url).await?;
             let out = match format {
