@@ -282,3 +282,96 @@ impl axum::response::IntoResponse for DomainError {
 
 /// The result of a domain operation.
 pub type DomainResult<T> = Result<T, DomainError>;
+
+#[cfg(test)]
+mod tests {
+    use axum::response::IntoResponse;
+
+    use super::*;
+
+    /// Every domain error leaves a non-GraphQL route with its code's status and the JSON body
+    /// programs read: `errors[0].extensions.code`.
+    #[tokio::test]
+    async fn every_code_has_one_status_and_the_json_error_body() {
+        let cases = [
+            (
+                DomainError::bad_input("asOf", "geen datum"),
+                400,
+                "BAD_USER_INPUT",
+            ),
+            (
+                DomainError::Invalid(vec![Problem {
+                    place: "regel 1".into(),
+                    message: "fout".into(),
+                }]),
+                400,
+                "BAD_USER_INPUT",
+            ),
+            (
+                DomainError::Unauthenticated("log in".into()),
+                401,
+                "UNAUTHENTICATED",
+            ),
+            (
+                DomainError::Forbidden("niet voor jou".into()),
+                403,
+                "FORBIDDEN",
+            ),
+            (DomainError::NotFound("groep X".into()), 404, "NOT_FOUND"),
+            (
+                DomainError::Conflict("iemand was je voor".into()),
+                409,
+                "CONFLICT",
+            ),
+            (
+                DomainError::InvalidTransition("niet in deze stap".into()),
+                409,
+                "INVALID_TRANSITION",
+            ),
+            (DomainError::TooMany("te veel".into()), 429, "RATE_LIMITED"),
+            (
+                DomainError::Unavailable {
+                    reference: "E1".into(),
+                },
+                503,
+                "UNAVAILABLE",
+            ),
+            (
+                DomainError::Internal {
+                    reference: "E2".into(),
+                },
+                500,
+                "INTERNAL",
+            ),
+        ];
+        for (error, status, code) in cases {
+            assert_eq!(error.code().as_str(), code);
+            assert_eq!(error.code().status().as_u16(), status, "{code}");
+            let message = error.to_string();
+            let response = error.into_response();
+            assert_eq!(response.status().as_u16(), status, "{code}");
+            assert_eq!(
+                response
+                    .headers()
+                    .get(axum::http::header::RETRY_AFTER)
+                    .is_some(),
+                code == "UNAVAILABLE",
+                "{code}: Retry-After only when trying again helps"
+            );
+            let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+            assert_eq!(body["errors"][0]["extensions"]["code"], code, "{body}");
+            if code == "INTERNAL" {
+                assert_eq!(
+                    body["errors"][0]["message"], "interne fout; probeer het later opnieuw",
+                    "no detail leaves"
+                );
+                assert_eq!(body["errors"][0]["extensions"]["reference"], "E2");
+            } else {
+                assert_eq!(body["errors"][0]["message"], message.as_str());
+            }
+        }
+    }
+}

@@ -105,3 +105,82 @@ async fn with_introspection_on_unknown_fields_still_carry_a_code() {
         "GRAPHQL_VALIDATION_FAILED"
     );
 }
+
+/// The downloads outside GraphQL refuse with the JSON error body and the code's status.
+#[tokio::test]
+async fn the_downloads_refuse_with_the_json_error_body_and_the_codes_status() {
+    use axum::body::Body;
+    use axum::http::Request;
+    let closed = crate::support::TestApp::configured(
+        crate::support::TestDb::seeded(crate::support::Backend::Sqlite).await,
+        fgr_api::config::ServerConfig {
+            auth: fgr_api::auth::AuthConfig {
+                access: fgr_api::domain::access::AccessPolicy { public_read: false },
+                ..fgr_api::auth::AuthConfig::default()
+            },
+            ..fgr_api::config::ServerConfig::default()
+        },
+    );
+    let clauses_only = fgr_api::auth::api_tokens::create(
+        &closed.db.conn,
+        &fgr_api::domain::audit::Actor::cli(),
+        "req",
+        "site",
+        &[fgr_api::domain::access::Scope::ClausesRead].into(),
+        None,
+    )
+    .await
+    .unwrap()
+    .token;
+    let get = |path: &'static str, bearer: Option<String>| {
+        let mut request = Request::builder().uri(path);
+        if let Some(token) = bearer {
+            request = request.header("authorization", format!("Bearer {token}"));
+        }
+        closed.send(request.body(Body::empty()).unwrap())
+    };
+    for (path, bearer, status, code) in [
+        ("/api/coverage.csv", None, 401, "UNAUTHENTICATED"),
+        ("/api/catalogue.json", None, 401, "UNAUTHENTICATED"),
+        (
+            "/api/coverage.csv",
+            Some(clauses_only.clone()),
+            403,
+            "FORBIDDEN",
+        ),
+        (
+            "/api/catalogue.csv",
+            Some(clauses_only.clone()),
+            403,
+            "FORBIDDEN",
+        ),
+    ] {
+        let answer = get(path, bearer).await;
+        assert_eq!(answer.status.as_u16(), status, "{path}: {}", answer.body);
+        assert_eq!(
+            answer.json()["errors"][0]["extensions"]["code"],
+            code,
+            "{path}"
+        );
+    }
+    let open = crate::support::TestApp::seeded(crate::support::Backend::Sqlite).await;
+    for path in [
+        "/api/coverage.csv?asOf=2025-13-01",
+        "/api/coverage.csv?families=GEEN_FAMILIE",
+        "/api/catalogue.json?asOf=gisteren",
+    ] {
+        let answer = open
+            .send(Request::builder().uri(path).body(Body::empty()).unwrap())
+            .await;
+        assert_eq!(answer.status.as_u16(), 400, "{path}: {}", answer.body);
+        let body = answer.json();
+        assert_eq!(
+            body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+            "{path}"
+        );
+        assert!(
+            body["errors"][0]["extensions"]["field"].is_string(),
+            "{path}: {body}"
+        );
+    }
+}
