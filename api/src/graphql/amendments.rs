@@ -79,6 +79,26 @@ pub enum DecisionOutcome {
     Rejected,
 }
 
+/// What a proposal amends.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum ProposalTarget {
+    /// A function group's content (core profile, typings, coverage).
+    FunctionGroup,
+    /// An appraisal format's sections and criteria.
+    AppraisalFormat,
+}
+
+/// A stored code as the GraphQL enum value `known` pairs it with; a code the register never
+/// writes is a defect (`INTERNAL`), not a null.
+fn stored<T: Copy>(what: &str, code: &str, known: &[(&str, T)]) -> async_graphql::Result<T> {
+    known
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, value)| *value)
+        .ok_or_else(|| DomainError::internal(format!("{what} holds the unknown code {code}")))
+        .gql()
+}
+
 /// An amendment proposal.
 pub struct Proposal(pub amendment_proposal::Model);
 
@@ -119,9 +139,26 @@ impl CommitteeAdvice {
     async fn meeting_date(&self) -> Date {
         Date(self.0.meeting_date)
     }
-    /// `POSITIVE`, `NEGATIVE` or `POSITIVE_WITH_CONDITIONS`.
-    async fn outcome(&self) -> &str {
-        &self.0.outcome
+    /// What the committee advised.
+    async fn outcome(&self) -> async_graphql::Result<AdviceOutcome> {
+        stored(
+            "an advice",
+            &self.0.outcome,
+            &[
+                (
+                    DomainAdviceOutcome::Positive.code(),
+                    AdviceOutcome::Positive,
+                ),
+                (
+                    DomainAdviceOutcome::Negative.code(),
+                    AdviceOutcome::Negative,
+                ),
+                (
+                    DomainAdviceOutcome::PositiveWithConditions.code(),
+                    AdviceOutcome::PositiveWithConditions,
+                ),
+            ],
+        )
     }
     /// Why.
     async fn rationale(&self) -> &str {
@@ -147,9 +184,16 @@ impl CommitteeAdvice {
 
 #[Object]
 impl OwnerDecision {
-    /// `ADOPTED` or `REJECTED`.
-    async fn outcome(&self) -> &str {
-        &self.0.outcome
+    /// What the owner decided.
+    async fn outcome(&self) -> async_graphql::Result<DecisionOutcome> {
+        stored(
+            "a decision",
+            &self.0.outcome,
+            &[
+                (State::Adopted.code(), DecisionOutcome::Adopted),
+                (State::Rejected.code(), DecisionOutcome::Rejected),
+            ],
+        )
     }
     /// The decision's reference.
     async fn reference(&self) -> &str {
@@ -189,8 +233,16 @@ impl Proposal {
         self.0.id
     }
     /// Its state.
-    async fn state(&self) -> Option<ProposalState> {
-        State::from_code(&self.0.state).map(ProposalState::from)
+    async fn state(&self) -> async_graphql::Result<ProposalState> {
+        State::from_code(&self.0.state)
+            .map(ProposalState::from)
+            .ok_or_else(|| {
+                DomainError::internal(format!(
+                    "a proposal holds the unknown state {}",
+                    self.0.state
+                ))
+            })
+            .gql()
     }
     /// Short title.
     async fn title(&self) -> &str {
@@ -216,9 +268,22 @@ impl Proposal {
     async fn version(&self) -> i32 {
         self.0.lock_version
     }
-    /// `FUNCTION_GROUP` or `APPRAISAL_FORMAT`: what the proposal amends.
-    async fn target_type(&self) -> &str {
-        &self.0.target_type
+    /// What the proposal amends: a group or a format.
+    async fn target_type(&self) -> async_graphql::Result<ProposalTarget> {
+        stored(
+            "a proposal",
+            &self.0.target_type,
+            &[
+                (
+                    crate::domain::amendment_targets::GROUP,
+                    ProposalTarget::FunctionGroup,
+                ),
+                (
+                    crate::domain::amendment_targets::FORMAT,
+                    ProposalTarget::AppraisalFormat,
+                ),
+            ],
+        )
     }
     /// The code of the group or format amended.
     async fn target_code(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
