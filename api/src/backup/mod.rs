@@ -20,8 +20,8 @@ use std::io::{Read, Write};
 use chrono::Utc;
 use fgr_migrations::{Migrator, MigratorTrait};
 use sea_orm::{
-    AccessMode, ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, IsolationLevel,
-    PaginatorTrait, TransactionTrait,
+    ConnectionTrait, DatabaseBackend, DatabaseConnection, EntityTrait, PaginatorTrait,
+    TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -81,17 +81,7 @@ fn engine(db: &impl ConnectionTrait) -> &'static str {
 /// # Errors
 /// When the database fails.
 pub async fn take(db: &DatabaseConnection) -> DomainResult<Backup> {
-    let txn = match db.get_database_backend() {
-        // A deferred SQLite transaction reads one snapshot from its first statement on.
-        DatabaseBackend::Sqlite => db.begin().await?,
-        _ => {
-            db.begin_with_config(
-                Some(IsolationLevel::RepeatableRead),
-                Some(AccessMode::ReadOnly),
-            )
-            .await?
-        }
-    };
+    let txn = crate::register::load::consistent(db).await?;
     let read = async {
         let tables = tables::read_all(&txn).await?;
         let feed_head = crate::register::load::head(&txn).await?;

@@ -48,7 +48,7 @@ pub async fn head(db: &impl ConnectionTrait) -> DomainResult<i64> {
 }
 
 /// A read-only transaction that sees one committed state for all its statements.
-async fn consistent(db: &DatabaseConnection) -> DomainResult<DatabaseTransaction> {
+pub(crate) async fn consistent(db: &DatabaseConnection) -> DomainResult<DatabaseTransaction> {
     Ok(match db.get_database_backend() {
         // A deferred SQLite transaction reads one snapshot from its first statement on.
         DatabaseBackend::Sqlite => db.begin().await?,
