@@ -49,18 +49,7 @@ impl Server {
     }
 
     fn healthy(&self) -> bool {
-        let Ok(mut stream) = std::net::TcpStream::connect(&self.addr) else {
-            return false;
-        };
-        let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-        let _ = write!(
-            stream,
-            "GET /readyz HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        );
-        let mut answer = String::new();
-        let _ = stream.read_to_string(&mut answer);
-        answer.starts_with("HTTP/1.1 200")
+        get(&self.addr, "/readyz").is_some_and(|(status, _)| status.starts_with("HTTP/1.1 200"))
     }
 
     /// Waits until the process has ended; its status.
@@ -345,18 +334,9 @@ fn sigterm_lets_a_request_in_flight_finish_and_exits_0() {
 
 /// Runs `fgr` to completion; its standard output.
 fn fgr(database_url: &str, args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_fgr"))
-        .args(["--database-url", database_url])
-        .args(args)
-        .env("FGR_LOG", "error")
-        .output()
-        .expect("fgr runs");
-    assert!(
-        output.status.success(),
-        "fgr {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    let (ok, stdout, stderr) = fgr_outcome(database_url, args);
+    assert!(ok, "fgr {args:?}: {stderr}");
+    stdout
 }
 
 async fn sign_in(http: &reqwest::Client, server: &Server) -> String {
@@ -569,23 +549,21 @@ async fn backup_restore_and_copy_across_engines_at_the_command_line() {
 }
 
 /// The status line and body of `GET path` at `addr`.
-fn get(addr: &str, path: &str) -> (String, String) {
-    let mut stream = std::net::TcpStream::connect(addr).expect("connects");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .unwrap();
+fn get(addr: &str, path: &str) -> Option<(String, String)> {
+    let mut stream = std::net::TcpStream::connect(addr).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
     write!(
         stream,
         "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
     )
-    .unwrap();
+    .ok()?;
     let mut answer = String::new();
     let _ = stream.read_to_string(&mut answer);
-    let status = answer.lines().next().unwrap_or_default().to_owned();
+    let status = answer.lines().next()?.to_owned();
     let body = answer
         .split_once("\r\n\r\n")
         .map_or(String::new(), |(_, b)| b.to_owned());
-    (status, body)
+    Some((status, body))
 }
 
 #[test]
@@ -605,12 +583,12 @@ fn metrics_on_their_own_address_need_no_token_and_logs_can_be_json_lines() {
         &[("FGR_LOG_FORMAT", "json"), ("FGR_LOG", "info")],
         Stdio::piped(),
     );
-    let (status, _) = get(&server.addr, "/metrics");
+    let (status, _) = get(&server.addr, "/metrics").expect("an answer");
     assert!(
         status.starts_with("HTTP/1.1 401"),
         "the public address wants a token: {status}"
     );
-    let (status, body) = get(&metrics_addr, "/metrics");
+    let (status, body) = get(&metrics_addr, "/metrics").expect("an answer");
     assert!(status.starts_with("HTTP/1.1 200"), "{status}");
     assert!(
         body.contains("fgr_http_requests_total{route=\"health\",status=\"200\"}"),

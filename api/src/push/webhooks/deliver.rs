@@ -155,20 +155,37 @@ impl Worker {
 
     /// Looks at every webhook once; delivers to those behind `head` whose time has come.
     async fn round(&self, head: i64) -> DomainResult<()> {
-        let head = head.max(crate::register::load::head(&self.db).await?);
+        // One statement a round while no webhook is registered.
         let hooks = webhook::Entity::find().all(&self.db).await?;
+        if hooks.is_empty() {
+            metrics::gauge!("fgr_webhook_backlog").set(0.0);
+            return Ok(());
+        }
+        let head = head.max(crate::register::load::head(&self.db).await?);
         let backlog: i64 = hooks
             .iter()
             .map(|h| (head - h.delivered_through).max(0))
             .sum();
         metrics::gauge!("fgr_webhook_backlog").set(backlog as f64);
         let now = Utc::now().naive_utc();
-        for hook in hooks {
+        let due: Vec<webhook::Model> = hooks
+            .into_iter()
+            .filter(|h| h.delivered_through < head && h.next_attempt_at.is_none_or(|at| at <= now))
+            .collect();
+        if due.is_empty() {
+            return Ok(());
+        }
+        // The clients once per round, not once per webhook.
+        let clients = api_client::Entity::find().all(&self.db).await?;
+        for hook in due {
             if *self.stop.borrow() {
                 break;
             }
-            let due = hook.next_attempt_at.is_none_or(|at| at <= now);
-            if hook.delivered_through >= head || !due || !self.client_allowed(&hook).await? {
+            let allowed = clients
+                .iter()
+                .find(|c| c.id == hook.api_client_id)
+                .is_some_and(|c| super::paused(c).is_none());
+            if !allowed {
                 continue;
             }
             if let Some(hook) = self.claim(&hook).await? {
@@ -176,13 +193,6 @@ impl Worker {
             }
         }
         Ok(())
-    }
-
-    async fn client_allowed(&self, hook: &webhook::Model) -> DomainResult<bool> {
-        let client = api_client::Entity::find_by_id(hook.api_client_id)
-            .one(&self.db)
-            .await?;
-        Ok(client.is_some_and(|c| super::paused(&c).is_none()))
     }
 
     /// Takes the webhook's lease when it is free, expired or ours; the webhook as it is then.
