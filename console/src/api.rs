@@ -4,7 +4,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
-use serde::de::DeserializeOwned;
+use graphql_client::GraphQLQuery;
 use serde::{Deserialize, Serialize};
 
 /// A failed request, with the API's `extensions.code`.
@@ -45,16 +45,19 @@ impl Api {
         Self(Arc::new(transport))
     }
 
-    /// Runs `query` and decodes its `data` into `T`; the first GraphQL error becomes the error.
+    /// Runs the operation `Q` with `variables` and reads its answer into the type generated for
+    /// it; the first GraphQL error becomes the error.
     ///
     /// # Errors
     /// The API's first error, or `INTERNAL` when the answer cannot be read.
-    pub async fn query<T: DeserializeOwned>(
+    pub async fn run<Q: GraphQLQuery>(
         &self,
-        query: &'static str,
-        variables: serde_json::Value,
-    ) -> Result<T, ApiError> {
-        let response = self.0.execute(query, variables).await?;
+        variables: Q::Variables,
+    ) -> Result<Q::ResponseData, ApiError> {
+        let body = Q::build_query(variables);
+        let variables = serde_json::to_value(&body.variables)
+            .map_err(|e| ApiError::internal(format!("variabelen onleesbaar: {e}")))?;
+        let response = self.0.execute(body.query, variables).await?;
         if let Some(first) = response
             .get("errors")
             .and_then(|e| e.as_array())

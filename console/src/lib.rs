@@ -10,7 +10,6 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod content;
-pub mod mutations;
 pub mod pages;
 pub mod queries;
 pub mod url;

@@ -11,7 +11,7 @@ use super::scalars::Date;
 use super::{caller, changed, db, register};
 use crate::domain::amendments::{
     self, Advice, AdviceOutcome as DomainAdviceOutcome, Decision, DraftChanges, NewProposal, State,
-    Target, TargetCode,
+    Step, Target, TargetCode,
 };
 use crate::domain::{dates, groups};
 use crate::error::DomainError;
@@ -77,6 +77,39 @@ pub enum DecisionOutcome {
     Adopted,
     /// Reject.
     Rejected,
+}
+
+/// A step of the workflow, as `Proposal.availableSteps` offers it.
+#[derive(Enum, Clone, Copy, PartialEq, Eq)]
+pub enum ProposalStep {
+    /// Change the draft (`updateProposal`).
+    Edit,
+    /// Hand the draft to the committee (`submitProposal`).
+    Submit,
+    /// Withdraw it (`withdrawProposal`).
+    Withdraw,
+    /// Re-apply it on the target's newest version (`rebaseProposal`).
+    Rebase,
+    /// Comment on it (`commentOnProposal`).
+    Comment,
+    /// Record the committee's advice (`recordAdvice`).
+    RecordAdvice,
+    /// Record the owner's decision (`recordDecision`).
+    RecordDecision,
+}
+
+impl From<Step> for ProposalStep {
+    fn from(s: Step) -> Self {
+        match s {
+            Step::Edit => Self::Edit,
+            Step::Submit => Self::Submit,
+            Step::Withdraw => Self::Withdraw,
+            Step::Rebase => Self::Rebase,
+            Step::Comment => Self::Comment,
+            Step::RecordAdvice => Self::RecordAdvice,
+            Step::RecordDecision => Self::RecordDecision,
+        }
+    }
 }
 
 /// What a proposal amends.
@@ -231,6 +264,14 @@ impl Proposal {
     /// The proposal's number.
     async fn number(&self) -> i32 {
         self.0.id
+    }
+    /// What the caller may do with the proposal now, by their role, whether they wrote it, and
+    /// its state: the same rule every step checks again. Empty for readers.
+    async fn available_steps(&self, ctx: &Context<'_>) -> Vec<ProposalStep> {
+        amendments::available_steps(&self.0, &caller(ctx))
+            .into_iter()
+            .map(ProposalStep::from)
+            .collect()
     }
     /// Its state.
     async fn state(&self) -> async_graphql::Result<ProposalState> {

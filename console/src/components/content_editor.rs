@@ -8,7 +8,7 @@ use crate::content::{
     blocks_of, items_of, lines_of, CoreProfileContent, CoverageContent, GroupContent,
     ResultAreaContent, TypingContent,
 };
-use crate::queries::RequirementRef;
+use crate::queries::amendments::RequirementRef;
 
 #[derive(Clone)]
 struct AreaFields {

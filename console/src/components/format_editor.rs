@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
-use crate::queries::RequirementRef;
+use crate::queries::amendments::RequirementRef;
 
 /// One criterion being edited; fields the form does not show are kept as they were.
 #[derive(Clone)]

@@ -1,37 +1,43 @@
-//! The data of a page: one GraphQL query, re-run when the address's code or peildatum changes.
+//! The data of a page: one GraphQL operation, re-run when the address's code or peildatum changes.
 
+use graphql_client::GraphQLQuery;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use serde_json::json;
 
-use super::as_of::{as_of_variable, use_as_of};
+use super::as_of::use_as_of;
 use crate::api::{Api, ApiError};
 
-/// Runs `query` with `$asOf` (the peildatum) and, when `with_code`, `$code` (the `:code` of the
-/// route). On the server the result is sent along with the page, so hydration does not ask again.
-pub fn page_resource<T>(query: &'static str, with_code: bool) -> Resource<Result<T, ApiError>>
+/// What a page's operation is asked with: the `:code` of the route (empty on routes without one)
+/// and the peildatum (`None` for today).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageAddress {
+    /// The `:code` of the route.
+    pub code: String,
+    /// The peildatum.
+    pub as_of: Option<String>,
+}
+
+/// Runs `Q` with the variables `variables` makes of the address. On the server the result is
+/// sent along with the page, so hydration does not ask again.
+pub fn page_resource<Q>(
+    variables: fn(PageAddress) -> Q::Variables,
+) -> Resource<Result<Q::ResponseData, ApiError>>
 where
-    T: Serialize + DeserializeOwned + Clone + Send + Sync + 'static,
+    Q: GraphQLQuery + 'static,
+    Q::Variables: Send,
+    Q::ResponseData: serde::Serialize + Clone + Send + Sync + 'static,
 {
     let api = Api::from_context();
     let params = use_params_map();
     let as_of = use_as_of();
     Resource::new(
-        move || {
-            let code = with_code.then(|| params.read().get("code").unwrap_or_default());
-            (code, as_of.get())
+        move || PageAddress {
+            code: params.read().get("code").unwrap_or_default(),
+            as_of: as_of.get(),
         },
-        move |(code, as_of)| {
+        move |address| {
             let api = api.clone();
-            async move {
-                let mut variables = json!({ "asOf": as_of_variable(as_of) });
-                if let Some(code) = code {
-                    variables["code"] = json!(code);
-                }
-                api.query::<T>(query, variables).await
-            }
+            async move { api.run::<Q>(variables(address)).await }
         },
     )
 }

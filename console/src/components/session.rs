@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use serde_json::json;
 
 use crate::api::Api;
-use crate::queries::{MeData, ME};
+use crate::queries::catalogue::{console_me, ConsoleMe};
+use crate::queries::PrincipalKind;
 
 /// "Inloggen", or the signed-in person with a sign-out button (a same-site POST form).
 #[component]
@@ -15,7 +15,7 @@ pub fn SessionStatus() -> impl IntoView {
         || (),
         move |()| {
             let api = api.clone();
-            async move { api.query::<MeData>(ME, json!({})).await }
+            async move { api.run::<ConsoleMe>(console_me::Variables).await }
         },
     );
     let location = use_location();
@@ -36,7 +36,7 @@ pub fn SessionStatus() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match me.await {
-                    Ok(MeData { me }) if me.kind == "PERSON" => {
+                    Ok(console_me::ResponseData { me }) if me.kind == PrincipalKind::PERSON => {
                         let roles = me.roles.iter().map(|r| r.label.clone()).collect::<Vec<_>>().join(", ");
                         let dev = me.id.as_deref().is_some_and(|id| id.starts_with("dev:"));
                         view! {

@@ -1,8 +1,7 @@
 //! One change sent from a form: busy while it runs, its error shown in words when it fails.
 
+use graphql_client::GraphQLQuery;
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
-use serde_json::Value;
 
 use crate::api::{Api, ApiError};
 
@@ -22,30 +21,21 @@ impl StepStatus {
         }
     }
 
-    /// Runs one mutation (with a single root field); on success hands that field's value to
-    /// `then`, on failure shows the API's error.
-    pub fn run<T: DeserializeOwned + 'static>(
+    /// Runs the mutation `Q`; on success hands its answer to `then`, on failure shows the
+    /// API's error.
+    pub fn run<Q: GraphQLQuery + 'static>(
         self,
         api: Api,
-        mutation: &'static str,
-        variables: Value,
-        then: impl FnOnce(T) + 'static,
+        variables: Q::Variables,
+        then: impl FnOnce(Q::ResponseData) + 'static,
     ) {
         self.busy.set(true);
         self.error.set(None);
         leptos::task::spawn_local(async move {
-            let result = api
-                .query::<std::collections::HashMap<String, T>>(mutation, variables)
-                .await
-                .and_then(|data| {
-                    data.into_values().next().ok_or_else(|| ApiError {
-                        message: "leeg antwoord van de API".into(),
-                        code: "INTERNAL".into(),
-                    })
-                });
+            let result = api.run::<Q>(variables).await;
             self.busy.set(false);
             match result {
-                Ok(step) => then(step),
+                Ok(answer) => then(answer),
                 Err(error) => self.error.set(Some(error)),
             }
         });

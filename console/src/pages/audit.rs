@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use serde_json::{json, Map, Value};
 
 use crate::api::{Api, ApiError};
 use crate::components::load_error::LoadError;
-use crate::queries::{AuditLogData, AuditPage, AUDIT_LOG};
+use crate::queries::catalogue::{console_audit_log, AuditPage, ConsoleAuditLog};
 use crate::url::encode;
 
 /// The filter fields, as named in the address and in `AuditLogFilter`.
@@ -38,12 +37,23 @@ pub fn AuditPage() -> impl IntoView {
     let data = Resource::new(source, move |(filters, after)| {
         let api = api.clone();
         async move {
-            let filter: Map<String, Value> = filters
-                .into_iter()
-                .map(|(k, v)| (k, Value::String(v)))
-                .collect();
-            api.query::<AuditLogData>(AUDIT_LOG, json!({ "filter": filter, "after": after }))
-                .await
+            let value = |name: &str| {
+                filters
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+            };
+            let filter = console_audit_log::AuditLogFilter {
+                action: value("action"),
+                actor: value("actor"),
+                target_type: value("targetType"),
+                target_id: value("targetId"),
+            };
+            api.run::<ConsoleAuditLog>(console_audit_log::Variables {
+                filter: Some(filter),
+                after,
+            })
+            .await
         }
     });
     let value_of = move |name: &str| query.read().get(name).unwrap_or_default();

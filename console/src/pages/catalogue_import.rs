@@ -2,13 +2,15 @@
 //! change shown as the committee's diff, every problem with its place), then confirm.
 
 use leptos::prelude::*;
-use serde_json::json;
 
 use crate::api::Api;
 use crate::components::step::{StepError, StepStatus};
-use crate::mutations::{ImportView, IMPORT_CATALOGUE};
 use crate::pages::proposals::DiffView;
-use crate::queries::{MeData, ME};
+use crate::queries::catalogue::{
+    console_import_catalogue, console_me, ConsoleImportCatalogue, ConsoleMe, ImportView,
+};
+use crate::queries::{code, Operation};
+use console_import_catalogue::GroupImportAction;
 
 /// The import page.
 #[component]
@@ -18,7 +20,7 @@ pub fn CatalogueImportPage() -> impl IntoView {
         || (),
         move |()| {
             let api = api.clone();
-            async move { api.query::<MeData>(ME, json!({})).await }
+            async move { api.run::<ConsoleMe>(console_me::Variables).await }
         },
     );
     view! {
@@ -31,7 +33,7 @@ pub fn CatalogueImportPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match me.await {
-                    Ok(MeData { me }) if me.allowed_operations.iter().any(|o| o == "IMPORT_CATALOGUE") => {
+                    Ok(console_me::ResponseData { me }) if me.may(Operation::IMPORT_CATALOGUE) => {
                         view! { <ImportForm/> }.into_any()
                     }
                     _ => view! {
@@ -88,13 +90,15 @@ fn ImportForm() -> impl IntoView {
     let confirm_status = StepStatus::new();
     let input = move |dry_run: bool| {
         let optional = |s: String| (!s.trim().is_empty()).then_some(s);
-        json!({ "input": {
-            "document": document.get_untracked().unwrap_or_default(),
-            "decision": optional(decision.get_untracked()),
-            "effectiveFrom": optional(effective_from.get_untracked()),
-            "decidedOn": optional(decided_on.get_untracked()),
-            "dryRun": dry_run,
-        }})
+        console_import_catalogue::Variables {
+            input: console_import_catalogue::ImportCatalogueInput {
+                document: document.get_untracked().unwrap_or_default(),
+                decision: optional(decision.get_untracked()),
+                effective_from: optional(effective_from.get_untracked()),
+                decided_on: optional(decided_on.get_untracked()),
+                dry_run,
+            },
+        }
     };
     let check = {
         let api = api.clone();
@@ -102,26 +106,16 @@ fn ImportForm() -> impl IntoView {
             ev.prevent_default();
             checked.set(None);
             done.set(None);
-            check_status.run(
-                api.clone(),
-                IMPORT_CATALOGUE,
-                input(true),
-                move |v: ImportView| {
-                    checked.set(Some(v));
-                },
-            );
+            check_status.run::<ConsoleImportCatalogue>(api.clone(), input(true), move |v| {
+                checked.set(Some(v.import_catalogue));
+            });
         }
     };
     let confirm = move |_| {
-        confirm_status.run(
-            api.clone(),
-            IMPORT_CATALOGUE,
-            input(false),
-            move |v: ImportView| {
-                checked.set(None);
-                done.set(Some(v));
-            },
-        );
+        confirm_status.run::<ConsoleImportCatalogue>(api.clone(), input(false), move |v| {
+            checked.set(None);
+            done.set(Some(v.import_catalogue));
+        });
     };
     // A changed field invalidates the check: confirm only what was shown.
     let changed = move || checked.set(None);
@@ -155,7 +149,7 @@ fn ImportForm() -> impl IntoView {
             <StepError status=check_status/>
         </form>
         {move || checked.get().map(|v| {
-            let changes = v.groups.iter().filter(|g| g.action != "UNCHANGED").count();
+            let changes = v.groups.iter().filter(|g| g.action != GroupImportAction::UNCHANGED).count();
             view! {
                 <section id="import-plan" aria-live="polite">
                     <h2>"Wat er verandert"</h2>
@@ -181,8 +175,8 @@ fn ImportForm() -> impl IntoView {
                 <section id="import-done" role="status">
                     <h2>"Geïmporteerd"</h2>
                     <ul class="import-links">
-                        {v.groups.into_iter().filter(|g| g.action != "UNCHANGED").map(|g| {
-                            let href = if g.action == "NEW_VERSION" && !from.is_empty() {
+                        {v.groups.into_iter().filter(|g| g.action != GroupImportAction::UNCHANGED).map(|g| {
+                            let href = if g.action == GroupImportAction::NEW_VERSION && !from.is_empty() {
                                 format!("/groups/{}?asOf={from}", g.code)
                             } else {
                                 format!("/groups/{}", g.code)
@@ -202,27 +196,27 @@ fn ImportOutcome(outcome: ImportView) -> impl IntoView {
     let unchanged = outcome
         .groups
         .iter()
-        .filter(|g| g.action == "UNCHANGED")
+        .filter(|g| g.action == GroupImportAction::UNCHANGED)
         .count();
     view! {
-        {outcome.groups.into_iter().filter(|g| g.action != "UNCHANGED").map(|g| {
-            let what = if g.action == "ADDED" {
+        {outcome.groups.into_iter().filter(|g| g.action != GroupImportAction::UNCHANGED).map(|g| {
+            let what = if g.action == GroupImportAction::ADDED {
                 format!("nieuwe functiegroep, met {} versie(s) uit het bestand", g.versions_added)
             } else {
                 "nieuwe versie vanaf de ingangsdatum".to_owned()
             };
-            let added = g.action == "ADDED";
-            let code = g.code.clone();
+            let added = g.action == GroupImportAction::ADDED;
+            let group = g.code.clone();
             view! {
-                <section class="import-group" data-group=code data-action=g.action.clone()>
+                <section class="import-group" data-group=group data-action=code(&g.action)>
                     <h3>{g.name}" "<code>{g.code}</code></h3>
                     <p class="import-action">{what}</p>
                     {if added {
                         view! {
-                            <details><summary>"Inhoud van de laatste versie"</summary><DiffView changes=g.changes/></details>
+                            <details><summary>"Inhoud van de laatste versie"</summary><DiffView changes=g.changes.into_iter().map(Into::into).collect()/></details>
                         }.into_any()
                     } else {
-                        view! { <DiffView changes=g.changes/> }.into_any()
+                        view! { <DiffView changes=g.changes.into_iter().map(Into::into).collect()/> }.into_any()
                     }}
                 </section>
             }

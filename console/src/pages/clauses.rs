@@ -4,20 +4,23 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use serde_json::{json, Value};
 
 use crate::api::Api;
-use crate::components::as_of::{as_of_variable, use_as_of};
+use crate::components::as_of::use_as_of;
 use crate::components::badges::{IllustrativeBadge, SourceLink};
 use crate::components::load_error::LoadError;
 use crate::components::step::{StepError, StepStatus};
-use crate::components::version_compare::VersionCompare;
+use crate::components::version_compare::{chosen_diff, VersionCompare};
 use crate::content::lines_of;
-use crate::mutations::{ClauseStep, CREATE_CLAUSE, RETIRE_CLAUSE, REVISE_CLAUSE};
 use crate::pages::not_found::NotFound;
+use crate::queries::amendments::FieldChange;
 use crate::queries::clauses::{
-    ApplicabilityView, ClauseData, ClauseDetail, ClauseVersionDetail, ClausesData, CLAUSE, CLAUSES,
+    console_clause, console_clause_version_diff, console_clauses, console_create_clause,
+    console_retire_clause, console_revise_clause, ClauseDetail, ClauseVersionDetail, ConsoleClause,
+    ConsoleClauseVersionDiff, ConsoleClauses, ConsoleCreateClause, ConsoleRetireClause,
+    ConsoleReviseClause,
 };
+use crate::queries::{code, same_input, value_of, ClauseStatus, Operation};
 
 const CATEGORIES: [(&str, &str); 4] = [
     ("SOCIAL_SAFETY_INCLUSION", "Sociale veiligheid en inclusie"),
@@ -37,7 +40,8 @@ const STATUSES: [(&str, &str); 3] = [
     ("FUTURE", "toekomstig"),
 ];
 
-fn status_label(status: &str) -> &'static str {
+fn status_label(status: &ClauseStatus) -> &'static str {
+    let status = code(status);
     STATUSES
         .iter()
         .find(|(code, _)| *code == status)
@@ -65,7 +69,7 @@ pub fn ClausesPage() -> impl IntoView {
         move || {
             (
                 param("category"),
-                param("scale").and_then(|s| s.parse::<i32>().ok()),
+                param("scale").and_then(|s| s.parse::<i64>().ok()),
                 param("status"),
                 as_of.get(),
             )
@@ -73,9 +77,19 @@ pub fn ClausesPage() -> impl IntoView {
         move |(category, scale, status, on)| {
             let api = api.clone();
             async move {
-                let filter = json!({ "category": category, "scale": scale, "status": status, "on": as_of_variable(on) });
-                api.query::<ClausesData>(CLAUSES, json!({ "filter": filter }))
-                    .await
+                let filter = console_clauses::VacancyClauseFilter {
+                    category: category.as_deref().and_then(value_of),
+                    scale,
+                    status: status.as_deref().and_then(value_of),
+                    on,
+                    group_code: None,
+                    family_code: None,
+                    language: None,
+                };
+                api.run::<ConsoleClauses>(console_clauses::Variables {
+                    filter: Some(filter),
+                })
+                .await
             }
         },
     );
@@ -106,7 +120,7 @@ pub fn ClausesPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(d) => {
-                        let may_edit = d.me.may("EDIT_CLAUSES");
+                        let may_edit = d.me.may(Operation::EDIT_CLAUSES);
                         view! {
                             <p id="clause-count">{format!("{} clausules", d.vacancy_clauses.total_count)}</p>
                             <table class="clauses" id="clauses">
@@ -117,7 +131,7 @@ pub fn ClausesPage() -> impl IntoView {
                                 </tr></thead>
                                 <tbody>
                                     {d.vacancy_clauses.nodes.into_iter().map(|c| view! {
-                                        <tr class=format!("status-{}", c.status.to_lowercase())>
+                                        <tr class=format!("status-{}", code(&c.status).to_lowercase())>
                                             <td>
                                                 <a href=format!("/clauses/{}", c.code)>{c.version.title}</a>" "
                                                 <IllustrativeBadge on=c.version.illustrative/>
@@ -171,24 +185,25 @@ impl ClauseForm {
     fn new(v: Option<&ClauseVersionDetail>) -> Self {
         let text =
             |f: fn(&ClauseVersionDetail) -> String| RwSignal::new(v.map(f).unwrap_or_default());
-        let a = v.map(|v| v.applicability.clone()).unwrap_or_default();
-        let num = |n: Option<i32>| RwSignal::new(n.map(|n| n.to_string()).unwrap_or_default());
+        let a = v.map(|v| v.applicability.clone());
+        let a = a.as_ref();
+        let num = |n: Option<i64>| RwSignal::new(n.map(|n| n.to_string()).unwrap_or_default());
         Self {
             title: text(|v| v.title.clone()),
             category: RwSignal::new(
-                v.map_or("SOCIAL_SAFETY_INCLUSION".into(), |v| v.category.clone()),
+                v.map_or("SOCIAL_SAFETY_INCLUSION".into(), |v| code(&v.category)),
             ),
-            section: RwSignal::new(v.map_or("PROFILE".into(), |v| v.section.clone())),
+            section: RwSignal::new(v.map_or("PROFILE".into(), |v| code(&v.section))),
             section_order: RwSignal::new(v.map_or(100, |v| v.section_order).to_string()),
             text_nl: text(|v| v.text_nl.clone()),
             text_en: text(|v| v.text_en.clone().unwrap_or_default()),
             mandatory: RwSignal::new(v.is_some_and(|v| v.mandatory)),
-            scale_min: num(a.scale_min),
-            scale_max: num(a.scale_max),
-            manager_only: RwSignal::new(a.manager_only),
-            abd_only: RwSignal::new(a.abd_only),
-            family_codes: RwSignal::new(a.family_codes.join("\n")),
-            group_codes: RwSignal::new(a.group_codes.join("\n")),
+            scale_min: num(a.and_then(|a| a.scale_min)),
+            scale_max: num(a.and_then(|a| a.scale_max)),
+            manager_only: RwSignal::new(a.is_some_and(|a| a.manager_only)),
+            abd_only: RwSignal::new(a.is_some_and(|a| a.abd_only)),
+            family_codes: RwSignal::new(a.map(|a| a.family_codes.join("\n")).unwrap_or_default()),
+            group_codes: RwSignal::new(a.map(|a| a.group_codes.join("\n")).unwrap_or_default()),
             source_reference: text(|v| v.source_reference.clone()),
             source_url: text(|v| v.source_url.clone().unwrap_or_default()),
             illustrative: RwSignal::new(v.is_none_or(|v| v.illustrative)),
@@ -198,21 +213,23 @@ impl ClauseForm {
     }
 
     /// The `ClauseFieldsInput` of the form.
-    fn fields(self) -> Value {
+    fn fields(self) -> console_create_clause::ClauseFieldsInput {
         let optional = |s: RwSignal<String>| {
             let v = s.get_untracked();
             (!v.trim().is_empty()).then(|| v.trim().to_owned())
         };
-        let number = |s: RwSignal<String>| s.get_untracked().trim().parse::<i32>().ok();
-        json!({
-            "title": self.title.get_untracked(),
-            "category": self.category.get_untracked(),
-            "section": self.section.get_untracked(),
-            "sectionOrder": number(self.section_order).unwrap_or(100),
-            "textNl": self.text_nl.get_untracked(),
-            "textEn": optional(self.text_en),
-            "mandatory": self.mandatory.get_untracked(),
-            "applicability": ApplicabilityView {
+        let number = |s: RwSignal<String>| s.get_untracked().trim().parse::<i64>().ok();
+        console_create_clause::ClauseFieldsInput {
+            title: self.title.get_untracked(),
+            category: value_of(&self.category.get_untracked())
+                .unwrap_or(crate::queries::ClauseCategory::SOCIAL_SAFETY_INCLUSION),
+            section: value_of(&self.section.get_untracked())
+                .unwrap_or(crate::queries::VacancySection::PROFILE),
+            section_order: number(self.section_order).unwrap_or(100),
+            text_nl: self.text_nl.get_untracked(),
+            text_en: optional(self.text_en),
+            mandatory: self.mandatory.get_untracked(),
+            applicability: console_create_clause::ApplicabilityInput {
                 scale_min: number(self.scale_min),
                 scale_max: number(self.scale_max),
                 manager_only: self.manager_only.get_untracked(),
@@ -220,11 +237,11 @@ impl ClauseForm {
                 family_codes: lines_of(&self.family_codes.get_untracked()),
                 group_codes: lines_of(&self.group_codes.get_untracked()),
             },
-            "sourceReference": self.source_reference.get_untracked(),
-            "sourceUrl": optional(self.source_url),
-            "illustrative": self.illustrative.get_untracked(),
-            "changeNote": optional(self.change_note),
-        })
+            source_reference: self.source_reference.get_untracked(),
+            source_url: optional(self.source_url),
+            illustrative: self.illustrative.get_untracked(),
+            change_note: optional(self.change_note),
+        }
     }
 }
 
@@ -294,17 +311,17 @@ fn NewClauseForm() -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let navigate = navigate.clone();
-        let input = json!({
-            "code": code.get_untracked().trim(),
-            "effectiveFrom": form.effective_from.get_untracked(),
-            "fields": form.fields(),
-        });
-        status.run(
+        let input = console_create_clause::CreateVacancyClauseInput {
+            code: code.get_untracked().trim().to_owned(),
+            effective_from: form.effective_from.get_untracked(),
+            fields: form.fields(),
+        };
+        status.run::<ConsoleCreateClause>(
             api.clone(),
-            CREATE_CLAUSE,
-            json!({ "input": input }),
-            move |step: ClauseStep| {
-                navigate(&format!("/clauses/{}", step.code), Default::default());
+            console_create_clause::Variables { input },
+            move |done| {
+                let code = done.create_vacancy_clause.code;
+                navigate(&format!("/clauses/{code}"), Default::default());
             },
         );
     };
@@ -330,7 +347,7 @@ pub fn ClausePage() -> impl IntoView {
     let query = use_query_map();
     let as_of = use_as_of();
     let reload = RwSignal::new(0_u32);
-    let number = move |name: &str| query.read().get(name).and_then(|n| n.parse::<i32>().ok());
+    let number = move |name: &str| query.read().get(name).and_then(|n| n.parse::<i64>().ok());
     let data = Resource::new(
         move || {
             (
@@ -344,12 +361,21 @@ pub fn ClausePage() -> impl IntoView {
         move |(code, on, from, to, _)| {
             let api = api.clone();
             async move {
-                let compare = from.is_some() && to.is_some();
-                api.query::<ClauseData>(
-                    CLAUSE,
-                    json!({ "code": code, "on": as_of_variable(on), "from": from.unwrap_or(1), "to": to.unwrap_or(1), "compare": compare }),
+                let data = api
+                    .run::<ConsoleClause>(console_clause::Variables {
+                        code: code.clone(),
+                        on,
+                    })
+                    .await?;
+                let diff = chosen_diff::<ConsoleClauseVersionDiff, _>(
+                    &api,
+                    from,
+                    to,
+                    |from, to| console_clause_version_diff::Variables { code, from, to },
+                    |d| d.clause_version_diff,
                 )
-                .await
+                .await?;
+                Ok::<_, crate::api::ApiError>((data, diff))
             }
         },
     );
@@ -357,14 +383,14 @@ pub fn ClausePage() -> impl IntoView {
         <Transition fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(ClauseData { vacancy_clause: Some(clause), clause_version_diff, me }) => {
-                        let may_edit = me.may("EDIT_CLAUSES");
+                    Ok((console_clause::ResponseData { vacancy_clause: Some(clause), me }, clause_version_diff)) => {
+                        let may_edit = me.may(Operation::EDIT_CLAUSES);
                         view! {
                             <ClauseView clause=clause.clone() diff=clause_version_diff from=number("from") to=number("to")/>
                             {may_edit.then(|| view! { <ClauseEditor clause reload/> })}
                         }.into_any()
                     }
-                    Ok(ClauseData { vacancy_clause: None, .. }) => view! { <NotFound/> }.into_any(),
+                    Ok((console_clause::ResponseData { vacancy_clause: None, .. }, _)) => view! { <NotFound/> }.into_any(),
                     Err(error) => view! { <LoadError error/> }.into_any(),
                 }
             })}
@@ -375,12 +401,12 @@ pub fn ClausePage() -> impl IntoView {
 #[component]
 fn ClauseView(
     clause: ClauseDetail,
-    diff: Option<Vec<crate::queries::FieldChangeView>>,
-    from: Option<i32>,
-    to: Option<i32>,
+    diff: Option<Vec<FieldChange>>,
+    from: Option<i64>,
+    to: Option<i64>,
 ) -> impl IntoView {
     let v = clause.version;
-    let numbers: Vec<i32> = clause.versions.iter().map(|v| v.number).collect();
+    let numbers: Vec<i64> = clause.versions.iter().map(|v| v.number).collect();
     let code = clause.code.clone();
     view! {
         <nav class="crumbs"><a href="/clauses">"Standaardclausules"</a>" › "<code>{code.clone()}</code></nav>
@@ -438,17 +464,16 @@ fn ClauseEditor(clause: ClauseDetail, reload: RwSignal<u32>) -> impl IntoView {
         let code = code.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let input = json!({
-                "code": code,
-                "expectedVersion": latest,
-                "effectiveFrom": form.effective_from.get_untracked(),
-                "fields": form.fields(),
-            });
-            revise_status.run(
+            let input = console_revise_clause::ReviseVacancyClauseInput {
+                code: code.clone(),
+                expected_version: latest,
+                effective_from: form.effective_from.get_untracked(),
+                fields: same_input(form.fields()),
+            };
+            revise_status.run::<ConsoleReviseClause>(
                 api.clone(),
-                REVISE_CLAUSE,
-                json!({ "input": input }),
-                move |_: ClauseStep| {
+                console_revise_clause::Variables { input },
+                move |_| {
                     reload.update(|n| *n += 1);
                 },
             );
@@ -456,16 +481,14 @@ fn ClauseEditor(clause: ClauseDetail, reload: RwSignal<u32>) -> impl IntoView {
     };
     let retire = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let variables =
-            json!({ "code": code, "expectedVersion": latest, "on": retire_on.get_untracked() });
-        retire_status.run(
-            api.clone(),
-            RETIRE_CLAUSE,
-            variables,
-            move |_: ClauseStep| {
-                reload.update(|n| *n += 1);
-            },
-        );
+        let variables = console_retire_clause::Variables {
+            code: code.clone(),
+            expected_version: latest,
+            on: retire_on.get_untracked(),
+        };
+        retire_status.run::<ConsoleRetireClause>(api.clone(), variables, move |_| {
+            reload.update(|n| *n += 1);
+        });
     };
     view! {
         <details class="propose" id="revise-clause">

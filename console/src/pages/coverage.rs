@@ -7,14 +7,16 @@ use crate::components::as_of::{href_with_as_of, use_as_of};
 use crate::components::badges::IllustrativeBadge;
 use crate::components::load_error::LoadError;
 use crate::components::page_data::page_resource;
-use crate::queries::appraisal::FormatCoverageView;
-use crate::queries::{CoverageCellView, CoverageData, FamilyCoverageView, COVERAGE};
+use crate::queries::catalogue::{
+    console_coverage, ConsoleCoverage, CoverageCellView, FamilyCoverageView, FormatCoverageView,
+};
+use console_coverage::CoverageStatus;
 
 /// The coverage matrix.
 #[component]
 pub fn CoveragePage() -> impl IntoView {
     let as_of = use_as_of();
-    let data = page_resource::<CoverageData>(COVERAGE, false);
+    let data = page_resource::<ConsoleCoverage>(|a| console_coverage::Variables { as_of: a.as_of });
     view! {
         <h1>"Dekking van de verantwoordelijkheden"</h1>
         <p class="lead">
@@ -105,9 +107,9 @@ fn FamilyMatrix(family: FamilyCoverageView, as_of: Option<String>) -> impl IntoV
 
 #[component]
 fn CoverageCell(cell: CoverageCellView, group_href: String) -> impl IntoView {
-    let (class, label) = match cell.status.as_str() {
-        "COVERED" => ("covered", "gedekt"),
-        "PARTIAL" => ("partial", "deels"),
+    let (class, label) = match cell.status {
+        CoverageStatus::COVERED => ("covered", "gedekt"),
+        CoverageStatus::PARTIAL => ("partial", "deels"),
         _ => ("missing", "ontbreekt"),
     };
     let detail = cell
@@ -116,7 +118,7 @@ fn CoverageCell(cell: CoverageCellView, group_href: String) -> impl IntoView {
         .map(|t| format!("{}{}", t.scale, if t.covered { "✓" } else { "✗" }))
         .collect::<Vec<_>>()
         .join(" ");
-    let gap = cell.status != "COVERED";
+    let gap = cell.status != CoverageStatus::COVERED;
     view! {
         <td class=format!("cell {class}")>
             <span class="status">{label}</span>

@@ -7,18 +7,21 @@ use crate::components::badges::{IllustrativeBadge, InferredBadge, SourceLink};
 use crate::components::load_error::LoadError;
 use crate::components::page_data::page_resource;
 use crate::pages::not_found::NotFound;
-use crate::queries::{FamilyData, FAMILY};
+use crate::queries::catalogue::{console_family, ConsoleFamily};
 
 /// One family.
 #[component]
 pub fn FamilyPage() -> impl IntoView {
     let as_of = use_as_of();
-    let data = page_resource::<FamilyData>(FAMILY, true);
+    let data = page_resource::<ConsoleFamily>(|a| console_family::Variables {
+        code: a.code,
+        as_of: a.as_of,
+    });
     view! {
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(FamilyData { job_family: Some(f) }) => {
+                    Ok(console_family::ResponseData { job_family: Some(f) }) => {
                         let as_of = as_of.get_untracked();
                         view! {
                             <nav class="crumbs"><a href=href_with_as_of("/", as_of.as_deref())>"Functiefamilies"</a>" › "{f.name.clone()}</nav>
@@ -58,7 +61,7 @@ pub fn FamilyPage() -> impl IntoView {
                             </table>
                         }.into_any()
                     }
-                    Ok(FamilyData { job_family: None }) => view! { <NotFound/> }.into_any(),
+                    Ok(console_family::ResponseData { job_family: None }) => view! { <NotFound/> }.into_any(),
                     Err(error) => view! { <LoadError error/> }.into_any(),
                 }
             })}

@@ -4,37 +4,38 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use serde_json::json;
 
-use crate::api::Api;
-use crate::components::as_of::{as_of_variable, use_as_of};
+use crate::api::{Api, ApiError};
+use crate::components::as_of::use_as_of;
 use crate::components::badges::IllustrativeBadge;
 use crate::components::load_error::LoadError;
 use crate::components::page_data::page_resource;
-use crate::components::version_compare::VersionCompare;
+use crate::components::version_compare::{chosen_diff, VersionCompare};
 use crate::pages::not_found::NotFound;
 use crate::pages::proposal_actions::ProposeForm;
+use crate::queries::amendments::FieldChange;
 use crate::queries::appraisal::{
-    CriterionView, FormatData, FormatDetail, FormatsData, PreviewData, SectionView, FORMAT,
-    FORMATS, PREVIEW,
+    console_appraisal_criteria, console_format, console_format_version_diff, console_formats,
+    ConsoleAppraisalCriteria, ConsoleFormat, ConsoleFormatVersionDiff, ConsoleFormats,
+    CriteriaSection, CriterionView, FormatDetail, SectionView,
 };
-use crate::queries::clauses::GroupChoice;
-use crate::queries::FieldChangeView;
+use crate::queries::catalogue::{console_group_choices, ConsoleGroupChoices, GroupChoice};
+use crate::queries::{FormatAudience, Operation, ProposalTarget};
 
-fn audience_label(code: &str) -> &'static str {
-    match code {
-        "ALL_STAFF" => "alle medewerkers",
-        "MANAGERS" => "leidinggevenden (leidinggevende functiefamilies)",
-        "FAMILIES" => "bepaalde functiefamilies",
-        "GROUPS" => "bepaalde functiegroepen",
-        _ => "onbekend",
+fn audience_label(audience: &FormatAudience) -> &'static str {
+    match audience {
+        FormatAudience::ALL_STAFF => "alle medewerkers",
+        FormatAudience::MANAGERS => "leidinggevenden (leidinggevende functiefamilies)",
+        FormatAudience::FAMILIES => "bepaalde functiefamilies",
+        FormatAudience::GROUPS => "bepaalde functiegroepen",
+        FormatAudience::Other(_) => "onbekend",
     }
 }
 
 /// `/formats`: every format with the version in effect on the peildatum.
 #[component]
 pub fn FormatsPage() -> impl IntoView {
-    let data = page_resource::<FormatsData>(FORMATS, false);
+    let data = page_resource::<ConsoleFormats>(|a| console_formats::Variables { as_of: a.as_of });
     view! {
         <h1>"Formats voor het personeelsgesprek"</h1>
         <p class="hint">
@@ -84,7 +85,7 @@ pub fn FormatPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let as_of = use_as_of();
-    let number = move |name: &str| query.read().get(name).and_then(|n| n.parse::<i32>().ok());
+    let number = move |name: &str| query.read().get(name).and_then(|n| n.parse::<i64>().ok());
     let data = Resource::new(
         move || {
             (
@@ -97,12 +98,21 @@ pub fn FormatPage() -> impl IntoView {
         move |(code, on, from, to)| {
             let api = api.clone();
             async move {
-                let compare = from.is_some() && to.is_some();
-                api.query::<FormatData>(
-                    FORMAT,
-                    json!({ "code": code, "asOf": as_of_variable(on), "from": from.unwrap_or(1), "to": to.unwrap_or(1), "compare": compare }),
+                let data = api
+                    .run::<ConsoleFormat>(console_format::Variables {
+                        code: code.clone(),
+                        as_of: on,
+                    })
+                    .await?;
+                let diff = chosen_diff::<ConsoleFormatVersionDiff, _>(
+                    &api,
+                    from,
+                    to,
+                    |from, to| console_format_version_diff::Variables { code, from, to },
+                    |d| d.format_version_diff,
                 )
-                .await
+                .await?;
+                Ok::<_, ApiError>((data, diff))
             }
         },
     );
@@ -110,14 +120,14 @@ pub fn FormatPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(FormatData { appraisal_format: Some(format), format_version_diff, me }) => {
+                    Ok((console_format::ResponseData { appraisal_format: Some(format), me }, format_version_diff)) => {
                         let code = format.code.clone();
                         view! {
-                            {me.may("PROPOSE_AMENDMENT").then(|| view! { <ProposeForm target_field="formatCode" target_code=code/> })}
+                            {me.may(Operation::PROPOSE_AMENDMENT).then(|| view! { <ProposeForm target_type=ProposalTarget::APPRAISAL_FORMAT target_code=code/> })}
                             <FormatView format diff=format_version_diff from=number("from") to=number("to")/>
                         }.into_any()
                     }
-                    Ok(FormatData { appraisal_format: None, .. }) => view! { <NotFound/> }.into_any(),
+                    Ok((console_format::ResponseData { appraisal_format: None, .. }, _)) => view! { <NotFound/> }.into_any(),
                     Err(error) => view! { <LoadError error/> }.into_any(),
                 }
             })}
@@ -128,11 +138,11 @@ pub fn FormatPage() -> impl IntoView {
 #[component]
 fn FormatView(
     format: FormatDetail,
-    diff: Option<Vec<FieldChangeView>>,
-    from: Option<i32>,
-    to: Option<i32>,
+    diff: Option<Vec<FieldChange>>,
+    from: Option<i64>,
+    to: Option<i64>,
 ) -> impl IntoView {
-    let numbers: Vec<i32> = format.versions.iter().map(|v| v.number).collect();
+    let numbers: Vec<i64> = format.versions.iter().map(|v| v.number).collect();
     let title = format
         .version
         .as_ref()
@@ -218,19 +228,29 @@ pub fn AppraisalPreviewPage() -> impl IntoView {
         move || {
             (
                 get("group"),
-                get("scale").and_then(|s| s.parse::<i32>().ok()),
+                get("scale").and_then(|s| s.parse::<i64>().ok()),
                 get("on"),
             )
         },
         move |(group, scale, on)| {
             let api = api.clone();
             async move {
-                let preview = group.is_some() && scale.is_some();
-                api.query::<PreviewData>(
-                    PREVIEW,
-                    json!({ "group": group.unwrap_or_else(|| "MANAGER".into()), "scale": scale.unwrap_or(12), "on": on, "preview": preview }),
-                )
-                .await
+                let groups = api
+                    .run::<ConsoleGroupChoices>(console_group_choices::Variables)
+                    .await?
+                    .function_groups
+                    .nodes;
+                let criteria = match (group, scale) {
+                    (Some(group), Some(scale)) => Some(
+                        api.run::<ConsoleAppraisalCriteria>(
+                            console_appraisal_criteria::Variables { group, scale, on },
+                        )
+                        .await?
+                        .appraisal_criteria,
+                    ),
+                    _ => None,
+                };
+                Ok::<_, ApiError>((groups, criteria))
             }
         },
     );
@@ -241,9 +261,9 @@ pub fn AppraisalPreviewPage() -> impl IntoView {
                 let manager_view = get("view").as_deref() == Some("manager");
                 let (group, scale, on) = (get("group").unwrap_or_default(), get("scale").unwrap_or_default(), get("on").unwrap_or_default());
                 match data.await {
-                    Ok(d) => view! {
-                        <PreviewForm groups=d.function_groups.nodes group=group.clone() scale=scale.clone() on=on.clone() manager_view/>
-                        {d.appraisal_criteria.map(|c| {
+                    Ok((groups, criteria)) => view! {
+                        <PreviewForm groups group=group.clone() scale=scale.clone() on=on.clone() manager_view/>
+                        {criteria.map(|c| {
                             let base = format!("/appraisal-preview?group={group}&scale={scale}&on={on}");
                             view! {
                                 <nav class="tabs" id="preview-views">
@@ -294,7 +314,7 @@ fn PreviewForm(
 /// One section of the conversation form. The manager records the ratings; the employee prepares
 /// answers and sees what will be rated, without the rating inputs.
 #[component]
-fn ConversationSection(section: SectionView, manager_view: bool) -> impl IntoView {
+fn ConversationSection(section: CriteriaSection, manager_view: bool) -> impl IntoView {
     view! {
         <fieldset class="conversation-section" data-section=section.code.clone()>
             <legend>{section.title}</legend>

@@ -9,25 +9,29 @@ use crate::components::load_error::LoadError;
 use crate::components::page_data::page_resource;
 use crate::pages::not_found::NotFound;
 use crate::pages::proposal_actions::ProposeForm;
-use crate::queries::{
-    CoreProfileView, DecisionView, GroupData, GroupDetail, RequirementStatusView, TypingItemView,
-    TypingView, VersionDetail, VersionListItem, GROUP,
+use crate::queries::catalogue::{
+    console_group, ConsoleGroup, CoreProfileView, DecisionView, GroupData, GroupDetail,
+    RequirementStatusView, TypingItemView, TypingView, VersionDetail, VersionListItem,
 };
+use crate::queries::{Operation, ProposalTarget, ProvenanceKind};
 
 /// One function group.
 #[component]
 pub fn GroupPage() -> impl IntoView {
     let as_of = use_as_of();
-    let data = page_resource::<GroupData>(GROUP, true);
+    let data = page_resource::<ConsoleGroup>(|a| console_group::Variables {
+        code: a.code,
+        as_of: a.as_of,
+    });
     view! {
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(GroupData { function_group: Some(g), decision_log, me }) => {
-                        let may_propose = me.may("PROPOSE_AMENDMENT");
+                        let may_propose = me.may(Operation::PROPOSE_AMENDMENT);
                         let code = g.code.clone();
                         view! {
-                            {may_propose.then(|| view! { <ProposeForm target_field="groupCode" target_code=code/> })}
+                            {may_propose.then(|| view! { <ProposeForm target_type=ProposalTarget::FUNCTION_GROUP target_code=code/> })}
                             <GroupView group=g as_of=as_of.get_untracked()/>
                             <DecisionsPanel decisions=decision_log/>
                         }.into_any()
@@ -97,7 +101,7 @@ fn VersionPanel(version: VersionDetail) -> impl IntoView {
                 <IllustrativeBadge on=version.illustrative/>
             </p>
             <p class="provenance">
-                {if version.provenance.kind == "DECISION" { "Besluit: " } else { "Herkomst: " }}
+                {if version.provenance.kind == ProvenanceKind::DECISION { "Besluit: " } else { "Herkomst: " }}
                 {version.provenance.reference.clone().unwrap_or_else(|| "onbekend".to_owned())}
                 " "<SourceLink url=version.provenance.url.clone()/>
             </p>

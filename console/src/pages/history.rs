@@ -4,15 +4,17 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use serde_json::json;
 
-use crate::api::Api;
+use crate::api::{Api, ApiError};
 use crate::components::badges::{IllustrativeBadge, SourceLink};
 use crate::components::load_error::LoadError;
-use crate::components::version_compare::VersionCompare;
+use crate::components::version_compare::{chosen_diff, VersionCompare};
 use crate::pages::not_found::NotFound;
-use crate::queries::{
-    AdoptedProposal, AdoptedProposalsData, HistoryData, HistoryGroup, ADOPTED_PROPOSALS, HISTORY,
+use crate::queries::amendments::{
+    console_adopted_proposals, AdoptedProposal, ConsoleAdoptedProposals, FieldChange,
+};
+use crate::queries::catalogue::{
+    console_history, console_version_diff, ConsoleHistory, ConsoleVersionDiff, HistoryGroup,
 };
 
 /// The history page of `/groups/:code/history?from=N&to=M`.
@@ -21,7 +23,7 @@ pub fn HistoryPage() -> impl IntoView {
     let api = Api::from_context();
     let params = use_params_map();
     let query = use_query_map();
-    let number = move |name: &str| query.read().get(name).and_then(|n| n.parse::<i32>().ok());
+    let number = move |name: &str| query.read().get(name).and_then(|n| n.parse::<i64>().ok());
     let source = move || {
         (
             params.read().get("code").unwrap_or_default(),
@@ -34,12 +36,18 @@ pub fn HistoryPage() -> impl IntoView {
         Resource::new(source, move |(code, from, to)| {
             let api = api.clone();
             async move {
-                let compare = from.is_some() && to.is_some();
-                api.query::<HistoryData>(
-                    HISTORY,
-                    json!({ "code": code, "from": from.unwrap_or(1), "to": to.unwrap_or(1), "compare": compare }),
+                let history = api
+                    .run::<ConsoleHistory>(console_history::Variables { code: code.clone() })
+                    .await?;
+                let diff = chosen_diff::<ConsoleVersionDiff, _>(
+                    &api,
+                    from,
+                    to,
+                    |from, to| console_version_diff::Variables { code, from, to },
+                    |d| d.version_diff,
                 )
-                .await
+                .await?;
+                Ok::<_, ApiError>((history.function_group, diff))
             }
         })
     };
@@ -49,7 +57,7 @@ pub fn HistoryPage() -> impl IntoView {
         move |code| {
             let api = api.clone();
             async move {
-                api.query::<AdoptedProposalsData>(ADOPTED_PROPOSALS, json!({ "code": code }))
+                api.run::<ConsoleAdoptedProposals>(console_adopted_proposals::Variables { code })
                     .await
                     .map(|d| d.proposals)
                     .unwrap_or_default()
@@ -61,10 +69,10 @@ pub fn HistoryPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let (history, adopted) = (history.await, adopted.await);
                 match history {
-                    Ok(HistoryData { function_group: Some(group), version_diff }) => view! {
+                    Ok((Some(group), version_diff)) => view! {
                         <HistoryView group adopted diff=version_diff from=number("from") to=number("to")/>
                     }.into_any(),
-                    Ok(HistoryData { function_group: None, .. }) => view! { <NotFound/> }.into_any(),
+                    Ok((None, _)) => view! { <NotFound/> }.into_any(),
                     Err(error) => view! { <LoadError error/> }.into_any(),
                 }
             })}
@@ -76,11 +84,11 @@ pub fn HistoryPage() -> impl IntoView {
 fn HistoryView(
     group: HistoryGroup,
     adopted: Vec<AdoptedProposal>,
-    diff: Option<Vec<crate::queries::FieldChangeView>>,
-    from: Option<i32>,
-    to: Option<i32>,
+    diff: Option<Vec<FieldChange>>,
+    from: Option<i64>,
+    to: Option<i64>,
 ) -> impl IntoView {
-    let numbers: Vec<i32> = group.versions.iter().map(|v| v.number).collect();
+    let numbers: Vec<i64> = group.versions.iter().map(|v| v.number).collect();
     let code = group.code.clone();
     view! {
         <nav class="crumbs">
@@ -107,7 +115,7 @@ fn HistoryView(
                             </td>
                             <td>{proposal.map(|p| view! {
                                 <a href=format!("/proposals/{}", p.number)>{format!("Nr. {}: {}", p.number, p.title)}</a>
-                                {p.advice.map(|a| view! { <br/>{format!("Advies {} ({})", a.outcome.to_lowercase().replace('_', " "), a.meeting_date)} })}
+                                {p.advice.map(|a| view! { <br/>{format!("Advies {} ({})", a.outcome.label(), a.meeting_date)} })}
                                 {p.decision.map(|d| view! { <br/>{format!("Besluit {} ({})", d.reference, d.decision_date)} })}
                             })}</td>
                         </tr>

@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use crate::components::as_of::{href_with_as_of, use_as_of};
 use crate::components::load_error::LoadError;
 use crate::components::page_data::page_resource;
-use crate::queries::{FamiliesData, FAMILIES};
+use crate::queries::catalogue::{console_families, ConsoleFamilies};
 
 /// The families overview.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let as_of = use_as_of();
-    let data = page_resource::<FamiliesData>(FAMILIES, false);
+    let data = page_resource::<ConsoleFamilies>(|a| console_families::Variables { as_of: a.as_of });
     view! {
         <h1>"Functiefamilies"</h1>
         <p class="lead">

@@ -1,25 +1,29 @@
 //! The workflow's forms: start a draft from a group, edit it with a live diff, submit or withdraw
-//! it, rebase it, comment, record the committee's advice and the owner's decision. A form is only
-//! shown to someone whose `me.allowedOperations` allows it, in a state that allows it; the API
-//! checks everything again.
+//! it, rebase it, comment, record the committee's advice and the owner's decision. A form is shown
+//! only for a step the API offers in `Proposal.availableSteps` (by role, authorship and state: the
+//! same rule it checks again when the step is taken).
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use serde_json::json;
 
 use crate::api::{Api, ApiError};
 use crate::components::content_editor::{ContentDraft, ContentEditor};
 use crate::components::format_editor::{FormatDraft, FormatEditor};
 use crate::components::step::{StepError, StepStatus};
 use crate::content::lines_of;
-use crate::mutations::{
-    PreviewData, ProposalStep, COMMENT_ON_PROPOSAL, CREATE_PROPOSAL, PREVIEW_DIFF, REBASE_PROPOSAL,
-    RECORD_ADVICE, RECORD_DECISION, SUBMIT_PROPOSAL, UPDATE_PROPOSAL, WITHDRAW_PROPOSAL,
-};
 use crate::pages::proposals::DiffView;
-use crate::queries::{ProposalDetail, RequirementRef, Viewer};
+use crate::queries::amendments::{
+    console_comment_on_proposal, console_create_proposal, console_preview_diff,
+    console_rebase_proposal, console_record_advice, console_record_decision,
+    console_submit_proposal, console_update_proposal, console_withdraw_proposal,
+    ConsoleCommentOnProposal, ConsoleCreateProposal, ConsolePreviewDiff, ConsoleRebaseProposal,
+    ConsoleRecordAdvice, ConsoleRecordDecision, ConsoleSubmitProposal, ConsoleUpdateProposal,
+    ConsoleWithdrawProposal,
+};
+use crate::queries::amendments::{FieldChange, ProposalDetail, RequirementRef};
+use crate::queries::{value_of, AdviceOutcome, DecisionOutcome, ProposalStep, ProposalTarget};
 
 /// The document a draft edits.
 #[derive(Clone)]
@@ -40,7 +44,7 @@ impl Doc {
 }
 
 /// Bumps `reload`, so the page fetches the proposal again.
-fn reload_after(reload: RwSignal<u32>) -> impl FnOnce(ProposalStep) + 'static {
+fn reload_after<T>(reload: RwSignal<u32>) -> impl FnOnce(T) + 'static {
     move |_| reload.update(|n| *n += 1)
 }
 
@@ -48,8 +52,8 @@ fn reload_after(reload: RwSignal<u32>) -> impl FnOnce(ProposalStep) + 'static {
 /// (a copy of the current content), which opens for editing.
 #[component]
 pub fn ProposeForm(
-    /// `groupCode` or `formatCode`.
-    target_field: &'static str,
+    /// A group or a format.
+    target_type: ProposalTarget,
     /// The group or format to amend.
     target_code: String,
 ) -> impl IntoView {
@@ -62,18 +66,25 @@ pub fn ProposeForm(
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let navigate = navigate.clone();
-        let variables = json!({ "input": {
-            target_field: target_code,
-            "title": title.get_untracked(),
-            "rationale": rationale.get_untracked(),
-            "requestedEffectiveFrom": date.get_untracked(),
-        }});
-        status.run(
+        let target = Some(target_code.clone());
+        let (group_code, format_code) = match target_type {
+            ProposalTarget::APPRAISAL_FORMAT => (None, target),
+            _ => (target, None),
+        };
+        let input = console_create_proposal::CreateProposalInput {
+            group_code,
+            format_code,
+            title: title.get_untracked(),
+            rationale: rationale.get_untracked(),
+            requested_effective_from: date.get_untracked(),
+            content: None,
+        };
+        status.run::<ConsoleCreateProposal>(
             api.clone(),
-            CREATE_PROPOSAL,
-            variables,
-            move |step: ProposalStep| {
-                navigate(&format!("/proposals/{}", step.number), Default::default());
+            console_create_proposal::Variables { input },
+            move |created| {
+                let number = created.create_proposal.number;
+                navigate(&format!("/proposals/{number}"), Default::default());
             },
         );
     };
@@ -118,14 +129,21 @@ pub fn DraftEditor(
     let title = RwSignal::new(proposal.title.clone());
     let rationale = RwSignal::new(proposal.rationale.clone());
     let date = RwSignal::new(proposal.requested_effective_from.clone());
-    let draft = if proposal.target_type == "APPRAISAL_FORMAT" {
+    let draft = if proposal.target_type == ProposalTarget::APPRAISAL_FORMAT {
         Doc::Format(FormatDraft::new(&proposal.content))
     } else {
         Doc::Group(ContentDraft::new(
             &serde_json::from_value(proposal.content.clone()).unwrap_or_default(),
         ))
     };
-    let preview = RwSignal::new(proposal.diff.clone());
+    let preview = RwSignal::new(
+        proposal
+            .diff
+            .iter()
+            .cloned()
+            .map(FieldChange::from)
+            .collect::<Vec<_>>(),
+    );
     let preview_error = RwSignal::new(None::<ApiError>);
 
     // The live diff: asked for 300 ms after the last edit; answers to older edits are dropped.
@@ -145,10 +163,10 @@ pub fn DraftEditor(
                     }
                     leptos::task::spawn_local(async move {
                         let answer = api
-                            .query::<PreviewData>(
-                                PREVIEW_DIFF,
-                                json!({ "number": number, "content": content }),
-                            )
+                            .run::<ConsolePreviewDiff>(console_preview_diff::Variables {
+                                number,
+                                content,
+                            })
                             .await;
                         if generation.get_value() != this {
                             return;
@@ -169,46 +187,38 @@ pub fn DraftEditor(
 
     let save_variables = {
         let draft = draft.clone();
-        move || {
-            json!({ "input": {
-                "number": number,
-                "expectedVersion": version,
-                "title": title.get_untracked(),
-                "rationale": rationale.get_untracked(),
-                "requestedEffectiveFrom": date.get_untracked(),
-                "content": draft.document(),
-            }})
+        move || console_update_proposal::Variables {
+            input: console_update_proposal::UpdateProposalInput {
+                number,
+                expected_version: version,
+                title: Some(title.get_untracked()),
+                rationale: Some(rationale.get_untracked()),
+                requested_effective_from: Some(date.get_untracked()),
+                content: Some(draft.document()),
+            },
         }
     };
     let save = {
         let api = api.clone();
         let save_variables = save_variables.clone();
         move |_| {
-            status.run(
-                api.clone(),
-                UPDATE_PROPOSAL,
-                save_variables(),
-                reload_after(reload),
-            )
+            status.run::<ConsoleUpdateProposal>(api.clone(), save_variables(), reload_after(reload))
         }
     };
     let save_and_submit = {
         let api = api.clone();
         move |_| {
             let next = api.clone();
-            status.run(
-                api.clone(),
-                UPDATE_PROPOSAL,
-                save_variables(),
-                move |saved: ProposalStep| {
-                    status.run(
-                        next,
-                        SUBMIT_PROPOSAL,
-                        json!({ "number": number, "expectedVersion": saved.version }),
-                        reload_after(reload),
-                    );
-                },
-            );
+            status.run::<ConsoleUpdateProposal>(api.clone(), save_variables(), move |saved| {
+                status.run::<ConsoleSubmitProposal>(
+                    next,
+                    console_submit_proposal::Variables {
+                        number,
+                        expected_version: saved.update_proposal.version,
+                    },
+                    reload_after(reload),
+                );
+            });
         }
     };
     view! {
@@ -258,24 +268,26 @@ pub fn AuthorActions(
     let version = proposal.version;
     let (latest, base) = (proposal.latest_version_number, proposal.base_version_number);
     let outdated = proposal.base_version_number < proposal.latest_version_number;
-    let variables = json!({ "number": number, "expectedVersion": version });
     let withdraw = {
         let api = api.clone();
-        let variables = variables.clone();
         move |_| {
-            status.run(
+            status.run::<ConsoleWithdrawProposal>(
                 api.clone(),
-                WITHDRAW_PROPOSAL,
-                variables.clone(),
+                console_withdraw_proposal::Variables {
+                    number,
+                    expected_version: version,
+                },
                 reload_after(reload),
             )
         }
     };
     let rebase = move |_| {
-        status.run(
+        status.run::<ConsoleRebaseProposal>(
             api.clone(),
-            REBASE_PROPOSAL,
-            variables.clone(),
+            console_rebase_proposal::Variables {
+                number,
+                expected_version: version,
+            },
             reload_after(reload),
         )
     };
@@ -301,7 +313,7 @@ pub fn AuthorActions(
 #[component]
 pub fn CommentForm(
     /// The proposal's number.
-    number: i32,
+    number: i64,
     /// Bumped to fetch the proposal again.
     reload: RwSignal<u32>,
 ) -> impl IntoView {
@@ -310,16 +322,14 @@ pub fn CommentForm(
     let text = RwSignal::new(String::new());
     let send = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let variables = json!({ "number": number, "text": text.get_untracked() });
-        status.run(
-            api.clone(),
-            COMMENT_ON_PROPOSAL,
-            variables,
-            move |step: ProposalStep| {
-                text.set(String::new());
-                reload_after(reload)(step);
-            },
-        );
+        let variables = console_comment_on_proposal::Variables {
+            number,
+            text: text.get_untracked(),
+        };
+        status.run::<ConsoleCommentOnProposal>(api.clone(), variables, move |step| {
+            text.set(String::new());
+            reload_after(reload)(step);
+        });
     };
     view! {
         <form class="comment-form" id="comment-form" on:submit=send>
@@ -353,17 +363,21 @@ pub fn AdviceForm(
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let conditions = conditions.get_untracked();
-        let variables = json!({ "input": {
-            "number": number,
-            "expectedVersion": version,
-            "meetingDate": meeting.get_untracked(),
-            "outcome": outcome.get_untracked(),
-            "rationale": rationale.get_untracked(),
-            "conditions": (!conditions.trim().is_empty()).then_some(conditions),
-            "employerMembers": lines_of(&employers.get_untracked()),
-            "unionMembers": lines_of(&unions.get_untracked()),
-        }});
-        status.run(api.clone(), RECORD_ADVICE, variables, reload_after(reload));
+        let input = console_record_advice::RecordAdviceInput {
+            number,
+            expected_version: version,
+            meeting_date: meeting.get_untracked(),
+            outcome: value_of(&outcome.get_untracked()).unwrap_or(AdviceOutcome::POSITIVE),
+            rationale: rationale.get_untracked(),
+            conditions: (!conditions.trim().is_empty()).then_some(conditions),
+            employer_members: lines_of(&employers.get_untracked()),
+            union_members: lines_of(&unions.get_untracked()),
+        };
+        status.run::<ConsoleRecordAdvice>(
+            api.clone(),
+            console_record_advice::Variables { input },
+            reload_after(reload),
+        );
     };
     view! {
         <form class="advice-form" id="advice-form" on:submit=record>
@@ -412,17 +426,16 @@ pub fn DecisionForm(
     let (number, version) = (proposal.number, proposal.version);
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let variables = json!({ "input": {
-            "number": number,
-            "expectedVersion": version,
-            "outcome": outcome.get_untracked(),
-            "reference": reference.get_untracked(),
-            "decisionDate": date.get_untracked(),
-        }});
-        status.run(
+        let input = console_record_decision::RecordDecisionInput {
+            number,
+            expected_version: version,
+            outcome: value_of(&outcome.get_untracked()).unwrap_or(DecisionOutcome::ADOPTED),
+            reference: reference.get_untracked(),
+            decision_date: date.get_untracked(),
+        };
+        status.run::<ConsoleRecordDecision>(
             api.clone(),
-            RECORD_DECISION,
-            variables,
+            console_record_decision::Variables { input },
             reload_after(reload),
         );
     };
@@ -448,33 +461,25 @@ pub fn DecisionForm(
     }
 }
 
-/// The forms for `viewer` on `proposal`, by state and role.
+/// The forms of the steps the API offers the caller on `proposal` (`availableSteps`).
 pub fn actions_for(
     proposal: &ProposalDetail,
-    viewer: &Viewer,
     requirements: Vec<RequirementRef>,
     scales: Vec<String>,
     reload: RwSignal<u32>,
 ) -> AnyView {
-    let state = proposal.state.as_deref().unwrap_or_default();
-    let is_author = viewer.id.is_some() && viewer.id == proposal.author;
-    let may_propose = viewer.may("PROPOSE_AMENDMENT");
-    let open = matches!(state, "DRAFT" | "SUBMITTED" | "ADVISED");
+    let offers = |step: ProposalStep| proposal.available_steps.contains(&step);
     let p = proposal.clone();
     view! {
-        {(is_author && may_propose && state == "DRAFT").then(|| view! {
+        {offers(ProposalStep::EDIT).then(|| view! {
             <DraftEditor proposal=p.clone() requirements scales reload/>
         })}
-        {(is_author && may_propose && open).then(|| view! { <AuthorActions proposal=p.clone() reload/> })}
-        {(may_propose && matches!(state, "SUBMITTED" | "ADVISED")).then(|| view! {
-            <CommentForm number=p.number reload/>
+        {(offers(ProposalStep::WITHDRAW) || offers(ProposalStep::REBASE)).then(|| view! {
+            <AuthorActions proposal=p.clone() reload/>
         })}
-        {(!is_author && viewer.may("RECORD_ADVICE") && state == "SUBMITTED").then(|| view! {
-            <AdviceForm proposal=p.clone() reload/>
-        })}
-        {(!is_author && viewer.may("RECORD_DECISION") && state == "ADVISED").then(|| view! {
-            <DecisionForm proposal=p.clone() reload/>
-        })}
+        {offers(ProposalStep::COMMENT).then(|| view! { <CommentForm number=p.number reload/> })}
+        {offers(ProposalStep::RECORD_ADVICE).then(|| view! { <AdviceForm proposal=p.clone() reload/> })}
+        {offers(ProposalStep::RECORD_DECISION).then(|| view! { <DecisionForm proposal=p.clone() reload/> })}
     }
     .into_any()
 }

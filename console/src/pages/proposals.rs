@@ -3,16 +3,16 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use serde_json::json;
 
 use crate::api::{Api, ApiError};
 use crate::components::load_error::LoadError;
 use crate::pages::not_found::NotFound;
 use crate::pages::proposal_actions::actions_for;
-use crate::queries::{
-    FieldChangeView, ProposalData, ProposalDetail, ProposalSummary, ProposalsData, PROPOSAL,
-    PROPOSALS,
+use crate::queries::amendments::{
+    console_proposal, console_proposals, ConsoleProposal, ConsoleProposals, FieldChange,
+    ProposalDetail, ProposalSummary,
 };
+use crate::queries::{ChangeKind, ProposalState, ProposalStep, ProposalTarget, WordTag};
 
 /// Shown where a name is hidden from the reader: only the committee and FGR beheer see who did
 /// what (the API leaves the name out).
@@ -40,21 +40,8 @@ impl ListView {
         match self {
             Self::All => true,
             Self::Mine => me.is_some() && me == p.author.as_deref(),
-            Self::Queue => matches!(p.state.as_deref(), Some("SUBMITTED" | "ADVISED")),
+            Self::Queue => matches!(p.state, ProposalState::SUBMITTED | ProposalState::ADVISED),
         }
-    }
-}
-
-/// A Dutch name for a proposal state.
-fn state_label(state: Option<&str>) -> &'static str {
-    match state {
-        Some("DRAFT") => "concept",
-        Some("SUBMITTED") => "ingediend",
-        Some("ADVISED") => "geadviseerd",
-        Some("ADOPTED") => "vastgesteld",
-        Some("REJECTED") => "afgewezen",
-        Some("WITHDRAWN") => "ingetrokken",
-        _ => "onbekend",
     }
 }
 
@@ -83,7 +70,10 @@ pub fn ProposalsPage() -> impl IntoView {
         || (),
         move |()| {
             let api = api.clone();
-            async move { api.query::<ProposalsData>(PROPOSALS, json!({})).await }
+            async move {
+                api.run::<ConsoleProposals>(console_proposals::Variables)
+                    .await
+            }
         },
     );
     let tab = move |which: ListView, href: &'static str, label: &'static str| {
@@ -130,7 +120,7 @@ fn ProposalTable(proposals: Vec<ProposalSummary>) -> impl IntoView {
                         <td>{p.number}</td>
                         <td><a href=format!("/proposals/{}", p.number)>{p.title}</a></td>
                         <td>{p.function_group.map_or(p.target_code, |g| g.name)}</td>
-                        <td class="state">{state_label(p.state.as_deref())}</td>
+                        <td class="state">{p.state.label()}</td>
                         <td>{p.author_name.unwrap_or_else(|| HIDDEN.to_owned())}</td>
                         <td>{p.requested_effective_from}</td>
                     </tr>
@@ -152,7 +142,7 @@ pub fn ProposalPage() -> impl IntoView {
             let number = params
                 .read()
                 .get("number")
-                .and_then(|n| n.parse::<i32>().ok());
+                .and_then(|n| n.parse::<i64>().ok());
             (number, reload.get())
         },
         move |(number, _)| {
@@ -160,7 +150,7 @@ pub fn ProposalPage() -> impl IntoView {
             async move {
                 match number {
                     Some(n) => api
-                        .query::<ProposalData>(PROPOSAL, json!({ "number": n }))
+                        .run::<ConsoleProposal>(console_proposal::Variables { number: n })
                         .await
                         .map(Some),
                     None => Ok(None),
@@ -172,11 +162,11 @@ pub fn ProposalPage() -> impl IntoView {
         <Transition fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(Some(ProposalData { proposal: Some(p), me, responsibility_requirements, rating_scales })) => {
+                    Ok(Some(console_proposal::ResponseData { proposal: Some(p), responsibility_requirements, rating_scales, .. })) => {
                         let scales = rating_scales.into_iter().map(|s| s.code).collect();
                         // The author of a draft sees the live diff in the editor instead.
-                        let editing = p.state.as_deref() == Some("DRAFT") && me.id.is_some() && me.id == p.author;
-                        let actions = actions_for(&p, &me, responsibility_requirements, scales, reload);
+                        let editing = p.available_steps.contains(&ProposalStep::EDIT);
+                        let actions = actions_for(&p, responsibility_requirements, scales, reload);
                         view! { <ProposalView proposal=p show_diff=!editing/>{actions} }.into_any()
                     }
                     Ok(_) => view! { <NotFound/> }.into_any(),
@@ -195,8 +185,8 @@ fn ProposalView(proposal: ProposalDetail, show_diff: bool) -> impl IntoView {
         <nav class="crumbs"><a href="/proposals">"Wijzigingsvoorstellen"</a>" › "{format!("Nr. {}", p.number)}</nav>
         <h1>{p.title.clone()}</h1>
         <dl class="facts">
-            <dt>"Status"</dt><dd id="proposal-state">{state_label(p.state.as_deref())}</dd>
-            <dt>{if p.target_type == "APPRAISAL_FORMAT" { "Format" } else { "Functiegroep" }}</dt>
+            <dt>"Status"</dt><dd id="proposal-state">{p.state.label()}</dd>
+            <dt>{if p.target_type == ProposalTarget::APPRAISAL_FORMAT { "Format" } else { "Functiegroep" }}</dt>
             <dd>{match group {
                 Some(g) => view! {
                     <a href=format!("/groups/{}", g.code)>{g.name}</a>" · "
@@ -213,7 +203,7 @@ fn ProposalView(proposal: ProposalDetail, show_diff: bool) -> impl IntoView {
         <p>{p.rationale.clone()}</p>
         {show_diff.then(|| view! {
             <h2>"Wijzigingen"</h2>
-            <DiffView changes=p.diff.clone()/>
+            <DiffView changes=p.diff.iter().cloned().map(FieldChange::from).collect()/>
         })}
         <h2>"Commentaar"</h2>
         {if p.comments.is_empty() {
@@ -227,13 +217,13 @@ fn ProposalView(proposal: ProposalDetail, show_diff: bool) -> impl IntoView {
         }}
         {p.advice.map(|a| view! {
             <h2>"Advies van de Standaardisatiecommissie"</h2>
-            <p id="advice">{format!("{} ({})", a.outcome, a.meeting_date)}": "{a.rationale}</p>
+            <p id="advice">{format!("{} ({})", a.outcome.label(), a.meeting_date)}": "{a.rationale}</p>
             {a.conditions.map(|c| view! { <p>"Voorwaarden: "{c}</p> })}
             <p>"Werkgevers: "{a.employer_members.join(", ")}". Vakbonden: "{a.union_members.join(", ")}"."</p>
         })}
         {p.decision.map(|d| view! {
             <h2>"Besluit"</h2>
-            <p id="decision">{format!("{}: {} ({})", d.outcome, d.reference, d.decision_date)}</p>
+            <p id="decision">{format!("{}: {} ({})", d.outcome.label(), d.reference, d.decision_date)}</p>
         })}
     }
 }
@@ -242,7 +232,7 @@ fn ProposalView(proposal: ProposalDetail, show_diff: bool) -> impl IntoView {
 #[component]
 pub fn DiffView(
     /// The changes.
-    changes: Vec<FieldChangeView>,
+    changes: Vec<FieldChange>,
 ) -> impl IntoView {
     if changes.is_empty() {
         return view! { <p class="empty">"Geen wijzigingen ten opzichte van de basisversie."</p> }
@@ -251,22 +241,22 @@ pub fn DiffView(
     view! {
         <ul class="diff" id="diff">
             {changes.into_iter().map(|c| {
-                let label = match c.kind.as_str() {
-                    "ADDED" => "toegevoegd",
-                    "REMOVED" => "verwijderd",
-                    _ => "gewijzigd",
+                let (label, class) = match c.kind {
+                    ChangeKind::ADDED => ("toegevoegd", "added"),
+                    ChangeKind::REMOVED => ("verwijderd", "removed"),
+                    _ => ("gewijzigd", "changed"),
                 };
                 let body = if c.words.is_empty() {
                     view! { <span>{c.after.or(c.before).unwrap_or_default()}</span> }.into_any()
                 } else {
-                    c.words.into_iter().map(|w| match w.tag.as_str() {
-                        "INSERT" => view! { <ins>{w.text}</ins> }.into_any(),
-                        "DELETE" => view! { <del>{w.text}</del> }.into_any(),
+                    c.words.into_iter().map(|w| match w.tag {
+                        WordTag::INSERT => view! { <ins>{w.text}</ins> }.into_any(),
+                        WordTag::DELETE => view! { <del>{w.text}</del> }.into_any(),
                         _ => view! { <span>{w.text}</span> }.into_any(),
                     }).collect_view().into_any()
                 };
                 view! {
-                    <li class=format!("change {}", c.kind.to_lowercase())>
+                    <li class=format!("change {class}")>
                         <span class="path">{c.path}</span>" "<span class="kind">{label}</span>": "{body}
                     </li>
                 }

@@ -4,18 +4,19 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use serde_json::json;
 
 use crate::api::Api;
 use crate::components::badges::IllustrativeBadge;
 use crate::components::load_error::LoadError;
-use crate::queries::clauses::{GroupChoice, VacancyTextData, VacancyTextView, VACANCY_TEXT};
+use crate::queries::catalogue::{console_group_choices, ConsoleGroupChoices, GroupChoice};
+use crate::queries::clauses::{console_vacancy_text, ConsoleVacancyText, VacancyTextView};
+use crate::queries::value_of;
 
 /// What the address asks to compose.
 #[derive(Clone, PartialEq, Eq)]
 struct Choice {
     group: String,
-    scale: Option<i32>,
+    scale: Option<i64>,
     language: String,
     on: Option<String>,
     format: String,
@@ -42,19 +43,26 @@ pub fn VacancyTextPage() -> impl IntoView {
         move |c| {
             let api = api.clone();
             async move {
-                let compose = !c.group.is_empty() && c.scale.is_some();
-                api.query::<VacancyTextData>(
-                    VACANCY_TEXT,
-                    json!({
-                        "group": if compose { c.group.clone() } else { "MANAGER".into() },
-                        "scale": c.scale.unwrap_or(1),
-                        "language": c.language,
-                        "on": c.on,
-                        "format": c.format,
-                        "compose": compose,
-                    }),
-                )
-                .await
+                // The choices even when composing fails, so the form stays usable.
+                let groups = api
+                    .run::<ConsoleGroupChoices>(console_group_choices::Variables)
+                    .await
+                    .map(|d| d.function_groups.nodes)
+                    .unwrap_or_default();
+                let text = match c.scale {
+                    Some(scale) if !c.group.is_empty() => api
+                        .run::<ConsoleVacancyText>(console_vacancy_text::Variables {
+                            group: c.group.clone(),
+                            scale,
+                            language: Some(c.language),
+                            on: c.on,
+                            format: value_of(&c.format),
+                        })
+                        .await
+                        .map(|d| Some(d.vacancy_text)),
+                    _ => Ok(None),
+                };
+                (groups, text)
             }
         },
     );
@@ -64,13 +72,14 @@ pub fn VacancyTextPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 let c = choice.get_untracked();
-                match data.await {
-                    Ok(d) => view! {
-                        <ComposerForm groups=d.function_groups.nodes choice=c/>
-                        {d.vacancy_text.map(|text| view! { <Composed text/> })}
+                let (groups, text) = data.await;
+                match text {
+                    Ok(text) => view! {
+                        <ComposerForm groups choice=c/>
+                        {text.map(|text| view! { <Composed text/> })}
                     }.into_any(),
                     Err(error) => view! {
-                        <ComposerForm groups=Vec::new() choice=c/>
+                        <ComposerForm groups choice=c/>
                         <LoadError error/>
                     }.into_any(),
                 }

@@ -18,6 +18,7 @@ use fgr_console::queries;
 use serde_json::{json, Value};
 
 use crate::amendments::{call, ADVISE, CREATE, DECIDE, SUBMIT};
+use crate::contract::read_variables;
 use crate::on_every_backend;
 use crate::support::{Backend, TestApp, TestDb};
 use crate::vacancy_clauses::REVISE;
@@ -104,18 +105,12 @@ async fn answers(app: &TestApp) -> Vec<(String, Value)> {
         async move { serde_json::to_value(service.execute(request, principal).await).unwrap() }
     };
     let mut all = Vec::new();
-    for (name, query) in queries::ALL {
-        let code = match *name {
-            "ConsoleFamily" => "LIJNMANAGEMENT",
-            "ConsoleClause" => "EED_OF_BELOFTE",
-            "ConsoleFormat" => "PERSONEELSGESPREK_RIJK",
-            _ => "MANAGER",
-        };
-        let variables = json!({
-            "code": code, "asOf": null, "number": 1, "from": 1, "to": 2, "compare": true,
-            "group": "MANAGER", "scale": 13, "compose": true, "on": null, "preview": true,
-        });
-        all.push(((*name).to_owned(), ask(query, variables).await));
+    for operation in queries::READS {
+        let variables = read_variables(operation.name, "EED_OF_BELOFTE", 1, 2);
+        all.push((
+            operation.name.to_owned(),
+            ask(operation.document, variables).await,
+        ));
     }
     let export = app
         .send(

@@ -2,7 +2,7 @@
 //! the console sends is valid against it.
 
 use fgr_api::domain::access::Role;
-use fgr_console::{mutations, queries};
+use fgr_console::queries;
 use serde_json::{json, Value};
 
 use crate::support::{Backend, TestApp};
@@ -18,78 +18,56 @@ fn schema_graphql_matches_the_code() {
     );
 }
 
+/// Variables that fit every read of the console: each names a seeded thing (`clause` for the
+/// clause reads), and the versions `from` and `to` for the diffs.
+pub(crate) fn read_variables(name: &str, clause: &str, from: i64, to: i64) -> Value {
+    let code = match name {
+        "ConsoleFamily" => "LIJNMANAGEMENT",
+        "ConsoleClause" | "ConsoleClauseVersionDiff" => clause,
+        "ConsoleFormat" | "ConsoleFormatVersionDiff" => "PERSONEELSGESPREK_RIJK",
+        _ => "MANAGER",
+    };
+    json!({
+        "code": code, "asOf": null, "number": 1, "from": from, "to": to,
+        "group": "MANAGER", "scale": 15, "on": null,
+    })
+}
+
 #[tokio::test]
-async fn every_console_query_runs_without_errors() {
+async fn every_console_query_runs_without_errors_and_reads_into_its_generated_type() {
     let app = TestApp::seeded(Backend::Sqlite).await;
     // As a committee member, who may read everything the console asks for.
     let cookie = app.person("contract", Role::CommitteeMember).await;
-    for (name, query) in queries::ALL {
-        let code = match *name {
-            "ConsoleFamily" => "LIJNMANAGEMENT",
-            "ConsoleClause" => "ABD_SOCIALE_VEILIGHEID",
-            "ConsoleFormat" => "PERSONEELSGESPREK_RIJK",
-            _ => "MANAGER",
-        };
-        let variables = json!({
-            "code": code, "asOf": null, "number": 1, "from": 1, "to": 1, "compare": true,
-            "group": "MANAGER", "scale": 15, "compose": true, "on": null, "preview": true,
-        });
+    for operation in queries::READS {
         let response = app
-            .graphql_with(query, variables, &[("cookie", cookie.as_str())])
+            .graphql_with(
+                operation.document,
+                read_variables(operation.name, "ABD_SOCIALE_VEILIGHEID", 1, 1),
+                &[("cookie", cookie.as_str())],
+            )
             .await
             .json();
-        assert!(response.get("errors").is_none(), "{name}: {response}");
-        decode(name, response["data"].clone());
+        assert!(
+            response.get("errors").is_none(),
+            "{}: {response}",
+            operation.name
+        );
+        decode(operation.name, response["data"].clone());
     }
 }
 
-/// Reads `data` into the type the console reads the answer of `name` into.
+/// Reads `data` into the type generated for the console's operation `name`.
 fn decode(name: &str, data: Value) {
-    fn into<T: serde::de::DeserializeOwned>(name: &str, data: Value) {
-        if let Err(e) = serde_json::from_value::<T>(data) {
-            panic!("the console cannot read the answer to {name}: {e}");
-        }
-    }
-    match name {
-        "ConsoleFamilies" => into::<queries::FamiliesData>(name, data),
-        "ConsoleFamily" => into::<queries::FamilyData>(name, data),
-        "ConsoleGroup" => into::<queries::GroupData>(name, data),
-        "ConsoleMe" => into::<queries::MeData>(name, data),
-        "ConsoleCoverage" => into::<queries::CoverageData>(name, data),
-        "ConsoleProposals" => into::<queries::ProposalsData>(name, data),
-        "ConsoleProposal" => into::<queries::ProposalData>(name, data),
-        "ConsoleHistory" => into::<queries::HistoryData>(name, data),
-        "ConsoleAdoptedProposals" => into::<queries::AdoptedProposalsData>(name, data),
-        "ConsoleAuditLog" => into::<queries::AuditLogData>(name, data),
-        "ConsolePreviewDiff" => into::<mutations::PreviewData>(name, data),
-        "ConsoleClauses" => into::<queries::clauses::ClausesData>(name, data),
-        "ConsoleFormats" => into::<queries::appraisal::FormatsData>(name, data),
-        "ConsoleFormat" => into::<queries::appraisal::FormatData>(name, data),
-        "ConsoleAppraisalPreview" => into::<queries::appraisal::PreviewData>(name, data),
-        "ConsoleClause" => into::<queries::clauses::ClauseData>(name, data),
-        "ConsoleVacancyText" => into::<queries::clauses::VacancyTextData>(name, data),
-        "ConsoleImportCatalogue" => {
-            into::<std::collections::HashMap<String, mutations::ImportView>>(name, data);
-        }
-        _ if mutations::CLAUSE_CHANGES.iter().any(|(n, _)| *n == name) => {
-            into::<std::collections::HashMap<String, mutations::ClauseStep>>(name, data);
-        }
-        _ if name.starts_with("Console") && mutations::ALL.iter().any(|(n, _)| *n == name) => {
-            into::<mutations::StepData>(name, data);
-        }
-        _ => panic!("the contract test does not know the answer type of {name}"),
+    if let Err(e) = (queries::listed(name).decode)(data) {
+        panic!("the console cannot read the answer to {name}: {e}");
     }
 }
 
 /// Runs one of the console's workflow operations as `cookie`; its data.
 async fn step(app: &TestApp, cookie: &str, name: &str, variables: Value) -> Value {
-    let (_, operation) = mutations::ALL
-        .iter()
-        .chain(mutations::CLAUSE_CHANGES)
-        .find(|(n, _)| *n == name)
-        .unwrap_or_else(|| panic!("the console has no operation {name}"));
+    let operation = queries::listed(name);
     let response = app
-        .graphql_with(operation, variables, &[("cookie", cookie)])
+        .graphql_with(operation.document, variables, &[("cookie", cookie)])
         .await
         .json();
     assert!(response.get("errors").is_none(), "{name}: {response}");
@@ -120,7 +98,7 @@ async fn the_console_workflow_operations_carry_a_proposal_to_adoption() {
     let number = created["createProposal"]["number"].as_i64().unwrap();
     let read = app
         .graphql_with(
-            queries::PROPOSAL,
+            queries::listed("ConsoleProposal").document,
             json!({ "number": number }),
             &[("cookie", author.as_str())],
         )
@@ -271,7 +249,7 @@ async fn the_console_import_check_reads_the_per_group_outcome() {
         .body;
     let response = app
         .graphql_with(
-            mutations::IMPORT_CATALOGUE,
+            queries::listed("ConsoleImportCatalogue").document,
             json!({ "input": { "document": exported, "dryRun": true } }),
             &[("cookie", owner.as_str())],
         )

@@ -22,6 +22,9 @@ pub use super::caller::Caller;
 use super::{dates, diff, tx};
 use crate::error::{DomainError, DomainResult};
 
+mod steps;
+pub use steps::{available as available_steps, Step};
+
 /// The proposal's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum State {
@@ -163,14 +166,6 @@ fn state_of(p: &amendment_proposal::Model) -> State {
     State::from_code(&p.state).unwrap_or(State::Withdrawn)
 }
 
-fn invalid(p: &amendment_proposal::Model, action: &str) -> DomainError {
-    DomainError::InvalidTransition(format!(
-        "voorstel {} is {}: {action} kan niet",
-        p.id,
-        p.state.to_lowercase()
-    ))
-}
-
 /// The proposal as the audit trail records it.
 fn audited(p: &amendment_proposal::Model) -> serde_json::Value {
     json!({
@@ -225,16 +220,16 @@ pub async fn list(
 ///
 /// # Errors
 /// `FORBIDDEN`/`UNAUTHENTICATED` without the right role; `FORBIDDEN` for anyone but the author;
-/// `NOT_FOUND` for an unknown proposal; `BAD_USER_INPUT` for invalid content.
+/// `INVALID_TRANSITION` unless a draft; `NOT_FOUND` for an unknown proposal; `BAD_USER_INPUT`
+/// for invalid content.
 pub async fn preview_diff(
     db: &impl ConnectionTrait,
     caller: &Caller<'_>,
     id: i32,
     content: serde_json::Value,
 ) -> DomainResult<Vec<diff::FieldChange>> {
-    let person = caller.person(Operation::ProposeAmendment)?;
-    let proposal = get(db, id).await?;
-    check_author(&proposal, person)?;
+    // The live diff is part of editing: the author's, on a draft.
+    let (_, proposal) = checked(db, caller, Step::Edit, id).await?;
     let target = Target::of(db, &proposal).await?;
     let checked = target.checked(db, content).await?;
     target.diff(db, proposal.base_version_id, &checked).await
@@ -393,21 +388,27 @@ async fn transition(
     Ok(after)
 }
 
+/// Authorizes `step` before reading (so a caller without the role learns nothing about which
+/// proposals exist), reads proposal `id`, and checks the step on it: the person taking it, and
+/// the proposal.
+async fn checked(
+    db: &impl ConnectionTrait,
+    caller: &Caller<'_>,
+    step: Step,
+    id: i32,
+) -> DomainResult<(Person, amendment_proposal::Model)> {
+    step.authorize(caller)?;
+    let proposal = get(db, id).await?;
+    let person = step.check(&proposal, caller)?.clone();
+    Ok((person, proposal))
+}
+
 fn check_expected(p: &amendment_proposal::Model, expected: i32) -> DomainResult<()> {
     if p.lock_version != expected {
         return Err(DomainError::Conflict(format!(
             "voorstel {} heeft versie {}, niet {expected}: iemand anders was eerder; laad het opnieuw",
             p.id, p.lock_version
         )));
-    }
-    Ok(())
-}
-
-fn check_author(p: &amendment_proposal::Model, person: &Person) -> DomainResult<()> {
-    if p.author != person.subject {
-        return Err(DomainError::Forbidden(
-            "alleen de indiener mag dit voorstel wijzigen, indienen of intrekken".into(),
-        ));
     }
     Ok(())
 }
@@ -424,12 +425,7 @@ pub async fn update_draft<C: ConnectionTrait + TransactionTrait>(
     expected_version: i32,
     changes: DraftChanges,
 ) -> DomainResult<amendment_proposal::Model> {
-    let person = caller.person(Operation::ProposeAmendment)?.clone();
-    let before = get(db, id).await?;
-    check_author(&before, &person)?;
-    if state_of(&before) != State::Draft {
-        return Err(invalid(&before, "bewerken"));
-    }
+    let (_, before) = checked(db, caller, Step::Edit, id).await?;
     check_expected(&before, expected_version)?;
     let title = changes.title.unwrap_or_else(|| before.title.clone());
     let rationale = changes
@@ -470,17 +466,11 @@ async fn author_step<C: ConnectionTrait + TransactionTrait>(
     caller: &Caller<'_>,
     id: i32,
     expected_version: i32,
-    allowed: &[State],
+    step: Step,
     to: State,
     action: &str,
-    verb: &str,
 ) -> DomainResult<amendment_proposal::Model> {
-    let person = caller.person(Operation::ProposeAmendment)?.clone();
-    let before = get(db, id).await?;
-    check_author(&before, &person)?;
-    if !allowed.contains(&state_of(&before)) {
-        return Err(invalid(&before, verb));
-    }
+    let (_, before) = checked(db, caller, step, id).await?;
     check_expected(&before, expected_version)?;
     let txn = db.begin().await?;
     let result = transition(&txn, caller, &before, to, action, None).await;
@@ -502,10 +492,9 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
         caller,
         id,
         expected_version,
-        &[State::Draft],
+        Step::Submit,
         State::Submitted,
         "proposal.submit",
-        "indienen",
     )
     .await
 }
@@ -525,10 +514,9 @@ pub async fn withdraw<C: ConnectionTrait + TransactionTrait>(
         caller,
         id,
         expected_version,
-        &[State::Draft, State::Submitted, State::Advised],
+        Step::Withdraw,
         State::Withdrawn,
         "proposal.withdraw",
-        "intrekken",
     )
     .await
 }
@@ -549,26 +537,15 @@ fn members(field: &str, list: &[String]) -> DomainResult<String> {
 }
 
 /// The checks before the committee's and the owner's steps: the role, never on one's own
-/// proposal, the state, and the version the caller saw.
+/// proposal, the state ([`Step::check`]), and the version the caller saw.
 async fn committee_step<C: ConnectionTrait>(
     db: &C,
     caller: &Caller<'_>,
-    operation: Operation,
+    step: Step,
     id: i32,
     expected_version: i32,
-    required: State,
-    verb: &str,
 ) -> DomainResult<(Person, amendment_proposal::Model)> {
-    let person = caller.person(operation)?.clone();
-    let before = get(db, id).await?;
-    if before.author == person.subject {
-        return Err(DomainError::Forbidden(format!(
-            "niemand mag over een eigen voorstel {verb}"
-        )));
-    }
-    if state_of(&before) != required {
-        return Err(invalid(&before, verb));
-    }
+    let (person, before) = checked(db, caller, step, id).await?;
     check_expected(&before, expected_version)?;
     Ok((person, before))
 }
@@ -585,16 +562,8 @@ pub async fn record_advice<C: ConnectionTrait + TransactionTrait>(
     expected_version: i32,
     advice: Advice,
 ) -> DomainResult<amendment_proposal::Model> {
-    let (person, before) = committee_step(
-        db,
-        caller,
-        Operation::RecordAdvice,
-        id,
-        expected_version,
-        State::Submitted,
-        "advies vastleggen",
-    )
-    .await?;
+    let (person, before) =
+        committee_step(db, caller, Step::RecordAdvice, id, expected_version).await?;
     let employers = members("employerMembers", &advice.employer_members)?;
     let unions = members("unionMembers", &advice.union_members)?;
     check_words("rationale", &advice.rationale, 10_000)?;
@@ -660,16 +629,8 @@ pub async fn record_decision<C: ConnectionTrait + TransactionTrait>(
     expected_version: i32,
     decision: Decision,
 ) -> DomainResult<amendment_proposal::Model> {
-    let (person, before) = committee_step(
-        db,
-        caller,
-        Operation::RecordDecision,
-        id,
-        expected_version,
-        State::Advised,
-        "besluiten",
-    )
-    .await?;
+    let (person, before) =
+        committee_step(db, caller, Step::RecordDecision, id, expected_version).await?;
     check_words("reference", &decision.reference, 300)?;
     let effective = before.requested_effective_from;
     let txn = db.begin().await?;
@@ -788,15 +749,7 @@ pub async fn rebase<C: ConnectionTrait + TransactionTrait>(
     id: i32,
     expected_version: i32,
 ) -> Result<amendment_proposal::Model, RebaseError> {
-    let person = caller.person(Operation::ProposeAmendment)?.clone();
-    let before = get(db, id).await?;
-    check_author(&before, &person)?;
-    if !matches!(
-        state_of(&before),
-        State::Draft | State::Submitted | State::Advised
-    ) {
-        return Err(invalid(&before, "opnieuw baseren").into());
-    }
+    let (_, before) = checked(db, caller, Step::Rebase, id).await?;
     check_expected(&before, expected_version)?;
     let target = Target::of(db, &before).await?;
     let latest = target.latest(db).await?;
@@ -888,12 +841,8 @@ pub async fn comment<C: ConnectionTrait + TransactionTrait>(
     id: i32,
     text: &str,
 ) -> DomainResult<proposal_comment::Model> {
-    let person = caller.person(Operation::ProposeAmendment)?.clone();
+    let (person, proposal) = checked(db, caller, Step::Comment, id).await?;
     check_words("text", text, 10_000)?;
-    let proposal = get(db, id).await?;
-    if !matches!(state_of(&proposal), State::Submitted | State::Advised) {
-        return Err(invalid(&proposal, "becommentariëren"));
-    }
     let txn = db.begin().await?;
     let result = async {
         let row = proposal_comment::ActiveModel {

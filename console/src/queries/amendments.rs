@@ -1,0 +1,120 @@
+//! The amendment workflow: proposals, their diffs, and every step from draft to decision.
+
+// The modules and fields graphql_client generates carry no docs; the schema documents them.
+#![allow(missing_docs)]
+
+#[allow(unused_imports)]
+use super::*;
+
+operation!(
+    /// Proposals, newest first.
+    ConsoleProposals, "queries/proposals.graphql", shares("Operation", "ProposalState")
+);
+operation!(
+    /// One proposal with its diff, comments, advice and decision, and what the caller may do with
+    /// it. Generates the workflow's enums.
+    ConsoleProposal, "queries/proposal.graphql", shares("Operation", "ChangeKind", "WordTag")
+);
+operation!(
+    /// The adopted proposals of a group, for its version history (committee roles only).
+    ConsoleAdoptedProposals, "queries/adopted_proposals.graphql",
+    shares("AdviceOutcome", "DecisionOutcome", "ProposalState")
+);
+operation!(
+    /// The live diff of edited content against the draft's base (stores nothing). Generates
+    /// `ChangeKind` and `WordTag`.
+    ConsolePreviewDiff, "queries/preview_diff.graphql"
+);
+operation!(
+    /// Starts a draft (a copy of the target's current content).
+    ConsoleCreateProposal, "queries/create_proposal.graphql", shares("ProposalState")
+);
+operation!(
+    /// Saves a draft.
+    ConsoleUpdateProposal, "queries/update_proposal.graphql", shares("ProposalState")
+);
+operation!(
+    /// Submits a draft to the committee.
+    ConsoleSubmitProposal, "queries/submit_proposal.graphql", shares("ProposalState")
+);
+operation!(
+    /// Withdraws a proposal.
+    ConsoleWithdrawProposal, "queries/withdraw_proposal.graphql", shares("ProposalState")
+);
+operation!(
+    /// Re-applies a proposal on the target's newest version.
+    ConsoleRebaseProposal, "queries/rebase_proposal.graphql", shares("ProposalState")
+);
+operation!(
+    /// Comments on a proposal.
+    ConsoleCommentOnProposal, "queries/comment_on_proposal.graphql", shares("ProposalState")
+);
+operation!(
+    /// Records the committee's advice.
+    ConsoleRecordAdvice, "queries/record_advice.graphql", shares("AdviceOutcome", "ProposalState")
+);
+operation!(
+    /// Records the owner's decision.
+    ConsoleRecordDecision, "queries/record_decision.graphql",
+    shares("DecisionOutcome", "ProposalState")
+);
+
+/// A changed field, as every diff of the console shows it.
+pub type FieldChange = console_preview_diff::ConsolePreviewDiffPreviewProposalDiff;
+/// A run of words of a [`FieldChange`], kept, added or removed.
+pub type WordRun = console_preview_diff::ConsolePreviewDiffPreviewProposalDiffWords;
+
+field_changes![console_proposal::ConsoleProposalProposalDiff / ConsoleProposalProposalDiffWords];
+viewer![
+    console_proposals::ConsoleProposalsMe,
+    console_proposal::ConsoleProposalMe,
+];
+
+/// A proposal in the list.
+pub type ProposalSummary = console_proposals::ConsoleProposalsProposals;
+/// The proposal page's answer.
+pub type ProposalData = console_proposal::ResponseData;
+/// The proposal page.
+pub type ProposalDetail = console_proposal::ConsoleProposalProposal;
+/// A requirement a coverage link or criterion can name.
+pub type RequirementRef = console_proposal::ConsoleProposalResponsibilityRequirements;
+/// A proposal that made a version.
+pub type AdoptedProposal = console_adopted_proposals::ConsoleAdoptedProposalsProposals;
+
+impl ProposalState {
+    /// The Dutch name of the state.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::DRAFT => "concept",
+            Self::SUBMITTED => "ingediend",
+            Self::ADVISED => "geadviseerd",
+            Self::ADOPTED => "vastgesteld",
+            Self::REJECTED => "afgewezen",
+            Self::WITHDRAWN => "ingetrokken",
+            Self::Other(_) => "onbekend",
+        }
+    }
+}
+
+impl AdviceOutcome {
+    /// The Dutch name of the outcome.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::POSITIVE => "positief",
+            Self::NEGATIVE => "negatief",
+            Self::POSITIVE_WITH_CONDITIONS => "positief onder voorwaarden",
+            Self::Other(_) => "onbekend",
+        }
+    }
+}
+
+impl DecisionOutcome {
+    /// The Dutch name of the outcome.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::ADOPTED => "vastgesteld",
+            Self::REJECTED => "afgewezen",
+            Self::Other(_) => "onbekend",
+        }
+    }
+}
