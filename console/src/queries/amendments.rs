@@ -13,7 +13,7 @@ operation!(
 operation!(
     /// One proposal with its diff, comments, advice and decision, and what the caller may do with
     /// it. Generates the workflow's enums.
-    ConsoleProposal, "queries/proposal.graphql", shares("Operation", "ChangeKind", "WordTag")
+    ConsoleProposal, "queries/proposal.graphql", shares("ChangeKind", "WordTag")
 );
 operation!(
     /// The adopted proposals of a group, for its version history (committee roles only).
@@ -65,10 +65,7 @@ pub type FieldChange = console_preview_diff::ConsolePreviewDiffPreviewProposalDi
 pub type WordRun = console_preview_diff::ConsolePreviewDiffPreviewProposalDiffWords;
 
 field_changes![console_proposal::ConsoleProposalProposalDiff / ConsoleProposalProposalDiffWords];
-viewer![
-    console_proposals::ConsoleProposalsMe,
-    console_proposal::ConsoleProposalMe,
-];
+viewer![console_proposals::ConsoleProposalsMe];
 
 /// A proposal in the list.
 pub type ProposalSummary = console_proposals::ConsoleProposalsProposals;

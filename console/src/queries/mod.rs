@@ -14,6 +14,9 @@ pub mod appraisal;
 pub mod catalogue;
 pub mod clauses;
 
+// Tells cargo the console's build reads the schema: a change to it re-checks every operation.
+const _: &str = include_str!("../../../schema.graphql");
+
 /// The schema's `Date`: an ISO date, kept as the text the API sends.
 pub type Date = String;
 /// The schema's `JSON`: a content document (see [`crate::content`]).
@@ -42,6 +45,8 @@ macro_rules! operation {
             variables_derives = "Clone, Debug, Deserialize"
         )]
         pub struct $name;
+        // Tells cargo the build reads the file (the derive alone does not).
+        const _: &str = include_str!(concat!("../../", $file));
     };
     ($(#[$doc:meta])* $name:ident, $file:tt, shares($($enum:tt),+)) => {
         $(#[$doc])*
@@ -54,6 +59,8 @@ macro_rules! operation {
             extern_enums($($enum),+)
         )]
         pub struct $name;
+        // Tells cargo the build reads the file (the derive alone does not).
+        const _: &str = include_str!(concat!("../../", $file));
     };
 }
 pub(crate) use operation;
