@@ -139,6 +139,56 @@ impl Proposal {
     fn is_format(&self) -> bool {
         self.0.target_type == crate::domain::amendment_targets::FORMAT
     }
+
+    /// The proposal's target as the read model holds it: a list of proposals costs no statement
+    /// per proposal for its targets (the workflow's own checks read the database).
+    async fn held(&self, ctx: &Context<'_>) -> async_graphql::Result<HeldTarget> {
+        let register = register(ctx).await?;
+        let held = if self.is_format() {
+            register
+                .formats()
+                .iter()
+                .find(|f| f.format.id == self.0.target_id)
+                .map(|f| HeldTarget {
+                    code: f.format.code.clone(),
+                    versions: f
+                        .versions
+                        .all()
+                        .iter()
+                        .map(|v| (v.version.id, v.version.version_no))
+                        .collect(),
+                })
+        } else {
+            register.group(self.0.target_id).map(|h| HeldTarget {
+                code: h.group.code.clone(),
+                versions: h
+                    .versions
+                    .all()
+                    .iter()
+                    .map(|v| (v.version.id, v.version.version_no))
+                    .collect(),
+            })
+        };
+        held.ok_or_else(|| DomainError::internal(format!("target of proposal {}", self.0.id)))
+            .gql()
+    }
+}
+
+/// A proposal's target: its code and its versions as (row id, number).
+struct HeldTarget {
+    code: String,
+    versions: Vec<(i32, i32)>,
+}
+
+impl HeldTarget {
+    fn number_of(&self, version_id: i32) -> async_graphql::Result<i32> {
+        self.versions
+            .iter()
+            .find(|(id, _)| *id == version_id)
+            .map(|(_, number)| *number)
+            .ok_or_else(|| DomainError::internal(format!("version {version_id} of {}", self.code)))
+            .gql()
+    }
 }
 
 /// Whether the caller sees who did what ([`crate::domain::access::AccessPolicy::sees_identities`]).
@@ -328,32 +378,32 @@ impl Proposal {
     }
     /// The code of the group or format amended.
     async fn target_code(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
-        Ok(Target::of(db(ctx)?, &self.0).await.gql()?.code().to_owned())
+        Ok(self.held(ctx).await?.code)
     }
     /// The number of the version the proposal edits.
     async fn base_version_number(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
-        let target = Target::of(db(ctx)?, &self.0).await.gql()?;
-        target
-            .version_number(db(ctx)?, self.0.base_version_id)
-            .await
-            .gql()
+        self.held(ctx).await?.number_of(self.0.base_version_id)
     }
     /// The number of the version its adoption created.
     async fn adopted_version_number(
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Option<i32>> {
-        let Some(id) = self.0.adopted_version_id else {
-            return Ok(None);
-        };
-        let target = Target::of(db(ctx)?, &self.0).await.gql()?;
-        Ok(Some(target.version_number(db(ctx)?, id).await.gql()?))
+        match self.0.adopted_version_id {
+            Some(id) => Ok(Some(self.held(ctx).await?.number_of(id)?)),
+            None => Ok(None),
+        }
     }
     /// The number of the target's newest version (when higher than the base, the proposal
     /// must be rebased before adoption).
     async fn latest_version_number(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
-        let target = Target::of(db(ctx)?, &self.0).await.gql()?;
-        Ok(target.latest(db(ctx)?).await.gql()?.number)
+        let held = self.held(ctx).await?;
+        held.versions
+            .iter()
+            .map(|(_, number)| *number)
+            .max()
+            .ok_or_else(|| DomainError::internal(format!("{} has no version", held.code)))
+            .gql()
     }
     /// The group amended, as it stands today; null for a format proposal.
     async fn function_group(

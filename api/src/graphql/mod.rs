@@ -85,6 +85,9 @@ pub struct RequestRegister {
     model: Arc<ReadModel>,
     /// Lock-free: a listing asks for it once per item.
     taken: ArcSwapOption<Register>,
+    /// Held while the snapshot is first taken, so fields that ask at once (the items of a list
+    /// resolve together) check the register's freshness once, not once each.
+    taking: tokio::sync::Mutex<()>,
     /// Whether a resolver read the database or looked at who asks: then the answer is not the
     /// snapshot's alone and is not kept for the next identical request.
     outside: AtomicBool,
@@ -96,12 +99,13 @@ pub(crate) async fn register(ctx: &Context<'_>) -> async_graphql::Result<Arc<Reg
     if let Some(register) = request.taken.load_full() {
         return Ok(register);
     }
+    let _taking = request.taking.lock().await;
+    if let Some(register) = request.taken.load_full() {
+        return Ok(register);
+    }
     let fresh = errors::GqlResultExt::gql(request.model.fresh().await)?;
-    // Of two fields asking first at once, the first to store wins; both read that one.
-    request
-        .taken
-        .compare_and_swap(&None::<Arc<Register>>, Some(fresh.clone()));
-    Ok(request.taken.load_full().unwrap_or(fresh))
+    request.taken.store(Some(fresh.clone()));
+    Ok(fresh)
 }
 
 /// After a change this request committed: the snapshot catches up, and the rest of the request
@@ -265,6 +269,7 @@ impl GraphqlService {
         data.insert(Arc::new(RequestRegister {
             model: self.register.clone(),
             taken: ArcSwapOption::new(None),
+            taking: tokio::sync::Mutex::new(()),
             outside: AtomicBool::new(true),
         }));
         data
@@ -392,6 +397,7 @@ impl GraphqlService {
         let register = Arc::new(RequestRegister {
             model: self.register.clone(),
             taken: ArcSwapOption::new(snapshot),
+            taking: tokio::sync::Mutex::new(()),
             outside: AtomicBool::new(false),
         });
         let request = request

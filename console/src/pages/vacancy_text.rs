@@ -47,8 +47,7 @@ pub fn VacancyTextPage() -> impl IntoView {
                 let groups = api
                     .run::<ConsoleGroupChoices>(console_group_choices::Variables)
                     .await
-                    .map(|d| d.function_groups.nodes)
-                    .unwrap_or_default();
+                    .map(|d| d.function_groups.nodes);
                 let text = match c.scale {
                     Some(scale) if !c.group.is_empty() => api
                         .run::<ConsoleVacancyText>(console_vacancy_text::Variables {
@@ -73,6 +72,10 @@ pub fn VacancyTextPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let c = choice.get_untracked();
                 let (groups, text) = data.await;
+                let (groups, text) = match groups {
+                    Ok(groups) => (groups, text),
+                    Err(error) => (Vec::new(), Err(error)),
+                };
                 match text {
                     Ok(text) => view! {
                         <ComposerForm groups choice=c/>

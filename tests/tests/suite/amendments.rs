@@ -737,3 +737,173 @@ async fn the_console_offers_each_role_only_the_steps_it_may_take() {
         "not-allowed"
     ));
 }
+
+/// Each workflow step, as a probe that changes nothing when the step is allowed: the version
+/// given is stale, so an allowed step ends in `CONFLICT` (the check after the step's own), and a
+/// refused one in `FORBIDDEN`, `UNAUTHENTICATED` or `INVALID_TRANSITION`. A comment has no
+/// version and is simply placed.
+const PROBES: [(&str, &str); 7] = [
+    (
+        "EDIT",
+        r#"mutation($n: Int!) { updateProposal(input: { number: $n, expectedVersion: 999, title: "Andere titel" }) { version } }"#,
+    ),
+    (
+        "SUBMIT",
+        "mutation($n: Int!) { submitProposal(number: $n, expectedVersion: 999) { version } }",
+    ),
+    (
+        "WITHDRAW",
+        "mutation($n: Int!) { withdrawProposal(number: $n, expectedVersion: 999) { version } }",
+    ),
+    (
+        "REBASE",
+        "mutation($n: Int!) { rebaseProposal(number: $n, expectedVersion: 999) { version } }",
+    ),
+    (
+        "COMMENT",
+        r#"mutation($n: Int!) { commentOnProposal(number: $n, text: "Een vraag van de commissie.") { version } }"#,
+    ),
+    (
+        "RECORD_ADVICE",
+        r#"mutation($n: Int!) { recordAdvice(input: { number: $n, expectedVersion: 999, meetingDate: "2026-11-01",
+        outcome: POSITIVE, rationale: "De tekst dekt de motie.", employerMembers: ["W"], unionMembers: ["V"] }) { version } }"#,
+    ),
+    (
+        "RECORD_DECISION",
+        r#"mutation($n: Int!) { recordDecision(input: { number: $n, expectedVersion: 999, outcome: ADOPTED,
+        reference: "Besluit DGDOO 2026-0042", decisionDate: "2026-11-20" }) { version } }"#,
+    ),
+];
+
+#[tokio::test]
+async fn available_steps_are_exactly_the_steps_the_api_accepts_for_each_role_and_state() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let author = app.person("alice", Role::CommitteeMember).await;
+    let people = [
+        ("author", author.clone()),
+        ("colleague", app.person("bea", Role::CommitteeMember).await),
+        (
+            "secretary",
+            app.person("sam", Role::CommitteeSecretary).await,
+        ),
+        ("owner", app.person("mo", Role::Maintainer).await),
+        ("recruiter", app.person("rik", Role::Recruiter).await),
+    ];
+    let date = (Utc::now().date_naive() + Duration::days(5)).to_string();
+    let created = call(
+        &app,
+        &author,
+        CREATE,
+        json!({ "group": "MANAGER", "date": date }),
+    )
+    .await;
+    let n = created["data"]["createProposal"]["number"].clone();
+    let read = "query($n: Int!) { proposal(number: $n) { version state availableSteps } }";
+    let mut seen = Vec::new();
+    for state in ["DRAFT", "SUBMITTED", "ADVISED", "ADOPTED"] {
+        for (who, cookie) in &people {
+            let proposal =
+                call(&app, cookie, read, json!({ "n": n })).await["data"]["proposal"].clone();
+            let offered: Vec<String> = match proposal["availableSteps"].as_array() {
+                Some(steps) => steps
+                    .iter()
+                    .map(|s| s.as_str().unwrap().to_owned())
+                    .collect(),
+                None => Vec::new(), // who may not read proposals is offered nothing
+            };
+            for (step, probe) in PROBES {
+                let answer = call(&app, cookie, probe, json!({ "n": n })).await;
+                let accepted = match code(&answer) {
+                    None => true,
+                    Some("CONFLICT") => true,
+                    Some("FORBIDDEN" | "UNAUTHENTICATED" | "INVALID_TRANSITION") => false,
+                    Some(other) => panic!("{state}, {who}, {step}: unexpected {other}: {answer}"),
+                };
+                assert_eq!(
+                    offered.iter().any(|s| s == step),
+                    accepted,
+                    "{state}, {who}: {step} offered {offered:?} but the API said {answer}"
+                );
+            }
+            seen.push((state, *who, offered));
+        }
+        let version = call(&app, &author, read, json!({ "n": n })).await["data"]["proposal"]
+            ["version"]
+            .clone();
+        match state {
+            "DRAFT" => {
+                call(&app, &author, SUBMIT, json!({ "n": n, "v": version })).await;
+            }
+            "SUBMITTED" => {
+                call(
+                    &app,
+                    &people[2].1,
+                    ADVISE,
+                    json!({ "n": n, "v": version, "employers": ["W"], "unions": ["V"] }),
+                )
+                .await;
+            }
+            "ADVISED" => {
+                let adopted = call(
+                    &app,
+                    &people[3].1,
+                    DECIDE,
+                    json!({ "n": n, "v": version, "outcome": "ADOPTED" }),
+                )
+                .await;
+                assert_eq!(
+                    adopted["data"]["recordDecision"]["state"], "ADOPTED",
+                    "{adopted}"
+                );
+            }
+            _ => {}
+        }
+    }
+    let offered = |state: &str, who: &str| {
+        seen.iter()
+            .find(|(s, w, _)| *s == state && *w == who)
+            .map(|(_, _, o)| o.join(" "))
+            .unwrap()
+    };
+    // The walk reached every state, and the table says what the workflow says.
+    assert_eq!(offered("DRAFT", "author"), "EDIT SUBMIT WITHDRAW REBASE");
+    assert_eq!(offered("DRAFT", "colleague"), "");
+    assert!(offered("SUBMITTED", "secretary").contains("RECORD_ADVICE"));
+    assert!(!offered("SUBMITTED", "author").contains("RECORD_ADVICE"));
+    assert!(offered("ADVISED", "owner").contains("RECORD_DECISION"));
+    assert_eq!(offered("ADOPTED", "author"), "");
+    assert_eq!(offered("ADOPTED", "owner"), "");
+}
+
+const LISTING: &str = "{ proposals { number targetCode baseVersionNumber latestVersionNumber adoptedVersionNumber functionGroup { code } baseVersion { number } } }";
+
+on_every_backend! {
+    async fn listing_proposals_with_their_targets_costs_no_statement_per_proposal(backend) {
+        let app = TestApp::seeded(backend).await;
+        let author = app.person("alice", Role::CommitteeMember).await;
+        let date = (Utc::now().date_naive() + Duration::days(5)).to_string();
+        let mut counts = Vec::new();
+        let mut last = Vec::new();
+        for wanted in [1, 3] {
+            while call(&app, &author, LISTING, json!({})).await["data"]["proposals"].as_array().unwrap().len() < wanted {
+                call(&app, &author, CREATE, json!({ "group": "MANAGER", "date": date })).await;
+            }
+            // The register has caught up with the creations; only the listing counts.
+            app.warm().await;
+            app.db.reset_statements();
+            let listed = call(&app, &author, LISTING, json!({})).await;
+            let statements = app.db.statements();
+            let proposals = listed["data"]["proposals"].as_array().unwrap();
+            assert_eq!(proposals.len(), wanted, "{listed}");
+            assert!(proposals.iter().all(|p| p["targetCode"] == "MANAGER"
+                && p["functionGroup"]["code"] == "MANAGER"
+                && p["baseVersionNumber"] == p["latestVersionNumber"]
+                && p["baseVersion"]["number"] == p["baseVersionNumber"]
+                && p["adoptedVersionNumber"].is_null()), "{listed}");
+            counts.push(statements.len());
+            last = statements;
+        }
+        eprintln!("proposal listing on {backend:?}: {counts:?} statements for 1 and 3 proposals");
+        assert_eq!(counts[0], counts[1], "a statement per proposal: {last:?}");
+    }
+}
