@@ -244,6 +244,7 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("versionDiff", Operation::ReadCatalogue),
     ("sourceDocuments", Operation::ReadCatalogue),
     ("catalogueTotals", Operation::ReadCatalogue),
+    ("vocabulary", Operation::ReadCatalogue),
     // Which posts are ABD posts decides which vacancy clauses apply.
     ("abdRule", Operation::ReadClauses),
     ("abdRuleVersions", Operation::ReadClauses),

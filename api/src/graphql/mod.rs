@@ -19,6 +19,7 @@ pub mod ids;
 pub mod paging;
 pub mod scalars;
 pub mod sources;
+pub mod vocabulary;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -46,6 +47,7 @@ pub struct QueryRoot(
     diff::DiffQuery,
     identity::IdentityQuery,
     sources::SourceQuery,
+    vocabulary::VocabularyQuery,
 );
 
 /// The root mutation: one object per domain area, merged.

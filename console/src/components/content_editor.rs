@@ -9,6 +9,7 @@ use crate::content::{
     ResultAreaContent, TypingContent,
 };
 use crate::queries::amendments::RequirementRef;
+use crate::queries::Labels;
 
 #[derive(Clone)]
 struct AreaFields {
@@ -212,18 +213,6 @@ fn LinesField(
     }
 }
 
-/// A section's label.
-fn section_label(code: &str) -> &'static str {
-    match code {
-        "ALGEMENE_OMSCHRIJVING" => "Algemene omschrijving",
-        "RESULTATEN" => "Resultaten",
-        "SPEELRUIMTE_KADERS" => "Speelruimte / Kaders",
-        "KENNIS_VAARDIGHEDEN" => "Kennis & Vaardigheden",
-        "CONTACTEN" => "Contacten",
-        _ => "Overig",
-    }
-}
-
 /// The edit form.
 #[component]
 pub fn ContentEditor(
@@ -231,7 +220,15 @@ pub fn ContentEditor(
     draft: ContentDraft,
     /// The requirements a link can name.
     requirements: Vec<RequirementRef>,
+    /// The typing sections' labels, by code (from the API's vocabulary).
+    sections: Labels,
 ) -> impl IntoView {
+    let section_label = move |code: &str| {
+        sections
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or_else(|| code.to_owned(), |(_, label)| label.clone())
+    };
     let mut scales: Vec<i32> = draft.typings.iter().map(|t| t.scale).collect();
     scales.dedup();
     let first_requirement = requirements
@@ -270,7 +267,7 @@ pub fn ContentEditor(
                         {t.blocks.iter().enumerate().map(|(i, b)| {
                             let label = match &b.sub_category {
                                 Some(sub) => format!("{} › {sub}", section_label(&b.section)),
-                                None => section_label(&b.section).to_owned(),
+                                None => section_label(&b.section),
                             };
                             view! { <LinesField label id=format!("edit-typing-{key}-{i}") value=b.text/> }
                         }).collect_view()}

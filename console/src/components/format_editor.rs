@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde_json::{json, Value};
 
 use crate::queries::amendments::RequirementRef;
+use crate::queries::Labels;
 
 /// One criterion being edited; fields the form does not show are kept as they were.
 #[derive(Clone)]
@@ -78,26 +79,13 @@ pub struct FormatDraft {
     next_id: RwSignal<u32>,
 }
 
-/// The sections of a conversation, in order (as the API knows them).
-const SECTIONS: [(&str, &str); 7] = [
-    ("PLANNEN", "Plannen"),
-    ("REFLECTEREN_OP_FUNCTIONEREN", "Reflecteren op functioneren"),
-    ("EVALUEREN_MET_CONCLUSIE", "Evalueren met conclusie"),
-    ("INTEGRITEIT", "Integriteit"),
-    ("SOCIALE_VEILIGHEID", "Sociale veiligheid"),
-    ("DISCRIMINATIE_RACISME", "Discriminatie en racisme"),
-    (
-        "LEIDINGGEVEN",
-        "Leidinggeven aan een veilige en inclusieve werkomgeving",
-    ),
-];
-
 impl FormatDraft {
     /// Fields holding `document` (a format's `{ sections: [...] }`); every section of a
-    /// conversation is offered, so criteria can be added to an empty one.
-    pub fn new(document: &Value) -> Self {
+    /// conversation (`sections`, from the API's vocabulary) is offered, so criteria can be added
+    /// to an empty one.
+    pub fn new(document: &Value, sections: &Labels) -> Self {
         let mut id = 0;
-        let sections = SECTIONS
+        let sections = sections
             .iter()
             .map(|(code, title)| {
                 let criteria = document["sections"]
@@ -112,8 +100,8 @@ impl FormatDraft {
                     })
                     .collect();
                 SectionFields {
-                    code: (*code).to_owned(),
-                    title: (*title).to_owned(),
+                    code: code.clone(),
+                    title: title.clone(),
                     criteria: RwSignal::new(criteria),
                 }
             })

@@ -16,24 +16,12 @@ use crate::pages::not_found::NotFound;
 use crate::queries::amendments::FieldChange;
 use crate::queries::clauses::{
     console_clause, console_clause_version_diff, console_clauses, console_create_clause,
-    console_retire_clause, console_revise_clause, ClauseDetail, ClauseVersionDetail, ConsoleClause,
-    ConsoleClauseVersionDiff, ConsoleClauses, ConsoleCreateClause, ConsoleRetireClause,
-    ConsoleReviseClause,
+    console_retire_clause, console_revise_clause, ClauseChoices, ClauseDetail, ClauseVersionDetail,
+    ConsoleClause, ConsoleClauseVersionDiff, ConsoleClauses, ConsoleCreateClause,
+    ConsoleRetireClause, ConsoleReviseClause,
 };
 use crate::queries::{code, same_input, value_of, ClauseStatus, Operation};
 
-const CATEGORIES: [(&str, &str); 4] = [
-    ("SOCIAL_SAFETY_INCLUSION", "Sociale veiligheid en inclusie"),
-    ("LEADERSHIP", "Leiderschap"),
-    ("INTEGRITY_SCREENING", "Integriteit en screening"),
-    ("TERMS_OF_EMPLOYMENT", "Arbeidsvoorwaarden"),
-];
-const SECTIONS: [(&str, &str); 4] = [
-    ("POSITION", "De functie"),
-    ("PROFILE", "Wie zoeken wij"),
-    ("OFFER", "Wat bieden wij"),
-    ("PROCEDURE", "Procedure"),
-];
 const STATUSES: [(&str, &str); 3] = [
     ("ACTIVE", "geldend"),
     ("RETIRED", "ingetrokken"),
@@ -49,11 +37,12 @@ fn status_label(status: &ClauseStatus) -> &'static str {
 }
 
 /// `<option>`s of `choices`, with `selected` selected.
-fn options(choices: &[(&'static str, &'static str)], selected: &str) -> impl IntoView {
+fn options<S: AsRef<str>>(choices: &[(S, S)], selected: &str) -> impl IntoView {
     choices
         .iter()
         .map(|(code, label)| {
-            view! { <option value=*code selected=*code == selected>{*label}</option> }
+            let (code, label) = (code.as_ref().to_owned(), label.as_ref().to_owned());
+            view! { <option selected=code == selected value=code>{label}</option> }
         })
         .collect_view()
 }
@@ -100,28 +89,29 @@ pub fn ClausesPage() -> impl IntoView {
             "Teksten die in vacatures horen, met wanneer ze gelden. Stel een vacaturetekst samen in de "
             <a href="/vacancy-text">"samensteller"</a>"."
         </p>
-        <form method="get" class="filters" id="clause-filter">
-            <label for="filter-category">"Categorie"</label>
-            <select id="filter-category" name="category">
-                <option value="">"alle"</option>
-                {options(&CATEGORIES, &selected("category"))}
-            </select>
-            <label for="filter-scale">"Schaal"</label>
-            <input id="filter-scale" name="scale" type="number" min="1" max="19" value=selected("scale")/>
-            <label for="filter-status">"Status"</label>
-            <select id="filter-status" name="status">
-                <option value="">"alle"</option>
-                {options(&STATUSES, &selected("status"))}
-            </select>
-            {move || as_of.get().map(|d| view! { <input type="hidden" name="asOf" value=d/> })}
-            <button type="submit">"Filter"</button>
-        </form>
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(d) => {
                         let may_edit = d.me.may(Operation::EDIT_CLAUSES);
+                        let choices = ClauseChoices::from(d.vocabulary);
                         view! {
+                            <form method="get" class="filters" id="clause-filter">
+                                <label for="filter-category">"Categorie"</label>
+                                <select id="filter-category" name="category">
+                                    <option value="">"alle"</option>
+                                    {options(&choices.categories, &selected("category"))}
+                                </select>
+                                <label for="filter-scale">"Schaal"</label>
+                                <input id="filter-scale" name="scale" type="number" min="1" max="19" value=selected("scale")/>
+                                <label for="filter-status">"Status"</label>
+                                <select id="filter-status" name="status">
+                                    <option value="">"alle"</option>
+                                    {options(&STATUSES, &selected("status"))}
+                                </select>
+                                {as_of.get_untracked().map(|d| view! { <input type="hidden" name="asOf" value=d/> })}
+                                <button type="submit">"Filter"</button>
+                            </form>
                             <p id="clause-count">{format!("{} clausules", d.vacancy_clauses.total_count)}</p>
                             <table class="clauses" id="clauses">
                                 <thead><tr>
@@ -148,7 +138,7 @@ pub fn ClausesPage() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                            {may_edit.then(|| view! { <NewClauseForm/> })}
+                            {may_edit.then(|| view! { <NewClauseForm choices/> })}
                         }.into_any()
                     }
                     Err(error) => view! { <LoadError error/> }.into_any(),
@@ -247,7 +237,7 @@ impl ClauseForm {
 
 /// The inputs of a [`ClauseForm`]; `prefix` keeps the ids of two forms on one page apart.
 #[component]
-fn ClauseFields(form: ClauseForm, prefix: &'static str) -> impl IntoView {
+fn ClauseFields(form: ClauseForm, prefix: &'static str, choices: ClauseChoices) -> impl IntoView {
     let id = move |name: &str| format!("{prefix}-{name}");
     let text_input = move |name: &'static str, label: &'static str, signal: RwSignal<String>| {
         view! {
@@ -271,11 +261,11 @@ fn ClauseFields(form: ClauseForm, prefix: &'static str) -> impl IntoView {
         {text_input("title", "Titel", form.title)}
         <label class="field" for=id("category")>"Categorie"</label>
         <select id=id("category") on:change=move |ev| form.category.set(event_target_value(&ev))>
-            {options(&CATEGORIES, &form.category.get_untracked())}
+            {options(&choices.categories, &form.category.get_untracked())}
         </select>
         <label class="field" for=id("section")>"Sectie van de vacaturetekst"</label>
         <select id=id("section") on:change=move |ev| form.section.set(event_target_value(&ev))>
-            {options(&SECTIONS, &form.section.get_untracked())}
+            {options(&choices.sections, &form.section.get_untracked())}
         </select>
         {text_input("order", "Volgorde in de sectie", form.section_order)}
         {text_area("text-nl", "Tekst (Nederlands, verplicht)", form.text_nl)}
@@ -302,7 +292,7 @@ fn ClauseFields(form: ClauseForm, prefix: &'static str) -> impl IntoView {
 
 /// "Nieuwe clausule" on the library page.
 #[component]
-fn NewClauseForm() -> impl IntoView {
+fn NewClauseForm(choices: ClauseChoices) -> impl IntoView {
     let api = Api::from_context();
     let status = StepStatus::new();
     let form = ClauseForm::new(None);
@@ -331,7 +321,7 @@ fn NewClauseForm() -> impl IntoView {
             <form on:submit=submit id="new-clause-form">
                 <label class="field" for="new-code">"Code (hoofdletters, cijfers en _)"</label>
                 <input id="new-code" required on:input=move |ev| code.set(event_target_value(&ev))/>
-                <ClauseFields form prefix="new"/>
+                <ClauseFields form prefix="new" choices/>
                 <p><button type="submit" disabled=move || status.busy()>"Clausule toevoegen"</button></p>
                 <StepError status/>
             </form>
@@ -383,11 +373,11 @@ pub fn ClausePage() -> impl IntoView {
         <Transition fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((console_clause::ResponseData { vacancy_clause: Some(clause), me }, clause_version_diff)) => {
+                    Ok((console_clause::ResponseData { vacancy_clause: Some(clause), me, vocabulary }, clause_version_diff)) => {
                         let may_edit = me.may(Operation::EDIT_CLAUSES);
                         view! {
                             <ClauseView clause=clause.clone() diff=clause_version_diff from=number("from") to=number("to")/>
-                            {may_edit.then(|| view! { <ClauseEditor clause reload/> })}
+                            {may_edit.then(|| view! { <ClauseEditor clause reload choices=vocabulary.into()/> })}
                         }.into_any()
                     }
                     Ok((console_clause::ResponseData { vacancy_clause: None, .. }, _)) => view! { <NotFound/> }.into_any(),
@@ -451,7 +441,11 @@ fn ClauseView(
 
 /// Revise or retire, for FGR beheer and the committee's secretary.
 #[component]
-fn ClauseEditor(clause: ClauseDetail, reload: RwSignal<u32>) -> impl IntoView {
+fn ClauseEditor(
+    clause: ClauseDetail,
+    reload: RwSignal<u32>,
+    choices: ClauseChoices,
+) -> impl IntoView {
     let api = Api::from_context();
     let latest = clause.versions.last().map_or(1, |v| v.number);
     let code = clause.code.clone();
@@ -497,7 +491,7 @@ fn ClauseEditor(clause: ClauseDetail, reload: RwSignal<u32>) -> impl IntoView {
                 <p class="hint">{format!(
                     "De nieuwe versie vervangt versie {latest} vanaf de gekozen datum; wat daarvoor gold blijft ongewijzigd."
                 )}</p>
-                <ClauseFields form prefix="revise"/>
+                <ClauseFields form prefix="revise" choices/>
                 <p><button type="submit" disabled=move || revise_status.busy()>"Versie opslaan"</button></p>
                 <StepError status=revise_status/>
             </form>

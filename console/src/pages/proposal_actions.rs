@@ -22,7 +22,8 @@ use crate::queries::amendments::{
     ConsoleRecordAdvice, ConsoleRecordDecision, ConsoleSubmitProposal, ConsoleUpdateProposal,
     ConsoleWithdrawProposal,
 };
-use crate::queries::amendments::{FieldChange, ProposalDetail, RequirementRef};
+use crate::queries::amendments::{FieldChange, ProposalDetail, ProposalVocabulary, RequirementRef};
+use crate::queries::{labels_of, Labels};
 use crate::queries::{value_of, AdviceOutcome, DecisionOutcome, ProposalStep, ProposalTarget};
 
 /// The document a draft edits.
@@ -119,6 +120,8 @@ pub fn DraftEditor(
     requirements: Vec<RequirementRef>,
     /// The rating scales a criterion can use.
     scales: Vec<String>,
+    /// The sections the editors offer, with their labels.
+    vocabulary: ProposalVocabulary,
     /// Bumped to fetch the proposal again.
     reload: RwSignal<u32>,
 ) -> impl IntoView {
@@ -129,8 +132,14 @@ pub fn DraftEditor(
     let title = RwSignal::new(proposal.title.clone());
     let rationale = RwSignal::new(proposal.rationale.clone());
     let date = RwSignal::new(proposal.requested_effective_from.clone());
+    let appraisal_sections: Labels = vocabulary
+        .appraisal_sections
+        .into_iter()
+        .map(|s| (s.code, s.label))
+        .collect();
+    let typing_sections: Labels = labels_of!(vocabulary.typing_sections);
     let draft = if proposal.target_type == ProposalTarget::APPRAISAL_FORMAT {
-        Doc::Format(FormatDraft::new(&proposal.content))
+        Doc::Format(FormatDraft::new(&proposal.content, &appraisal_sections))
     } else {
         Doc::Group(ContentDraft::new(
             &serde_json::from_value(proposal.content.clone()).unwrap_or_default(),
@@ -233,7 +242,7 @@ pub fn DraftEditor(
             <input id="draft-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
             <div class="editor-and-diff">
                 {match draft {
-                    Doc::Group(draft) => view! { <ContentEditor draft requirements/> }.into_any(),
+                    Doc::Group(draft) => view! { <ContentEditor draft requirements sections=typing_sections.clone()/> }.into_any(),
                     Doc::Format(draft) => view! { <FormatEditor draft requirements scales/> }.into_any(),
                 }}
                 <section class="live-diff" aria-live="polite">
@@ -466,13 +475,14 @@ pub fn actions_for(
     proposal: &ProposalDetail,
     requirements: Vec<RequirementRef>,
     scales: Vec<String>,
+    vocabulary: ProposalVocabulary,
     reload: RwSignal<u32>,
 ) -> AnyView {
     let offers = |step: ProposalStep| proposal.available_steps.contains(&step);
     let p = proposal.clone();
     view! {
         {offers(ProposalStep::EDIT).then(|| view! {
-            <DraftEditor proposal=p.clone() requirements scales reload/>
+            <DraftEditor proposal=p.clone() requirements scales vocabulary reload/>
         })}
         {(offers(ProposalStep::WITHDRAW) || offers(ProposalStep::REBASE)).then(|| view! {
             <AuthorActions proposal=p.clone() reload/>

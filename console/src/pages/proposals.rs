@@ -162,11 +162,11 @@ pub fn ProposalPage() -> impl IntoView {
         <Transition fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(Some(console_proposal::ResponseData { proposal: Some(p), responsibility_requirements, rating_scales, .. })) => {
+                    Ok(Some(console_proposal::ResponseData { proposal: Some(p), responsibility_requirements, rating_scales, vocabulary })) => {
                         let scales = rating_scales.into_iter().map(|s| s.code).collect();
                         // The author of a draft sees the live diff in the editor instead.
                         let editing = p.available_steps.contains(&ProposalStep::EDIT);
-                        let actions = actions_for(&p, responsibility_requirements, scales, reload);
+                        let actions = actions_for(&p, responsibility_requirements, scales, vocabulary, reload);
                         view! { <ProposalView proposal=p show_diff=!editing/>{actions} }.into_any()
                     }
                     Ok(_) => view! { <NotFound/> }.into_any(),

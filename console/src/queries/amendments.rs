@@ -75,6 +75,8 @@ pub type ProposalData = console_proposal::ResponseData;
 pub type ProposalDetail = console_proposal::ConsoleProposalProposal;
 /// A requirement a coverage link or criterion can name.
 pub type RequirementRef = console_proposal::ConsoleProposalResponsibilityRequirements;
+/// The reference lists the draft editors offer.
+pub type ProposalVocabulary = console_proposal::ConsoleProposalVocabulary;
 /// A proposal that made a version.
 pub type AdoptedProposal = console_adopted_proposals::ConsoleAdoptedProposalsProposals;
 

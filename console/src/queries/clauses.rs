@@ -48,6 +48,33 @@ viewer![
     console_clause::ConsoleClauseMe
 ];
 
+/// The choices of the clause form: categories and vacancy sections with their labels.
+#[derive(Clone, Debug, Default)]
+pub struct ClauseChoices {
+    /// Clause categories.
+    pub categories: Labels,
+    /// Sections of a vacancy text.
+    pub sections: Labels,
+}
+
+impl From<console_clauses::ConsoleClausesVocabulary> for ClauseChoices {
+    fn from(v: console_clauses::ConsoleClausesVocabulary) -> Self {
+        Self {
+            categories: labels_of!(v.clause_categories),
+            sections: labels_of!(v.vacancy_sections),
+        }
+    }
+}
+
+impl From<console_clause::ConsoleClauseVocabulary> for ClauseChoices {
+    fn from(v: console_clause::ConsoleClauseVocabulary) -> Self {
+        Self {
+            categories: labels_of!(v.clause_categories),
+            sections: labels_of!(v.vacancy_sections),
+        }
+    }
+}
+
 /// A clause with its versions.
 pub type ClauseDetail = console_clause::ConsoleClauseVacancyClause;
 /// A clause version in full.

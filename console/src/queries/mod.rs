@@ -185,6 +185,20 @@ pub fn same_input<A: serde::Serialize, B: serde::de::DeserializeOwned>(input: A)
         .expect("one input type of the schema")
 }
 
+/// A reference list as the forms use it: (the value's code, its label), in the API's order.
+pub type Labels = Vec<(String, String)>;
+
+/// Reads each listed `{ value label }` list of the `vocabulary` answers as [`Labels`].
+macro_rules! labels_of {
+    ($list:expr) => {
+        $list
+            .into_iter()
+            .map(|c| ($crate::queries::code(&c.value), c.label))
+            .collect::<$crate::queries::Labels>()
+    };
+}
+pub(crate) use labels_of;
+
 /// Gives each listed `scaleRange { min max }` answer `label()`: "schaal 12–15" or "schaal 19".
 macro_rules! scale_ranges {
     ($($ty:path),* $(,)?) => {$(

@@ -122,6 +122,10 @@ const EXAMPLES: &[(&str, &str)] = &[
     ),
     ("sourceDocuments", "{ sourceDocuments { code } }"),
     ("catalogueTotals", "{ catalogueTotals { held } }"),
+    (
+        "vocabulary",
+        "{ vocabulary { clauseCategories { value label } } }",
+    ),
     ("abdRule", "{ abdRule { minScale } }"),
     ("abdRuleVersions", "{ abdRuleVersions { number } }"),
     (

@@ -465,3 +465,85 @@ async fn the_console_offers_the_clause_editor_only_to_those_who_may_edit() {
         .await;
     assert!(page.body.contains(ABD_SENTENCE) && page.body.contains(r#"id="clause-versions""#));
 }
+
+#[tokio::test]
+async fn the_vocabulary_labels_every_category_and_section_as_the_answers_show_them() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let data = app
+        .data(
+            r#"{ vocabulary { clauseCategories { value label } vacancySections { value label }
+                 typingSections { value label } appraisalSections { code label } }
+               vacancyClauses(first: 100) { nodes { version { category categoryLabel section sectionLabel } } }
+               functionGroup(code: "MANAGER") { typings { sections { section label } } }
+               appraisalFormat(code: "PERSONEELSGESPREK_RIJK") { version { sections { code title } } } }"#,
+            json!({}),
+        )
+        .await;
+    let pairs = |list: &Value, key: &str| -> Vec<(String, String)> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c[key].as_str().unwrap().to_owned(),
+                    c["label"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let v = &data["vocabulary"];
+    let categories = pairs(&v["clauseCategories"], "value");
+    let sections = pairs(&v["vacancySections"], "value");
+    let typing = pairs(&v["typingSections"], "value");
+    let appraisal = pairs(&v["appraisalSections"], "code");
+    assert_eq!(
+        (
+            categories.len(),
+            sections.len(),
+            typing.len(),
+            appraisal.len()
+        ),
+        (4, 4, 5, 7),
+        "{v}"
+    );
+    let clauses = data["vacancyClauses"]["nodes"].as_array().unwrap();
+    assert!(clauses.len() >= 4);
+    for c in clauses {
+        let version = &c["version"];
+        let category = (
+            version["category"].as_str().unwrap().to_owned(),
+            version["categoryLabel"].as_str().unwrap().to_owned(),
+        );
+        let section = (
+            version["section"].as_str().unwrap().to_owned(),
+            version["sectionLabel"].as_str().unwrap().to_owned(),
+        );
+        assert!(
+            categories.contains(&category),
+            "{category:?} not in {categories:?}"
+        );
+        assert!(
+            sections.contains(&section),
+            "{section:?} not in {sections:?}"
+        );
+    }
+    for t in data["functionGroup"]["typings"].as_array().unwrap() {
+        for s in t["sections"].as_array().unwrap() {
+            let pair = (
+                s["section"].as_str().unwrap().to_owned(),
+                s["label"].as_str().unwrap().to_owned(),
+            );
+            assert!(typing.contains(&pair), "{pair:?} not in {typing:?}");
+        }
+    }
+    for s in data["appraisalFormat"]["version"]["sections"]
+        .as_array()
+        .unwrap()
+    {
+        let pair = (
+            s["code"].as_str().unwrap().to_owned(),
+            s["title"].as_str().unwrap().to_owned(),
+        );
+        assert!(appraisal.contains(&pair), "{pair:?} not in {appraisal:?}");
+    }
+}
