@@ -93,7 +93,9 @@ pub fn classify(errors: &mut [ServerError]) {
         if has_code {
             continue;
         }
+        // A required variable left out is found only when its argument is read.
         let input_error = error.message.starts_with("Failed to parse")
+            || error.message.starts_with("Variable ")
             || error.message.starts_with("Invalid value")
             || error.message.starts_with("Expected input type")
             || error.message.contains("is not a valid");

@@ -184,3 +184,38 @@ async fn the_downloads_refuse_with_the_json_error_body_and_the_codes_status() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_required_variable_left_out_is_bad_user_input_and_changes_nothing() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    let cookie = app
+        .person("alice", fgr_api::domain::access::Role::CommitteeMember)
+        .await;
+    let create = r#"mutation C($title: String!) { createProposal(input: { groupCode: "MANAGER", title: $title,
+        rationale: "r", requestedEffectiveFrom: "2099-01-01" }) { number } }"#;
+    for (query, variables) in [
+        (
+            "query P($number: Int!, $content: JSON!) { previewProposalDiff(number: $number, content: $content) { path } }",
+            json!({ "number": 1 }),
+        ),
+        (create, json!({})),
+    ] {
+        let response = app
+            .graphql_with(query, variables, &[("cookie", cookie.as_str())])
+            .await
+            .json();
+        assert_eq!(
+            response["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+            "{response}"
+        );
+    }
+    let listed = app
+        .graphql_with(
+            "{ proposals { number } }",
+            json!({}),
+            &[("cookie", cookie.as_str())],
+        )
+        .await
+        .json();
+    assert_eq!(listed["data"]["proposals"], json!([]), "{listed}");
+}
