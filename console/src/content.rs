@@ -1,96 +1,10 @@
-//! A group version's content as the API exchanges it (`Proposal.content`, the `content` of
-//! `createProposal`/`updateProposal`), and the plain-text blocks the editor shows it in.
+//! The plain-text blocks the content editor shows a group version's content in. The content
+//! document itself is [`fgr_content`], the same types the API reads and writes.
 
-use serde::{Deserialize, Serialize};
-
-/// A result area of the core profile.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ResultAreaContent {
-    /// `OPDRACHTGEVER`, `OMGEVING`, `BEDRIJFSVOERING` or `VERNIEUWEN_VERBETEREN`.
-    pub code: String,
-    /// Label.
-    pub label: String,
-    /// Results.
-    pub results: Vec<String>,
-    /// Behaviour indicators.
-    pub behaviour_indicators: Vec<String>,
-}
-
-/// The core profile.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CoreProfileContent {
-    /// Doel van de functie.
-    pub purpose: Option<String>,
-    /// The result areas.
-    pub result_areas: Vec<ResultAreaContent>,
-    /// Competence names.
-    pub competences: Vec<String>,
-}
-
-/// One bullet of a typing.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TypingItemContent {
-    /// Section code, e.g. `RESULTATEN`.
-    pub section: String,
-    /// Sub-category within Resultaten.
-    pub sub_category: Option<String>,
-    /// Text (empty for a sub-category heading without bullets).
-    pub text: String,
-}
-
-/// A typing.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TypingContent {
-    /// Scale.
-    pub scale: i32,
-    /// The variant's number, for a scale with named variants.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub variant: Option<i32>,
-    /// The variant's name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub variant_name: Option<String>,
-    /// FUWASYS scores.
-    pub fuwasys_scores: Option<String>,
-    /// FUWASYS total.
-    pub fuwasys_total: Option<i32>,
-    /// A remark on the typing's data (carried through edits unchanged).
-    #[serde(default)]
-    pub note: Option<String>,
-    /// Bullets in printed order.
-    pub items: Vec<TypingItemContent>,
-}
-
-/// Where the content covers a requirement.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CoverageContent {
-    /// Requirement code.
-    pub requirement_code: String,
-    /// The typing whose text covers it; `None` for the core profile.
-    pub typing_scale: Option<i32>,
-    /// Where, e.g. "Kernprofiel › Omgeving › gedragsindicatoren".
-    pub location: String,
-    /// The covering text.
-    pub quote: String,
-    /// Remarks.
-    pub note: Option<String>,
-}
-
-/// A group version's content.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GroupContent {
-    /// Core profile.
-    pub core_profile: CoreProfileContent,
-    /// Typings, lowest scale first.
-    pub typings: Vec<TypingContent>,
-    /// Requirement coverage.
-    pub coverage: Vec<CoverageContent>,
-}
+pub use fgr_content::{
+    CoreProfileContent, CoverageContent, GroupContent, ResultAreaContent, TypingContent,
+    TypingItemContent,
+};
 
 /// A run of a typing's items with the same section and sub-category, edited as one text with a
 /// bullet per line.

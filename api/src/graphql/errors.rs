@@ -1,6 +1,7 @@
 //! Turning failures into GraphQL errors that carry a stable `extensions.code`.
 
-use async_graphql::{ErrorExtensions, ServerError};
+use async_graphql::parser::types::{Directive, ExecutableDocument, Selection, SelectionSet};
+use async_graphql::{ErrorExtensions, Name, Pos, Positioned, ServerError};
 
 use crate::error::DomainError;
 
@@ -82,42 +83,97 @@ impl<T> GqlResultExt<T> for Result<T, DomainError> {
     }
 }
 
-/// Gives every error a code. Errors from parsing, validation and argument coercion come from the
-/// library without one; anything else without a code is unexpected and is masked.
-pub fn classify(errors: &mut [ServerError]) {
-    for error in errors {
-        let has_code = error
+/// Gives every error a code. The library's own errors (parsing, validation, argument coercion)
+/// come without one and are told apart by where they sit in `query`, not by their wording: an
+/// error located at an argument of a field or directive is about the values sent (a literal or a
+/// variable that does not fit its type, a required variable left out) and is `BAD_USER_INPUT`
+/// with that argument as `field`; one without a path is about the document
+/// (`GRAPHQL_VALIDATION_FAILED`); anything else without a code is unexpected and is masked.
+pub fn classify(errors: &mut [ServerError], query: &str) {
+    let uncoded = |error: &ServerError| {
+        !error
             .extensions
             .as_ref()
-            .is_some_and(|e| e.get("code").is_some());
-        if has_code {
-            continue;
-        }
-        // A required variable left out is found only when its argument is read.
-        let input_error = error.message.starts_with("Failed to parse")
-            || error.message.starts_with("Variable ")
-            || error.message.starts_with("Invalid value")
-            || error.message.starts_with("Expected input type")
-            || error.message.contains("is not a valid");
-        let code = if input_error {
+            .is_some_and(|e| e.get("code").is_some())
+    };
+    if !errors.iter().any(uncoded) {
+        return;
+    }
+    // Parsed again only here, on the rare answer with an uncoded error.
+    let arguments = async_graphql::parser::parse_query(query)
+        .map(|doc| ArgumentSites::of(&doc))
+        .unwrap_or_default();
+    for error in errors.iter_mut().filter(|e| uncoded(e)) {
+        let argument = error.locations.iter().find_map(|at| arguments.at(*at));
+        let extensions = error.extensions.get_or_insert_with(Default::default);
+        let code = if let Some(name) = argument {
+            extensions.set("field", name);
             "BAD_USER_INPUT"
         } else if error.path.is_empty() {
             "GRAPHQL_VALIDATION_FAILED"
         } else {
-            let masked = DomainError::internal(&error.message);
-            error.message = "internal error".to_owned();
-            if let DomainError::Internal { reference } = masked {
-                error
-                    .extensions
-                    .get_or_insert_with(Default::default)
-                    .set("reference", reference);
+            if let DomainError::Internal { reference } = DomainError::internal(&error.message) {
+                extensions.set("reference", reference);
             }
+            error.message = "internal error".to_owned();
             "INTERNAL"
         };
-        error
-            .extensions
-            .get_or_insert_with(Default::default)
-            .set("code", code);
+        extensions.set("code", code);
+    }
+}
+
+/// Where each argument of a document sits: the positions of its name and of its value, which
+/// are where the library places an error about that argument (validation at the name, coercion
+/// at the value).
+#[derive(Default)]
+struct ArgumentSites(std::collections::HashMap<Pos, String>);
+
+impl ArgumentSites {
+    fn of(doc: &ExecutableDocument) -> Self {
+        let mut sites = Self::default();
+        for (_, operation) in doc.operations.iter() {
+            sites.directives(&operation.node.directives);
+            sites.selections(&operation.node.selection_set.node);
+        }
+        for fragment in doc.fragments.values() {
+            sites.directives(&fragment.node.directives);
+            sites.selections(&fragment.node.selection_set.node);
+        }
+        sites
+    }
+
+    fn at(&self, pos: Pos) -> Option<&str> {
+        self.0.get(&pos).map(String::as_str)
+    }
+
+    fn arguments<V>(&mut self, arguments: &[(Positioned<Name>, Positioned<V>)]) {
+        for (name, value) in arguments {
+            self.0.insert(name.pos, name.node.to_string());
+            self.0.insert(value.pos, name.node.to_string());
+        }
+    }
+
+    fn directives(&mut self, directives: &[Positioned<Directive>]) {
+        for directive in directives {
+            self.arguments(&directive.node.arguments);
+        }
+    }
+
+    fn selections(&mut self, set: &SelectionSet) {
+        for item in &set.items {
+            match &item.node {
+                Selection::Field(field) => {
+                    self.arguments(&field.node.arguments);
+                    self.directives(&field.node.directives);
+                    self.selections(&field.node.selection_set.node);
+                }
+                Selection::FragmentSpread(spread) => self.directives(&spread.node.directives),
+                Selection::InlineFragment(inline) => {
+                    self.directives(&inline.node.directives);
+                    self.selections(&inline.node.selection_set.node);
+                }
+            }
+        }
     }
 }
 

@@ -402,6 +402,12 @@ impl GraphqlService {
             taking: tokio::sync::Mutex::new(()),
             outside: AtomicBool::new(false),
         });
+        // Execution reads the parsed document only; the text is kept for telling errors apart.
+        let query = if request.parsed_query().is_ok() {
+            std::mem::take(&mut request.query)
+        } else {
+            request.query.clone()
+        };
         let request = request
             .data(principal)
             .data(self.db.clone())
@@ -416,7 +422,7 @@ impl GraphqlService {
                 true,
             );
         };
-        errors::classify(&mut response.errors);
+        errors::classify(&mut response.errors, &query);
         if !self.introspection {
             errors::mask_validation(&mut response.errors);
         }

@@ -219,3 +219,60 @@ async fn a_required_variable_left_out_is_bad_user_input_and_changes_nothing() {
         .json();
     assert_eq!(listed["data"]["proposals"], json!([]), "{listed}");
 }
+
+/// The library's own input errors are told apart by where they sit (at an argument), not by their
+/// wording, so each names the argument it is about; an unknown field is a document error.
+#[tokio::test]
+async fn library_input_errors_name_their_argument_and_document_errors_do_not() {
+    let app = TestApp::seeded(Backend::Sqlite).await;
+    for (query, variables, argument) in [
+        (
+            r#"{ jobFamilies(asOf: "2025-13-45") { code } }"#,
+            json!({}),
+            "asOf",
+        ),
+        (
+            "query Q($d: Date) { jobFamilies(asOf: $d) { code } }",
+            json!({ "d": "gisteren" }),
+            "asOf",
+        ),
+        (
+            "query Q($s: Int!) { typing(groupCode: \"MANAGER\", scale: $s) { scale } }",
+            json!({ "s": "twaalf" }),
+            "scale",
+        ),
+        (
+            "query Q($s: Int!) { typing(groupCode: \"MANAGER\", scale: $s) { scale } }",
+            json!({}),
+            "scale",
+        ),
+        (
+            "{ functionGroups(filter: { scale: \"x\" }) { totalCount } }",
+            json!({}),
+            "filter",
+        ),
+        (
+            "query Q($b: Boolean!) { jobFamilies { code @include(if: $b) } }",
+            json!({ "b": "ja" }),
+            "if",
+        ),
+    ] {
+        let response = app.graphql(query, variables).await;
+        let error = &response["errors"][0];
+        assert_eq!(
+            error["extensions"]["code"], "BAD_USER_INPUT",
+            "{query}: {response}"
+        );
+        assert_eq!(
+            error["extensions"]["field"], argument,
+            "{query}: {response}"
+        );
+    }
+    let unknown = app.graphql("{ jobFamilies { kode } }", json!({})).await;
+    let error = &unknown["errors"][0];
+    assert_eq!(
+        error["extensions"]["code"], "GRAPHQL_VALIDATION_FAILED",
+        "{unknown}"
+    );
+    assert!(error["extensions"].get("field").is_none(), "{unknown}");
+}
