@@ -29,3 +29,4 @@ pub mod search;
 pub mod temporal;
 pub mod text;
 pub mod tx;
+pub mod vocabulary;

@@ -4,17 +4,26 @@
 use async_graphql::resolver_utils::EnumType;
 use async_graphql::{Object, OutputType, SimpleObject};
 
+use super::amendments::{AdviceOutcome, DecisionOutcome, ProposalState};
+use super::appraisal::FormatAudience;
 use super::catalogue::profiles::TypingSectionKind;
-use super::clauses::{ClauseCategory, VacancySection};
-use crate::domain::appraisal;
+use super::clauses::{ClauseCategory, ClauseStatus, VacancySection};
+use crate::domain::amendments::{AdviceOutcome as DomainAdvice, State};
+use crate::domain::appraisal::{self, Audience};
 use crate::domain::clauses::{Category, Language, Section};
 use crate::domain::profiles::TypingSection;
+use crate::domain::temporal::Standing;
 
 /// A value of an enum with its Dutch label, in the order forms offer them.
 #[derive(SimpleObject)]
 #[graphql(concrete(name = "ClauseCategoryChoice", params(ClauseCategory)))]
 #[graphql(concrete(name = "VacancySectionChoice", params(VacancySection)))]
 #[graphql(concrete(name = "TypingSectionChoice", params(TypingSectionKind)))]
+#[graphql(concrete(name = "ProposalStateChoice", params(ProposalState)))]
+#[graphql(concrete(name = "AdviceOutcomeChoice", params(AdviceOutcome)))]
+#[graphql(concrete(name = "DecisionOutcomeChoice", params(DecisionOutcome)))]
+#[graphql(concrete(name = "ClauseStatusChoice", params(ClauseStatus)))]
+#[graphql(concrete(name = "FormatAudienceChoice", params(FormatAudience)))]
 pub struct Choice<T: OutputType> {
     /// The value, as inputs and answers carry it.
     pub value: T,
@@ -34,28 +43,27 @@ pub struct AppraisalSectionChoice {
 /// The reference lists of the register.
 pub struct Vocabulary;
 
+/// Every value of `E` with the label `label` gives it, in the schema's order.
+fn choices<E: EnumType + OutputType>(label: impl Fn(E) -> &'static str) -> Vec<Choice<E>> {
+    E::items()
+        .iter()
+        .map(|item| Choice {
+            value: item.value,
+            label: label(item.value).to_owned(),
+        })
+        .collect()
+}
+
 #[Object]
 impl Vocabulary {
     /// The clause categories, in the library's order.
     async fn clause_categories(&self) -> Vec<Choice<ClauseCategory>> {
-        ClauseCategory::items()
-            .iter()
-            .map(|item| Choice {
-                value: item.value,
-                label: Category::from(item.value).label(Language::Nl).to_owned(),
-            })
-            .collect()
+        choices(|c: ClauseCategory| Category::from(c).label(Language::Nl))
     }
 
     /// The sections of a vacancy text, in the order of the text.
     async fn vacancy_sections(&self) -> Vec<Choice<VacancySection>> {
-        VacancySection::items()
-            .iter()
-            .map(|item| Choice {
-                value: item.value,
-                label: Section::from(item.value).label(Language::Nl).to_owned(),
-            })
-            .collect()
+        choices(|c: VacancySection| Section::from(c).label(Language::Nl))
     }
 
     /// The five sections of a typing, in printed order, headed as on the FGR site.
@@ -67,6 +75,39 @@ impl Vocabulary {
                 label: s.label().to_owned(),
             })
             .collect()
+    }
+
+    /// The states of a proposal, in the workflow's order.
+    async fn proposal_states(&self) -> Vec<Choice<ProposalState>> {
+        choices(|s: ProposalState| State::from(s).label())
+    }
+
+    /// The committee's possible advice, as the advice form offers it.
+    async fn advice_outcomes(&self) -> Vec<Choice<AdviceOutcome>> {
+        choices(|o: AdviceOutcome| DomainAdvice::from(o).label())
+    }
+
+    /// The owner's possible decisions, named by the state each leaves the proposal in.
+    async fn decision_outcomes(&self) -> Vec<Choice<DecisionOutcome>> {
+        choices(|o: DecisionOutcome| State::from(o).label())
+    }
+
+    /// Where a clause stands on the peildatum (`VacancyClause.status`, the library's filter).
+    async fn clause_statuses(&self) -> Vec<Choice<ClauseStatus>> {
+        choices(|s: ClauseStatus| Standing::from(s).label())
+    }
+
+    /// Whom a format can be for (`FormatVersion.audience`).
+    async fn format_audiences(&self) -> Vec<Choice<FormatAudience>> {
+        choices(|a: FormatAudience| {
+            match a {
+                FormatAudience::AllStaff => Audience::AllStaff,
+                FormatAudience::Managers => Audience::Managers,
+                FormatAudience::Families => Audience::Families(Vec::new()),
+                FormatAudience::Groups => Audience::Groups(Vec::new()),
+            }
+            .label()
+        })
     }
 
     /// The sections of the appraisal conversation, in order; a format's criteria sit in them.

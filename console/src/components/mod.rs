@@ -2,6 +2,7 @@
 
 pub mod as_of;
 pub mod badges;
+pub mod choices;
 pub mod content_editor;
 pub mod format_editor;
 pub mod header;

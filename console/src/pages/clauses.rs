@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use crate::api::Api;
 use crate::components::as_of::use_as_of;
 use crate::components::badges::{IllustrativeBadge, SourceLink};
+use crate::components::choices::options;
 use crate::components::load_error::LoadError;
 use crate::components::step::{StepError, StepStatus};
 use crate::components::version_compare::{chosen_diff, VersionCompare};
@@ -20,32 +21,7 @@ use crate::queries::clauses::{
     ConsoleClause, ConsoleClauseVersionDiff, ConsoleClauses, ConsoleCreateClause,
     ConsoleRetireClause, ConsoleReviseClause,
 };
-use crate::queries::{code, same_input, value_of, ClauseStatus, Operation};
-
-const STATUSES: [(&str, &str); 3] = [
-    ("ACTIVE", "geldend"),
-    ("RETIRED", "ingetrokken"),
-    ("FUTURE", "toekomstig"),
-];
-
-fn status_label(status: &ClauseStatus) -> &'static str {
-    let status = code(status);
-    STATUSES
-        .iter()
-        .find(|(code, _)| *code == status)
-        .map_or("onbekend", |(_, label)| *label)
-}
-
-/// `<option>`s of `choices`, with `selected` selected.
-fn options<S: AsRef<str>>(choices: &[(S, S)], selected: &str) -> impl IntoView {
-    choices
-        .iter()
-        .map(|(code, label)| {
-            let (code, label) = (code.as_ref().to_owned(), label.as_ref().to_owned());
-            view! { <option selected=code == selected value=code>{label}</option> }
-        })
-        .collect_view()
-}
+use crate::queries::{code, label_of, same_input, value_of, Labels, Operation};
 
 /// The library page `/clauses?category=&scale=&status=`.
 #[component]
@@ -107,7 +83,7 @@ pub fn ClausesPage() -> impl IntoView {
                                 <label for="filter-status">"Status"</label>
                                 <select id="filter-status" name="status">
                                     <option value="">"alle"</option>
-                                    {options(&STATUSES, &selected("status"))}
+                                    {options(&choices.statuses, &selected("status"))}
                                 </select>
                                 {as_of.get_untracked().map(|d| view! { <input type="hidden" name="asOf" value=d/> })}
                                 <button type="submit">"Filter"</button>
@@ -131,7 +107,7 @@ pub fn ClausesPage() -> impl IntoView {
                                             <td>{c.version.section_label}</td>
                                             <td>{c.version.applies_to}</td>
                                             <td>{if c.version.mandatory { "ja" } else { "nee" }}</td>
-                                            <td class="status">{status_label(&c.status)}</td>
+                                            <td class="status">{label_of(&choices.statuses, &c.status)}</td>
                                             <td>{format!("v{} sinds {}", c.version.number, c.version.effective_from)}
                                                 {c.version.effective_to.map(|t| format!(" tot {t}"))}</td>
                                         </tr>
@@ -375,9 +351,10 @@ pub fn ClausePage() -> impl IntoView {
                 match data.await {
                     Ok((console_clause::ResponseData { vacancy_clause: Some(clause), me, vocabulary }, clause_version_diff)) => {
                         let may_edit = me.may(Operation::EDIT_CLAUSES);
+                        let choices = ClauseChoices::from(vocabulary);
                         view! {
-                            <ClauseView clause=clause.clone() diff=clause_version_diff from=number("from") to=number("to")/>
-                            {may_edit.then(|| view! { <ClauseEditor clause reload choices=vocabulary.into()/> })}
+                            <ClauseView clause=clause.clone() statuses=choices.statuses.clone() diff=clause_version_diff from=number("from") to=number("to")/>
+                            {may_edit.then(|| view! { <ClauseEditor clause reload choices/> })}
                         }.into_any()
                     }
                     Ok((console_clause::ResponseData { vacancy_clause: None, .. }, _)) => view! { <NotFound/> }.into_any(),
@@ -391,6 +368,7 @@ pub fn ClausePage() -> impl IntoView {
 #[component]
 fn ClauseView(
     clause: ClauseDetail,
+    statuses: Labels,
     diff: Option<Vec<FieldChange>>,
     from: Option<i64>,
     to: Option<i64>,
@@ -402,7 +380,7 @@ fn ClauseView(
         <nav class="crumbs"><a href="/clauses">"Standaardclausules"</a>" › "<code>{code.clone()}</code></nav>
         <h1>{v.title.clone()}" "<IllustrativeBadge on=v.illustrative/></h1>
         <dl class="facts">
-            <dt>"Status"</dt><dd id="clause-status">{status_label(&clause.status)}</dd>
+            <dt>"Status"</dt><dd id="clause-status">{label_of(&statuses, &clause.status)}</dd>
             <dt>"Versie"</dt><dd>{format!("{} (sinds {})", v.number, v.effective_from)}{v.effective_to.clone().map(|t| format!(", tot {t}"))}</dd>
             <dt>"Categorie"</dt><dd>{v.category_label.clone()}</dd>
             <dt>"Sectie"</dt><dd>{format!("{} (volgorde {})", v.section_label, v.section_order)}</dd>

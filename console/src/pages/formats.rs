@@ -20,17 +20,7 @@ use crate::queries::appraisal::{
     CriteriaSection, CriterionView, FormatDetail, SectionView,
 };
 use crate::queries::catalogue::{console_group_choices, ConsoleGroupChoices, GroupChoice};
-use crate::queries::{FormatAudience, Operation, ProposalTarget};
-
-fn audience_label(audience: &FormatAudience) -> &'static str {
-    match audience {
-        FormatAudience::ALL_STAFF => "alle medewerkers",
-        FormatAudience::MANAGERS => "leidinggevenden (leidinggevende functiefamilies)",
-        FormatAudience::FAMILIES => "bepaalde functiefamilies",
-        FormatAudience::GROUPS => "bepaalde functiegroepen",
-        FormatAudience::Other(_) => "onbekend",
-    }
-}
+use crate::queries::{label_of, labels_of, Labels, Operation, ProposalTarget};
 
 /// `/formats`: every format with the version in effect on the peildatum.
 #[component]
@@ -45,7 +35,9 @@ pub fn FormatsPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(d) => view! {
+                    Ok(d) => {
+                        let audiences = labels_of!(d.vocabulary.format_audiences);
+                        view! {
                         <table class="formats" id="formats">
                             <thead><tr>
                                 <th scope="col">"Format"</th><th scope="col">"Voor"</th>
@@ -59,7 +51,7 @@ pub fn FormatsPage() -> impl IntoView {
                                     view! {
                                         <tr>
                                             <td><a href=format!("/formats/{}", f.code)>{name}</a><br/><code>{f.code.clone()}</code></td>
-                                            <td>{f.version.as_ref().map(|v| audience_label(&v.audience))}</td>
+                                            <td>{f.version.as_ref().map(|v| label_of(&audiences, &v.audience))}</td>
                                             <td>{match &f.version {
                                                 Some(v) => view! { {format!("v{} sinds {} ", v.number, v.effective_from)}<IllustrativeBadge on=v.illustrative/> }.into_any(),
                                                 None => view! { <span class="note">"geen op deze datum"</span> }.into_any(),
@@ -70,7 +62,8 @@ pub fn FormatsPage() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                    }.into_any(),
+                        }.into_any()
+                    }
                     Err(error) => view! { <LoadError error/> }.into_any(),
                 }
             })}
@@ -120,11 +113,11 @@ pub fn FormatPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok((console_format::ResponseData { appraisal_format: Some(format), me }, format_version_diff)) => {
+                    Ok((console_format::ResponseData { appraisal_format: Some(format), me, vocabulary }, format_version_diff)) => {
                         let code = format.code.clone();
                         view! {
                             {me.may(Operation::PROPOSE_AMENDMENT).then(|| view! { <ProposeForm target_type=ProposalTarget::APPRAISAL_FORMAT target_code=code/> })}
-                            <FormatView format diff=format_version_diff from=number("from") to=number("to")/>
+                            <FormatView format audiences=labels_of!(vocabulary.format_audiences) diff=format_version_diff from=number("from") to=number("to")/>
                         }.into_any()
                     }
                     Ok((console_format::ResponseData { appraisal_format: None, .. }, _)) => view! { <NotFound/> }.into_any(),
@@ -138,6 +131,7 @@ pub fn FormatPage() -> impl IntoView {
 #[component]
 fn FormatView(
     format: FormatDetail,
+    audiences: Labels,
     diff: Option<Vec<FieldChange>>,
     from: Option<i64>,
     to: Option<i64>,
@@ -156,7 +150,7 @@ fn FormatView(
             Some(v) => view! {
                 <dl class="facts">
                     <dt>"Versie"</dt><dd>{format!("{} sinds {}", v.number, v.effective_from)}{v.effective_to.map(|t| format!(", tot {t}"))}" "<IllustrativeBadge on=v.illustrative/></dd>
-                    <dt>"Voor"</dt><dd>{audience_label(&v.audience)}</dd>
+                    <dt>"Voor"</dt><dd>{label_of(&audiences, &v.audience)}</dd>
                     <dt>"Bron"</dt><dd>{v.provenance_reference.unwrap_or_default()}</dd>
                 </dl>
                 {v.note.map(|n| view! { <p class="note">{n}</p> })}

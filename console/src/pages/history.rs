@@ -16,6 +16,7 @@ use crate::queries::amendments::{
 use crate::queries::catalogue::{
     console_history, console_version_diff, ConsoleHistory, ConsoleVersionDiff, HistoryGroup,
 };
+use crate::queries::{label_of, labels_of, Labels};
 
 /// The history page of `/groups/:code/history?from=N&to=M`.
 #[component]
@@ -59,7 +60,7 @@ pub fn HistoryPage() -> impl IntoView {
             async move {
                 api.run::<ConsoleAdoptedProposals>(console_adopted_proposals::Variables { code })
                     .await
-                    .map(|d| d.proposals)
+                    .map(|d| (d.proposals, labels_of!(d.vocabulary.advice_outcomes)))
                     .unwrap_or_default()
             }
         },
@@ -67,10 +68,10 @@ pub fn HistoryPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
-                let (history, adopted) = (history.await, adopted.await);
+                let (history, (adopted, advice)) = (history.await, adopted.await);
                 match history {
                     Ok((Some(group), version_diff)) => view! {
-                        <HistoryView group adopted diff=version_diff from=number("from") to=number("to")/>
+                        <HistoryView group adopted advice diff=version_diff from=number("from") to=number("to")/>
                     }.into_any(),
                     Ok((None, _)) => view! { <NotFound/> }.into_any(),
                     Err(error) => view! { <LoadError error/> }.into_any(),
@@ -84,6 +85,7 @@ pub fn HistoryPage() -> impl IntoView {
 fn HistoryView(
     group: HistoryGroup,
     adopted: Vec<AdoptedProposal>,
+    advice: Labels,
     diff: Option<Vec<FieldChange>>,
     from: Option<i64>,
     to: Option<i64>,
@@ -115,7 +117,7 @@ fn HistoryView(
                             </td>
                             <td>{proposal.map(|p| view! {
                                 <a href=format!("/proposals/{}", p.number)>{format!("Nr. {}: {}", p.number, p.title)}</a>
-                                {p.advice.map(|a| view! { <br/>{format!("Advies {} ({})", a.outcome.label(), a.meeting_date)} })}
+                                {p.advice.map(|a| view! { <br/>{format!("Advies {} ({})", label_of(&advice, &a.outcome), a.meeting_date)} })}
                                 {p.decision.map(|d| view! { <br/>{format!("Besluit {} ({})", d.reference, d.decision_date)} })}
                             })}</td>
                         </tr>

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{Api, ApiError};
+use crate::components::choices::options;
 use crate::components::content_editor::{ContentDraft, ContentEditor};
 use crate::components::format_editor::{FormatDraft, FormatEditor};
 use crate::components::step::{StepError, StepStatus};
@@ -22,7 +23,9 @@ use crate::queries::amendments::{
     ConsoleRecordAdvice, ConsoleRecordDecision, ConsoleSubmitProposal, ConsoleUpdateProposal,
     ConsoleWithdrawProposal,
 };
-use crate::queries::amendments::{FieldChange, ProposalDetail, ProposalVocabulary, RequirementRef};
+use crate::queries::amendments::{
+    FieldChange, ProposalDetail, ProposalVocabulary, RequirementRef, WorkflowLabels,
+};
 use crate::queries::{labels_of, Labels};
 use crate::queries::{value_of, AdviceOutcome, DecisionOutcome, ProposalStep, ProposalTarget};
 
@@ -357,13 +360,19 @@ pub fn CommentForm(
 pub fn AdviceForm(
     /// The proposal.
     proposal: ProposalDetail,
+    /// The outcomes to offer, first selected.
+    outcomes: Labels,
     /// Bumped to fetch the proposal again.
     reload: RwSignal<u32>,
 ) -> impl IntoView {
     let api = Api::from_context();
     let status = StepStatus::new();
     let meeting = RwSignal::new(String::new());
-    let outcome = RwSignal::new("POSITIVE".to_owned());
+    let first = outcomes
+        .first()
+        .map(|(code, _)| code.clone())
+        .unwrap_or_default();
+    let outcome = RwSignal::new(first.clone());
     let rationale = RwSignal::new(String::new());
     let conditions = RwSignal::new(String::new());
     let employers = RwSignal::new(String::new());
@@ -395,9 +404,7 @@ pub fn AdviceForm(
             <input id="advice-date" type="date" required on:input=move |ev| meeting.set(event_target_value(&ev))/>
             <label class="field" for="advice-outcome">"Advies"</label>
             <select id="advice-outcome" on:change=move |ev| outcome.set(event_target_value(&ev))>
-                <option value="POSITIVE" selected>"Positief"</option>
-                <option value="POSITIVE_WITH_CONDITIONS">"Positief, onder voorwaarden"</option>
-                <option value="NEGATIVE">"Negatief"</option>
+                {options(&outcomes, &first)}
             </select>
             <label class="field" for="advice-rationale">"Motivering"</label>
             <textarea id="advice-rationale" rows="3" required on:input=move |ev| rationale.set(event_target_value(&ev))></textarea>
@@ -424,12 +431,18 @@ pub fn AdviceForm(
 pub fn DecisionForm(
     /// The proposal.
     proposal: ProposalDetail,
+    /// The outcomes to offer, first selected.
+    outcomes: Labels,
     /// Bumped to fetch the proposal again.
     reload: RwSignal<u32>,
 ) -> impl IntoView {
     let api = Api::from_context();
     let status = StepStatus::new();
-    let outcome = RwSignal::new("ADOPTED".to_owned());
+    let first = outcomes
+        .first()
+        .map(|(code, _)| code.clone())
+        .unwrap_or_default();
+    let outcome = RwSignal::new(first.clone());
     let reference = RwSignal::new(String::new());
     let date = RwSignal::new(String::new());
     let (number, version) = (proposal.number, proposal.version);
@@ -457,8 +470,7 @@ pub fn DecisionForm(
             )}</p>
             <label class="field" for="decision-outcome">"Besluit"</label>
             <select id="decision-outcome" on:change=move |ev| outcome.set(event_target_value(&ev))>
-                <option value="ADOPTED" selected>"Vaststellen"</option>
-                <option value="REJECTED">"Afwijzen"</option>
+                {options(&outcomes, &first)}
             </select>
             <label class="field" for="decision-reference">"Kenmerk van het besluit"</label>
             <input id="decision-reference" required maxlength="300" on:input=move |ev| reference.set(event_target_value(&ev))/>
@@ -478,6 +490,7 @@ pub fn actions_for(
     vocabulary: ProposalVocabulary,
     reload: RwSignal<u32>,
 ) -> AnyView {
+    let labels = WorkflowLabels::from(&vocabulary);
     let offers = |step: ProposalStep| proposal.available_steps.contains(&step);
     let p = proposal.clone();
     view! {
@@ -488,8 +501,8 @@ pub fn actions_for(
             <AuthorActions proposal=p.clone() reload/>
         })}
         {offers(ProposalStep::COMMENT).then(|| view! { <CommentForm number=p.number reload/> })}
-        {offers(ProposalStep::RECORD_ADVICE).then(|| view! { <AdviceForm proposal=p.clone() reload/> })}
-        {offers(ProposalStep::RECORD_DECISION).then(|| view! { <DecisionForm proposal=p.clone() reload/> })}
+        {offers(ProposalStep::RECORD_ADVICE).then(|| view! { <AdviceForm proposal=p.clone() outcomes=labels.advice.clone() reload/> })}
+        {offers(ProposalStep::RECORD_DECISION).then(|| view! { <DecisionForm proposal=p.clone() outcomes=labels.decisions.clone() reload/> })}
     }
     .into_any()
 }

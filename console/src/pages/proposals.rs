@@ -10,8 +10,9 @@ use crate::pages::not_found::NotFound;
 use crate::pages::proposal_actions::actions_for;
 use crate::queries::amendments::{
     console_proposal, console_proposals, ConsoleProposal, ConsoleProposals, FieldChange,
-    ProposalDetail, ProposalSummary,
+    ProposalDetail, ProposalSummary, WorkflowLabels,
 };
+use crate::queries::{label_of, labels_of, Labels};
 use crate::queries::{ChangeKind, ProposalState, ProposalStep, ProposalTarget, WordTag};
 
 /// Shown where a name is hidden from the reader: only the committee and FGR beheer see who did
@@ -96,7 +97,7 @@ pub fn ProposalsPage() -> impl IntoView {
                         if shown.is_empty() {
                             view! { <p class="empty">"Geen voorstellen in deze weergave."</p> }.into_any()
                         } else {
-                            view! { <ProposalTable proposals=shown/> }.into_any()
+                            view! { <ProposalTable proposals=shown states=labels_of!(d.vocabulary.proposal_states)/> }.into_any()
                         }
                     }
                     Err(error) => refused(error),
@@ -107,7 +108,7 @@ pub fn ProposalsPage() -> impl IntoView {
 }
 
 #[component]
-fn ProposalTable(proposals: Vec<ProposalSummary>) -> impl IntoView {
+fn ProposalTable(proposals: Vec<ProposalSummary>, states: Labels) -> impl IntoView {
     view! {
         <table class="proposals" id="proposals">
             <thead><tr>
@@ -120,7 +121,7 @@ fn ProposalTable(proposals: Vec<ProposalSummary>) -> impl IntoView {
                         <td>{p.number}</td>
                         <td><a href=format!("/proposals/{}", p.number)>{p.title}</a></td>
                         <td>{p.function_group.map_or(p.target_code, |g| g.name)}</td>
-                        <td class="state">{p.state.label()}</td>
+                        <td class="state">{label_of(&states, &p.state)}</td>
                         <td>{p.author_name.unwrap_or_else(|| HIDDEN.to_owned())}</td>
                         <td>{p.requested_effective_from}</td>
                     </tr>
@@ -166,8 +167,9 @@ pub fn ProposalPage() -> impl IntoView {
                         let scales = rating_scales.into_iter().map(|s| s.code).collect();
                         // The author of a draft sees the live diff in the editor instead.
                         let editing = p.available_steps.contains(&ProposalStep::EDIT);
+                        let labels = WorkflowLabels::from(&vocabulary);
                         let actions = actions_for(&p, responsibility_requirements, scales, vocabulary, reload);
-                        view! { <ProposalView proposal=p show_diff=!editing/>{actions} }.into_any()
+                        view! { <ProposalView proposal=p labels show_diff=!editing/>{actions} }.into_any()
                     }
                     Ok(_) => view! { <NotFound/> }.into_any(),
                     Err(error) => refused(error),
@@ -178,14 +180,18 @@ pub fn ProposalPage() -> impl IntoView {
 }
 
 #[component]
-fn ProposalView(proposal: ProposalDetail, show_diff: bool) -> impl IntoView {
+fn ProposalView(
+    proposal: ProposalDetail,
+    labels: WorkflowLabels,
+    show_diff: bool,
+) -> impl IntoView {
     let p = proposal;
     let group = p.function_group.clone();
     view! {
         <nav class="crumbs"><a href="/proposals">"Wijzigingsvoorstellen"</a>" › "{format!("Nr. {}", p.number)}</nav>
         <h1>{p.title.clone()}</h1>
         <dl class="facts">
-            <dt>"Status"</dt><dd id="proposal-state">{p.state.label()}</dd>
+            <dt>"Status"</dt><dd id="proposal-state">{label_of(&labels.states, &p.state)}</dd>
             <dt>{if p.target_type == ProposalTarget::APPRAISAL_FORMAT { "Format" } else { "Functiegroep" }}</dt>
             <dd>{match group {
                 Some(g) => view! {
@@ -217,13 +223,13 @@ fn ProposalView(proposal: ProposalDetail, show_diff: bool) -> impl IntoView {
         }}
         {p.advice.map(|a| view! {
             <h2>"Advies van de Standaardisatiecommissie"</h2>
-            <p id="advice">{format!("{} ({})", a.outcome.label(), a.meeting_date)}": "{a.rationale}</p>
+            <p id="advice">{format!("{} ({})", label_of(&labels.advice, &a.outcome), a.meeting_date)}": "{a.rationale}</p>
             {a.conditions.map(|c| view! { <p>"Voorwaarden: "{c}</p> })}
             <p>"Werkgevers: "{a.employer_members.join(", ")}". Vakbonden: "{a.union_members.join(", ")}"."</p>
         })}
         {p.decision.map(|d| view! {
             <h2>"Besluit"</h2>
-            <p id="decision">{format!("{}: {} ({})", d.outcome.label(), d.reference, d.decision_date)}</p>
+            <p id="decision">{format!("{}: {} ({})", label_of(&labels.decisions, &d.outcome), d.reference, d.decision_date)}</p>
         })}
     }
 }

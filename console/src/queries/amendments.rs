@@ -77,43 +77,26 @@ pub type ProposalDetail = console_proposal::ConsoleProposalProposal;
 pub type RequirementRef = console_proposal::ConsoleProposalResponsibilityRequirements;
 /// The reference lists the draft editors offer.
 pub type ProposalVocabulary = console_proposal::ConsoleProposalVocabulary;
+/// The Dutch names of the workflow's states and outcomes, as the API serves them.
+#[derive(Clone, Debug, Default)]
+pub struct WorkflowLabels {
+    /// `ProposalState`s.
+    pub states: Labels,
+    /// `AdviceOutcome`s, in the order the advice form offers them.
+    pub advice: Labels,
+    /// `DecisionOutcome`s, in the order the decision form offers them.
+    pub decisions: Labels,
+}
+
+impl From<&ProposalVocabulary> for WorkflowLabels {
+    fn from(v: &ProposalVocabulary) -> Self {
+        Self {
+            states: labels_of!(v.proposal_states.clone()),
+            advice: labels_of!(v.advice_outcomes.clone()),
+            decisions: labels_of!(v.decision_outcomes.clone()),
+        }
+    }
+}
+
 /// A proposal that made a version.
 pub type AdoptedProposal = console_adopted_proposals::ConsoleAdoptedProposalsProposals;
-
-impl ProposalState {
-    /// The Dutch name of the state.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Self::DRAFT => "concept",
-            Self::SUBMITTED => "ingediend",
-            Self::ADVISED => "geadviseerd",
-            Self::ADOPTED => "vastgesteld",
-            Self::REJECTED => "afgewezen",
-            Self::WITHDRAWN => "ingetrokken",
-            Self::Other(_) => "onbekend",
-        }
-    }
-}
-
-impl AdviceOutcome {
-    /// The Dutch name of the outcome.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Self::POSITIVE => "positief",
-            Self::NEGATIVE => "negatief",
-            Self::POSITIVE_WITH_CONDITIONS => "positief onder voorwaarden",
-            Self::Other(_) => "onbekend",
-        }
-    }
-}
-
-impl DecisionOutcome {
-    /// The Dutch name of the outcome.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Self::ADOPTED => "vastgesteld",
-            Self::REJECTED => "afgewezen",
-            Self::Other(_) => "onbekend",
-        }
-    }
-}

@@ -48,13 +48,16 @@ viewer![
     console_clause::ConsoleClauseMe
 ];
 
-/// The choices of the clause form: categories and vacancy sections with their labels.
+/// The choices of the clause forms and filters: categories, vacancy sections and statuses with
+/// their labels.
 #[derive(Clone, Debug, Default)]
 pub struct ClauseChoices {
     /// Clause categories.
     pub categories: Labels,
     /// Sections of a vacancy text.
     pub sections: Labels,
+    /// Where a clause stands on the peildatum.
+    pub statuses: Labels,
 }
 
 impl From<console_clauses::ConsoleClausesVocabulary> for ClauseChoices {
@@ -62,6 +65,7 @@ impl From<console_clauses::ConsoleClausesVocabulary> for ClauseChoices {
         Self {
             categories: labels_of!(v.clause_categories),
             sections: labels_of!(v.vacancy_sections),
+            statuses: labels_of!(v.clause_statuses),
         }
     }
 }
@@ -71,6 +75,7 @@ impl From<console_clause::ConsoleClauseVocabulary> for ClauseChoices {
         Self {
             categories: labels_of!(v.clause_categories),
             sections: labels_of!(v.vacancy_sections),
+            statuses: labels_of!(v.clause_statuses),
         }
     }
 }

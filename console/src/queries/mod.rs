@@ -188,6 +188,16 @@ pub fn same_input<A: serde::Serialize, B: serde::de::DeserializeOwned>(input: A)
 /// A reference list as the forms use it: (the value's code, its label), in the API's order.
 pub type Labels = Vec<(String, String)>;
 
+/// The label `labels` give `value`; its code when the list lacks it (a value newer than the
+/// console's query), so nothing shows blank.
+pub fn label_of<E: serde::Serialize>(labels: &Labels, value: &E) -> String {
+    let code = code(value);
+    labels
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(code, |(_, label)| label.clone())
+}
+
 /// Reads each listed `{ value label }` list of the `vocabulary` answers as [`Labels`].
 macro_rules! labels_of {
     ($list:expr) => {

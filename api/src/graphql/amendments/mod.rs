@@ -71,6 +71,25 @@ pub enum AdviceOutcome {
     PositiveWithConditions,
 }
 
+impl From<AdviceOutcome> for DomainAdviceOutcome {
+    fn from(outcome: AdviceOutcome) -> Self {
+        match outcome {
+            AdviceOutcome::Positive => Self::Positive,
+            AdviceOutcome::Negative => Self::Negative,
+            AdviceOutcome::PositiveWithConditions => Self::PositiveWithConditions,
+        }
+    }
+}
+
+impl From<DecisionOutcome> for State {
+    fn from(outcome: DecisionOutcome) -> Self {
+        match outcome {
+            DecisionOutcome::Adopted => Self::Adopted,
+            DecisionOutcome::Rejected => Self::Rejected,
+        }
+    }
+}
+
 /// The owner's outcome.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
 pub enum DecisionOutcome {

@@ -204,13 +204,7 @@ impl AmendmentMutation {
     ) -> async_graphql::Result<Proposal> {
         let advice = Advice {
             meeting_date: input.meeting_date.0,
-            outcome: match input.outcome {
-                AdviceOutcome::Positive => DomainAdviceOutcome::Positive,
-                AdviceOutcome::Negative => DomainAdviceOutcome::Negative,
-                AdviceOutcome::PositiveWithConditions => {
-                    DomainAdviceOutcome::PositiveWithConditions
-                }
-            },
+            outcome: input.outcome.into(),
             rationale: input.rationale,
             conditions: input.conditions,
             employer_members: input.employer_members,
