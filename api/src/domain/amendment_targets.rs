@@ -216,7 +216,7 @@ impl Target {
                 let mut c: GroupContent = as_input(document)?;
                 // Field names in errors follow the caller's order; storage is normalized.
                 content::validate(db, g, &c).await?;
-                c.normalize();
+                content::normalize(&mut c);
                 serde_json::to_string(&c)
             }
             Self::Format(_) => {

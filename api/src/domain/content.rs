@@ -10,7 +10,6 @@ use fgr_entities::{
     typing_item,
 };
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
-use serde::{Deserialize, Serialize};
 
 use super::fuwasys::FuwasysScore;
 use super::profiles::{self, TypingSection};
@@ -18,115 +17,27 @@ use super::requirements;
 use crate::error::{DomainError, DomainResult};
 use crate::register::{GroupVersionEntry, Register};
 
-/// A result area of the core profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ResultAreaContent {
-    /// `OPDRACHTGEVER`, `OMGEVING`, `BEDRIJFSVOERING` or `VERNIEUWEN_VERBETEREN`.
-    pub code: String,
-    /// Label.
-    pub label: String,
-    /// Results.
-    pub results: Vec<String>,
-    /// Behaviour indicators.
-    pub behaviour_indicators: Vec<String>,
-}
+pub use fgr_content::{
+    CoreProfileContent, CoverageContent, GroupContent, ResultAreaContent, TypingContent,
+    TypingItemContent,
+};
 
-/// The core profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct CoreProfileContent {
-    /// Doel van de functie.
-    pub purpose: Option<String>,
-    /// The four result areas.
-    pub result_areas: Vec<ResultAreaContent>,
-    /// Competence names (Competentietaal Rijk).
-    pub competences: Vec<String>,
-}
-
-/// One bullet of a typing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct TypingItemContent {
-    /// Section code, e.g. `RESULTATEN`.
-    pub section: String,
-    /// Sub-category within Resultaten.
-    pub sub_category: Option<String>,
-    /// Text.
-    pub text: String,
-}
-
-/// A typing, or one named variant of a scale's typing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct TypingContent {
-    /// Scale.
-    pub scale: i32,
-    /// 1, 2, … for the named variants of a scale ("Variant 1"); absent for a scale's only
-    /// typing. A scale has either one typing without a variant or variants only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub variant: Option<i32>,
-    /// The variant's name as published.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub variant_name: Option<String>,
-    /// FUWASYS scores, e.g. `44443 44434 43 43`.
-    pub fuwasys_scores: Option<String>,
-    /// FUWASYS total.
-    pub fuwasys_total: Option<i32>,
-    /// A remark on the typing's data, e.g. an official FUWASYS string that is not a valid score,
-    /// quoted verbatim. Absent in content proposed before notes existed.
-    #[serde(default)]
-    pub note: Option<String>,
-    /// Bullets in printed order.
-    pub items: Vec<TypingItemContent>,
-}
-
-/// Where the content covers a requirement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct CoverageContent {
-    /// Requirement code.
-    pub requirement_code: String,
-    /// The typing whose text covers it; `None` for the core profile.
-    pub typing_scale: Option<i32>,
-    /// Where.
-    pub location: String,
-    /// The covering text.
-    pub quote: String,
-    /// Remarks.
-    pub note: Option<String>,
-}
-
-/// A group version's content.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, schemars::JsonSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct GroupContent {
-    /// Core profile.
-    pub core_profile: CoreProfileContent,
-    /// Typings, lowest scale first.
-    pub typings: Vec<TypingContent>,
-    /// Requirement coverage.
-    pub coverage: Vec<CoverageContent>,
-}
-
-impl GroupContent {
-    /// Puts typings in scale order and each typing's items in section order (stable within a
-    /// section), the order in which they are stored and read.
-    /// FUWASYS scores are put in their canonical 5-5-2-2 form where they parse.
-    pub fn normalize(&mut self) {
-        self.typings.sort_by_key(|t| (t.scale, t.variant));
-        for t in &mut self.typings {
-            if let (Some(scores), Some(total)) = (&t.fuwasys_scores, t.fuwasys_total) {
-                if let Ok(score) = FuwasysScore::parse(scores, total) {
-                    t.fuwasys_scores = Some(score.scores());
-                }
+/// Puts typings in scale order and each typing's items in section order (stable within a
+/// section), the order in which they are stored and read.
+/// FUWASYS scores are put in their canonical 5-5-2-2 form where they parse.
+pub fn normalize(content: &mut GroupContent) {
+    content.typings.sort_by_key(|t| (t.scale, t.variant));
+    for t in &mut content.typings {
+        if let (Some(scores), Some(total)) = (&t.fuwasys_scores, t.fuwasys_total) {
+            if let Ok(score) = FuwasysScore::parse(scores, total) {
+                t.fuwasys_scores = Some(score.scores());
             }
-            t.items.sort_by_key(|i| {
-                TypingSection::from_code(&i.section)
-                    .and_then(|s| TypingSection::ALL.iter().position(|x| *x == s))
-                    .unwrap_or(usize::MAX)
-            });
         }
+        t.items.sort_by_key(|i| {
+            TypingSection::from_code(&i.section)
+                .and_then(|s| TypingSection::ALL.iter().position(|x| *x == s))
+                .unwrap_or(usize::MAX)
+        });
     }
 }
 

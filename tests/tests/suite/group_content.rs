@@ -47,7 +47,7 @@ on_every_backend! {
             quote: "zorg dragen voor een veilige en inclusieve werkomgeving vrij van racisme en discriminatie".into(),
             note: None,
         });
-        original.normalize();
+        content::normalize(&mut original);
         content::validate(&db.conn, &group, &original).await.unwrap();
         let v2 = group_version::ActiveModel {
             group_id: Set(group.id), version_no: Set(2),
@@ -129,7 +129,7 @@ async fn content_that_breaks_a_rule_is_refused_with_the_field_named() {
     for (field, break_it) in cases {
         let mut content = base.clone();
         break_it(&mut content);
-        content.normalize();
+        content::normalize(&mut content);
         let err = content::validate(&db.conn, &group, &content)
             .await
             .unwrap_err();

@@ -68,7 +68,7 @@ on_every_backend! {
             sub_category: None,
             text: "transport van justitiabelen veilig uitgevoerd".into(),
         });
-        original.normalize();
+        content::normalize(&mut original);
         content::validate(&db.conn, &group, &original).await.unwrap();
         let v2 = group_version::ActiveModel {
             group_id: Set(group.id), version_no: Set(v1.version_no + 1),

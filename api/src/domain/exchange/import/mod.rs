@@ -132,7 +132,7 @@ pub async fn run<C: ConnectionTrait + TransactionTrait>(
 fn last_content(g: &Group) -> Option<GroupContent> {
     g.versions.last().map(|v| {
         let mut c = v.content.clone();
-        c.normalize();
+        crate::domain::content::normalize(&mut c);
         c
     })
 }

@@ -102,7 +102,7 @@ pub(super) async fn write_added_versions(
             .insert(txn)
             .await?;
             let mut content = v.content.clone();
-            content.normalize();
+            content::normalize(&mut content);
             content::write(txn, row.id, &content).await?;
         }
         audit::append(
