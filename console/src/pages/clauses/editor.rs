@@ -1,128 +1,19 @@
-//! The vacancy clause library: the list (filtered by category, scale and status, on the
-//! peildatum), one clause with its versions and the diff between two of them, and — for FGR
-//! beheer and the committee's secretary — forms to add, revise and retire clauses.
+//! The forms that change the library: the shared clause-version fields ([`ClauseForm`]), and the
+//! forms to add a clause and to revise or retire one.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::api::Api;
-use crate::components::as_of::use_as_of;
-use crate::components::badges::{IllustrativeBadge, SourceLink};
 use crate::components::choices::options;
-use crate::components::load_error::LoadError;
 use crate::components::step::{StepError, StepStatus};
-use crate::components::version_compare::{chosen_diff, VersionCompare};
 use crate::content::lines_of;
-use crate::pages::not_found::NotFound;
-use crate::queries::amendments::FieldChange;
 use crate::queries::clauses::{
-    console_clause, console_clause_version_diff, console_clauses, console_create_clause,
-    console_retire_clause, console_revise_clause, ClauseChoices, ClauseDetail, ClauseVersionDetail,
-    ConsoleClause, ConsoleClauseVersionDiff, ConsoleClauses, ConsoleCreateClause,
-    ConsoleRetireClause, ConsoleReviseClause,
+    console_create_clause, console_retire_clause, console_revise_clause, ClauseChoices,
+    ClauseDetail, ClauseVersionDetail, ConsoleCreateClause, ConsoleRetireClause,
+    ConsoleReviseClause,
 };
-use crate::queries::{code, label_of, same_input, value_of, Labels, Operation};
-
-/// The library page `/clauses?category=&scale=&status=`.
-#[component]
-pub fn ClausesPage() -> impl IntoView {
-    let api = Api::from_context();
-    let query = use_query_map();
-    let as_of = use_as_of();
-    let param = move |name: &str| query.read().get(name).filter(|v| !v.is_empty());
-    let data = Resource::new(
-        move || {
-            (
-                param("category"),
-                param("scale").and_then(|s| s.parse::<i64>().ok()),
-                param("status"),
-                as_of.get(),
-            )
-        },
-        move |(category, scale, status, on)| {
-            let api = api.clone();
-            async move {
-                let filter = console_clauses::VacancyClauseFilter {
-                    category: category.as_deref().and_then(value_of),
-                    scale,
-                    status: status.as_deref().and_then(value_of),
-                    on,
-                    group_code: None,
-                    family_code: None,
-                    language: None,
-                };
-                api.run::<ConsoleClauses>(console_clauses::Variables {
-                    filter: Some(filter),
-                })
-                .await
-            }
-        },
-    );
-    let selected = move |name: &str| param(name).unwrap_or_default();
-    view! {
-        <h1>"Standaardclausules voor vacatureteksten"</h1>
-        <p class="hint">
-            "Teksten die in vacatures horen, met wanneer ze gelden. Stel een vacaturetekst samen in de "
-            <a href="/vacancy-text">"samensteller"</a>"."
-        </p>
-        <Suspense fallback=|| view! { <p>"Laden…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(d) => {
-                        let may_edit = d.me.may(Operation::EDIT_CLAUSES);
-                        let choices = ClauseChoices::from(d.vocabulary);
-                        view! {
-                            <form method="get" class="filters" id="clause-filter">
-                                <label for="filter-category">"Categorie"</label>
-                                <select id="filter-category" name="category">
-                                    <option value="">"alle"</option>
-                                    {options(&choices.categories, &selected("category"))}
-                                </select>
-                                <label for="filter-scale">"Schaal"</label>
-                                <input id="filter-scale" name="scale" type="number" min="1" max="19" value=selected("scale")/>
-                                <label for="filter-status">"Status"</label>
-                                <select id="filter-status" name="status">
-                                    <option value="">"alle"</option>
-                                    {options(&choices.statuses, &selected("status"))}
-                                </select>
-                                {as_of.get_untracked().map(|d| view! { <input type="hidden" name="asOf" value=d/> })}
-                                <button type="submit">"Filter"</button>
-                            </form>
-                            <p id="clause-count">{format!("{} clausules", d.vacancy_clauses.total_count)}</p>
-                            <table class="clauses" id="clauses">
-                                <thead><tr>
-                                    <th scope="col">"Clausule"</th><th scope="col">"Categorie"</th><th scope="col">"Sectie"</th>
-                                    <th scope="col">"Geldt voor"</th><th scope="col">"Verplicht"</th><th scope="col">"Status"</th>
-                                    <th scope="col">"Versie"</th>
-                                </tr></thead>
-                                <tbody>
-                                    {d.vacancy_clauses.nodes.into_iter().map(|c| view! {
-                                        <tr class=format!("status-{}", code(&c.status).to_lowercase())>
-                                            <td>
-                                                <a href=format!("/clauses/{}", c.code)>{c.version.title}</a>" "
-                                                <IllustrativeBadge on=c.version.illustrative/>
-                                                <br/><code>{c.code.clone()}</code>
-                                            </td>
-                                            <td>{c.version.category_label}</td>
-                                            <td>{c.version.section_label}</td>
-                                            <td>{c.version.applies_to}</td>
-                                            <td>{if c.version.mandatory { "ja" } else { "nee" }}</td>
-                                            <td class="status">{label_of(&choices.statuses, &c.status)}</td>
-                                            <td>{format!("v{} sinds {}", c.version.number, c.version.effective_from)}
-                                                {c.version.effective_to.map(|t| format!(" tot {t}"))}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            {may_edit.then(|| view! { <NewClauseForm choices/> })}
-                        }.into_any()
-                    }
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
+use crate::queries::{code, same_input, value_of};
 
 /// The fields of a clause version being edited, one signal each.
 #[derive(Clone, Copy)]
@@ -268,7 +159,7 @@ fn ClauseFields(form: ClauseForm, prefix: &'static str, choices: ClauseChoices) 
 
 /// "Nieuwe clausule" on the library page.
 #[component]
-fn NewClauseForm(choices: ClauseChoices) -> impl IntoView {
+pub(super) fn NewClauseForm(choices: ClauseChoices) -> impl IntoView {
     let api = Api::from_context();
     let status = StepStatus::new();
     let form = ClauseForm::new(None);
@@ -305,121 +196,9 @@ fn NewClauseForm(choices: ClauseChoices) -> impl IntoView {
     }
 }
 
-/// One clause: `/clauses/:code?from=&to=`.
-#[component]
-pub fn ClausePage() -> impl IntoView {
-    let api = Api::from_context();
-    let params = use_params_map();
-    let query = use_query_map();
-    let as_of = use_as_of();
-    let reload = RwSignal::new(0_u32);
-    let number = move |name: &str| query.read().get(name).and_then(|n| n.parse::<i64>().ok());
-    let data = Resource::new(
-        move || {
-            (
-                params.read().get("code").unwrap_or_default(),
-                as_of.get(),
-                number("from"),
-                number("to"),
-                reload.get(),
-            )
-        },
-        move |(code, on, from, to, _)| {
-            let api = api.clone();
-            async move {
-                let data = api
-                    .run::<ConsoleClause>(console_clause::Variables {
-                        code: code.clone(),
-                        on,
-                    })
-                    .await?;
-                let diff = chosen_diff::<ConsoleClauseVersionDiff, _>(
-                    &api,
-                    from,
-                    to,
-                    |from, to| console_clause_version_diff::Variables { code, from, to },
-                    |d| d.clause_version_diff,
-                )
-                .await?;
-                Ok::<_, crate::api::ApiError>((data, diff))
-            }
-        },
-    );
-    view! {
-        <Transition fallback=|| view! { <p>"Laden…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok((console_clause::ResponseData { vacancy_clause: Some(clause), me, vocabulary }, clause_version_diff)) => {
-                        let may_edit = me.may(Operation::EDIT_CLAUSES);
-                        let choices = ClauseChoices::from(vocabulary);
-                        view! {
-                            <ClauseView clause=clause.clone() statuses=choices.statuses.clone() diff=clause_version_diff from=number("from") to=number("to")/>
-                            {may_edit.then(|| view! { <ClauseEditor clause reload choices/> })}
-                        }.into_any()
-                    }
-                    Ok((console_clause::ResponseData { vacancy_clause: None, .. }, _)) => view! { <NotFound/> }.into_any(),
-                    Err(error) => view! { <LoadError error/> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
-}
-
-#[component]
-fn ClauseView(
-    clause: ClauseDetail,
-    statuses: Labels,
-    diff: Option<Vec<FieldChange>>,
-    from: Option<i64>,
-    to: Option<i64>,
-) -> impl IntoView {
-    let v = clause.version;
-    let numbers: Vec<i64> = clause.versions.iter().map(|v| v.number).collect();
-    let code = clause.code.clone();
-    view! {
-        <nav class="crumbs"><a href="/clauses">"Standaardclausules"</a>" › "<code>{code.clone()}</code></nav>
-        <h1>{v.title.clone()}" "<IllustrativeBadge on=v.illustrative/></h1>
-        <dl class="facts">
-            <dt>"Status"</dt><dd id="clause-status">{label_of(&statuses, &clause.status)}</dd>
-            <dt>"Versie"</dt><dd>{format!("{} (sinds {})", v.number, v.effective_from)}{v.effective_to.clone().map(|t| format!(", tot {t}"))}</dd>
-            <dt>"Categorie"</dt><dd>{v.category_label.clone()}</dd>
-            <dt>"Sectie"</dt><dd>{format!("{} (volgorde {})", v.section_label, v.section_order)}</dd>
-            <dt>"Geldt voor"</dt><dd>{v.applies_to.clone()}</dd>
-            <dt>"Verplicht"</dt><dd>{if v.mandatory { "ja" } else { "nee" }}</dd>
-            <dt>"Bron"</dt><dd>{v.source_reference.clone()}" "<SourceLink url=v.source_url.clone()/></dd>
-        </dl>
-        <h2>"Tekst"</h2>
-        <blockquote lang="nl" id="clause-text-nl">{v.text_nl.clone()}</blockquote>
-        {match v.text_en.clone() {
-            Some(en) => view! { <blockquote lang="en" id="clause-text-en">{en}</blockquote> }.into_any(),
-            None => view! { <p class="note">"Geen Engelse tekst: Engelstalige vacatureteksten tonen de Nederlandse."</p> }.into_any(),
-        }}
-        <h2>"Versies"</h2>
-        <table class="history" id="clause-versions">
-            <thead><tr>
-                <th scope="col">"Versie"</th><th scope="col">"Geldig vanaf"</th><th scope="col">"Geldig tot"</th>
-                <th scope="col">"Titel"</th><th scope="col">"Toelichting"</th><th scope="col">"Door"</th>
-            </tr></thead>
-            <tbody>
-                {clause.versions.into_iter().map(|r| view! {
-                    <tr class:current=r.number == v.number>
-                        <td>{format!("v{}", r.number)}</td>
-                        <td>{r.effective_from}</td>
-                        <td>{r.effective_to.unwrap_or_else(|| "—".into())}</td>
-                        <td>{r.title}" "<IllustrativeBadge on=r.illustrative/></td>
-                        <td>{r.change_note.unwrap_or_default()}</td>
-                        <td>{r.created_by}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
-        <VersionCompare numbers from to diff id="clause-compare"/>
-    }
-}
-
 /// Revise or retire, for FGR beheer and the committee's secretary.
 #[component]
-fn ClauseEditor(
+pub(super) fn ClauseEditor(
     clause: ClauseDetail,
     reload: RwSignal<u32>,
     choices: ClauseChoices,

@@ -1,33 +1,26 @@
-//! The workflow's forms: start a draft from a group, edit it with a live diff, submit or withdraw
-//! it, rebase it, comment, record the committee's advice and the owner's decision. A form is shown
-//! only for a step the API offers in `Proposal.availableSteps` (by role, authorship and state: the
-//! same rule it checks again when the step is taken).
+//! The author's side: start a draft from a group or format page, edit it with a live diff
+//! against its base and submit it, and withdraw or rebase it afterwards.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use super::reload_after;
 use crate::api::{Api, ApiError};
-use crate::components::choices::options;
 use crate::components::content_editor::{ContentDraft, ContentEditor};
 use crate::components::format_editor::{FormatDraft, FormatEditor};
 use crate::components::step::{StepError, StepStatus};
-use crate::content::lines_of;
 use crate::pages::proposals::DiffView;
 use crate::queries::amendments::{
-    console_comment_on_proposal, console_create_proposal, console_preview_diff,
-    console_rebase_proposal, console_record_advice, console_record_decision,
+    console_create_proposal, console_preview_diff, console_rebase_proposal,
     console_submit_proposal, console_update_proposal, console_withdraw_proposal,
-    ConsoleCommentOnProposal, ConsoleCreateProposal, ConsolePreviewDiff, ConsoleRebaseProposal,
-    ConsoleRecordAdvice, ConsoleRecordDecision, ConsoleSubmitProposal, ConsoleUpdateProposal,
-    ConsoleWithdrawProposal,
+    ConsoleCreateProposal, ConsolePreviewDiff, ConsoleRebaseProposal, ConsoleSubmitProposal,
+    ConsoleUpdateProposal, ConsoleWithdrawProposal,
 };
-use crate::queries::amendments::{
-    FieldChange, ProposalDetail, ProposalVocabulary, RequirementRef, WorkflowLabels,
-};
+use crate::queries::amendments::{FieldChange, ProposalDetail, ProposalVocabulary, RequirementRef};
+use crate::queries::ProposalTarget;
 use crate::queries::{labels_of, Labels};
-use crate::queries::{value_of, AdviceOutcome, DecisionOutcome, ProposalStep, ProposalTarget};
 
 /// The document a draft edits.
 #[derive(Clone)]
@@ -45,11 +38,6 @@ impl Doc {
             Self::Format(d) => d.document(),
         }
     }
-}
-
-/// Bumps `reload`, so the page fetches the proposal again.
-fn reload_after<T>(reload: RwSignal<u32>) -> impl FnOnce(T) + 'static {
-    move |_| reload.update(|n| *n += 1)
 }
 
 /// "Wijziging voorstellen" on a group or format page: title, rationale and date start a draft
@@ -319,190 +307,4 @@ pub fn AuthorActions(
             <StepError status/>
         </section>
     }
-}
-
-/// A committee comment on a submitted or advised proposal.
-#[component]
-pub fn CommentForm(
-    /// The proposal's number.
-    number: i64,
-    /// Bumped to fetch the proposal again.
-    reload: RwSignal<u32>,
-) -> impl IntoView {
-    let api = Api::from_context();
-    let status = StepStatus::new();
-    let text = RwSignal::new(String::new());
-    let send = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let variables = console_comment_on_proposal::Variables {
-            number,
-            text: text.get_untracked(),
-        };
-        status.run::<ConsoleCommentOnProposal>(api.clone(), variables, move |step| {
-            text.set(String::new());
-            reload_after(reload)(step);
-        });
-    };
-    view! {
-        <form class="comment-form" id="comment-form" on:submit=send>
-            <label class="field" for="comment-text">"Commentaar"</label>
-            <textarea id="comment-text" rows="2" required prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            <p><button type="submit" disabled=move || status.busy()>"Plaatsen"</button></p>
-            <StepError status/>
-        </form>
-    }
-}
-
-/// The secretary records the committee's advice; the committee is paritair, so both sides must
-/// be present.
-#[component]
-pub fn AdviceForm(
-    /// The proposal.
-    proposal: ProposalDetail,
-    /// The outcomes to offer, first selected.
-    outcomes: Labels,
-    /// Bumped to fetch the proposal again.
-    reload: RwSignal<u32>,
-) -> impl IntoView {
-    let api = Api::from_context();
-    let status = StepStatus::new();
-    let meeting = RwSignal::new(String::new());
-    let first = outcomes
-        .first()
-        .map(|(code, _)| code.clone())
-        .unwrap_or_default();
-    let outcome = RwSignal::new(first.clone());
-    let rationale = RwSignal::new(String::new());
-    let conditions = RwSignal::new(String::new());
-    let employers = RwSignal::new(String::new());
-    let unions = RwSignal::new(String::new());
-    let (number, version) = (proposal.number, proposal.version);
-    let record = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let conditions = conditions.get_untracked();
-        let input = console_record_advice::RecordAdviceInput {
-            number,
-            expected_version: version,
-            meeting_date: meeting.get_untracked(),
-            outcome: value_of(&outcome.get_untracked()).unwrap_or(AdviceOutcome::POSITIVE),
-            rationale: rationale.get_untracked(),
-            conditions: (!conditions.trim().is_empty()).then_some(conditions),
-            employer_members: lines_of(&employers.get_untracked()),
-            union_members: lines_of(&unions.get_untracked()),
-        };
-        status.run::<ConsoleRecordAdvice>(
-            api.clone(),
-            console_record_advice::Variables { input },
-            reload_after(reload),
-        );
-    };
-    view! {
-        <form class="advice-form" id="advice-form" on:submit=record>
-            <h2>"Advies vastleggen"</h2>
-            <label class="field" for="advice-date">"Vergaderdatum"</label>
-            <input id="advice-date" type="date" required on:input=move |ev| meeting.set(event_target_value(&ev))/>
-            <label class="field" for="advice-outcome">"Advies"</label>
-            <select id="advice-outcome" on:change=move |ev| outcome.set(event_target_value(&ev))>
-                {options(&outcomes, &first)}
-            </select>
-            <label class="field" for="advice-rationale">"Motivering"</label>
-            <textarea id="advice-rationale" rows="3" required on:input=move |ev| rationale.set(event_target_value(&ev))></textarea>
-            <label class="field" for="advice-conditions">"Voorwaarden"</label>
-            <textarea id="advice-conditions" rows="2" on:input=move |ev| conditions.set(event_target_value(&ev))></textarea>
-            <div class="sides">
-                <div>
-                    <label class="field" for="advice-employers">"Aanwezig namens de werkgever (één per regel)"</label>
-                    <textarea id="advice-employers" rows="3" required on:input=move |ev| employers.set(event_target_value(&ev))></textarea>
-                </div>
-                <div>
-                    <label class="field" for="advice-unions">"Aanwezig namens de vakbonden (één per regel)"</label>
-                    <textarea id="advice-unions" rows="3" required on:input=move |ev| unions.set(event_target_value(&ev))></textarea>
-                </div>
-            </div>
-            <p><button type="submit" disabled=move || status.busy()>"Advies vastleggen"</button></p>
-            <StepError status/>
-        </form>
-    }
-}
-
-/// FGR beheer records the owner's (DG DOO) decision; adoption creates the new version.
-#[component]
-pub fn DecisionForm(
-    /// The proposal.
-    proposal: ProposalDetail,
-    /// The outcomes to offer, first selected.
-    outcomes: Labels,
-    /// Bumped to fetch the proposal again.
-    reload: RwSignal<u32>,
-) -> impl IntoView {
-    let api = Api::from_context();
-    let status = StepStatus::new();
-    let first = outcomes
-        .first()
-        .map(|(code, _)| code.clone())
-        .unwrap_or_default();
-    let outcome = RwSignal::new(first.clone());
-    let reference = RwSignal::new(String::new());
-    let date = RwSignal::new(String::new());
-    let (number, version) = (proposal.number, proposal.version);
-    let record = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let input = console_record_decision::RecordDecisionInput {
-            number,
-            expected_version: version,
-            outcome: value_of(&outcome.get_untracked()).unwrap_or(DecisionOutcome::ADOPTED),
-            reference: reference.get_untracked(),
-            decision_date: date.get_untracked(),
-        };
-        status.run::<ConsoleRecordDecision>(
-            api.clone(),
-            console_record_decision::Variables { input },
-            reload_after(reload),
-        );
-    };
-    view! {
-        <form class="decision-form" id="decision-form" on:submit=record>
-            <h2>"Besluit vastleggen"</h2>
-            <p class="hint">{format!(
-                "Bij vaststelling wordt de inhoud een nieuwe versie, geldig vanaf {}.",
-                proposal.requested_effective_from
-            )}</p>
-            <label class="field" for="decision-outcome">"Besluit"</label>
-            <select id="decision-outcome" on:change=move |ev| outcome.set(event_target_value(&ev))>
-                {options(&outcomes, &first)}
-            </select>
-            <label class="field" for="decision-reference">"Kenmerk van het besluit"</label>
-            <input id="decision-reference" required maxlength="300" on:input=move |ev| reference.set(event_target_value(&ev))/>
-            <label class="field" for="decision-date">"Datum van het besluit"</label>
-            <input id="decision-date" type="date" required on:input=move |ev| date.set(event_target_value(&ev))/>
-            <p><button type="submit" disabled=move || status.busy()>"Besluit vastleggen"</button></p>
-            <StepError status/>
-        </form>
-    }
-}
-
-/// The forms of the steps the API offers the caller on `proposal` (`availableSteps`).
-pub fn actions_for(
-    proposal: &ProposalDetail,
-    requirements: Vec<RequirementRef>,
-    scales: Vec<String>,
-    vocabulary: ProposalVocabulary,
-    reload: RwSignal<u32>,
-) -> AnyView {
-    let labels = WorkflowLabels::from(&vocabulary);
-    let offers = |step: ProposalStep| proposal.available_steps.contains(&step);
-    let p = proposal.clone();
-    view! {
-        {offers(ProposalStep::EDIT).then(|| view! {
-            <DraftEditor proposal=p.clone() requirements scales vocabulary reload/>
-        })}
-        {(offers(ProposalStep::WITHDRAW) || offers(ProposalStep::REBASE)).then(|| view! {
-            <AuthorActions proposal=p.clone() reload/>
-        })}
-        {offers(ProposalStep::COMMENT).then(|| view! { <CommentForm number=p.number reload/> })}
-        {offers(ProposalStep::RECORD_ADVICE).then(|| view! { <AdviceForm proposal=p.clone() outcomes=labels.advice.clone() reload/> })}
-        {offers(ProposalStep::RECORD_DECISION).then(|| view! { <DecisionForm proposal=p.clone() outcomes=labels.decisions.clone() reload/> })}
-    }
-    .into_any()
 }
