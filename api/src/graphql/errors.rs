@@ -91,10 +91,10 @@ impl<T> GqlResultExt<T> for Result<T, DomainError> {
 /// (`GRAPHQL_VALIDATION_FAILED`); anything else without a code is unexpected and is masked.
 pub fn classify(errors: &mut [ServerError], query: &str) {
     let uncoded = |error: &ServerError| {
-        !error
+        error
             .extensions
             .as_ref()
-            .is_some_and(|e| e.get("code").is_some())
+            .is_none_or(|e| e.get("code").is_none())
     };
     if !errors.iter().any(uncoded) {
         return;
