@@ -37,6 +37,7 @@ mod read_model;
 mod replicas;
 mod seed_facts;
 mod sessions;
+mod snapshots;
 mod statement_counts;
 mod subscriptions;
 mod transport;

@@ -164,13 +164,13 @@ impl AccessPolicy {
         }
         Err(match principal {
             Principal::Anonymous => {
-                DomainError::Unauthenticated(format!("{operation} requires signing in"))
+                DomainError::Unauthenticated(format!("log eerst in ({operation})"))
             }
-            Principal::Machine(_) => {
-                DomainError::Forbidden(format!("this credential's scopes do not allow {operation}"))
-            }
+            Principal::Machine(_) => DomainError::Forbidden(format!(
+                "de scopes van deze sleutel staan {operation} niet toe"
+            )),
             Principal::Person(_) => {
-                DomainError::Forbidden(format!("your roles do not allow {operation}"))
+                DomainError::Forbidden(format!("je rollen staan {operation} niet toe"))
             }
         })
     }

@@ -153,7 +153,7 @@ impl Step {
             return Err(DomainError::InvalidTransition(format!(
                 "voorstel {} is {}: {} kan niet",
                 proposal.id,
-                proposal.state.to_lowercase(),
+                state_of(proposal).label(),
                 rule.verb
             )));
         }
