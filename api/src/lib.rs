@@ -3,7 +3,7 @@
 //! console, and the `fgr` command.
 //!
 //! Layers, from the inside out: [`domain`] holds every rule and query and is what all adapters call;
-//! [`graphql`] is a thin adapter over it; [`http`] puts GraphQL, the console and health checks on
+//! [`graphql`] adapts it to the schema (check, call, convert); [`http`] puts GraphQL, the console and health checks on
 //! one axum router; [`observe`] gives every request an id, a trace and metrics; [`cli`] is the
 //! `fgr` command.
 

@@ -10,6 +10,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod content;
+pub mod dates;
 pub mod pages;
 pub mod queries;
 pub mod url;

@@ -1,6 +1,6 @@
 //! The `fgr` command: serve, migrate, seed, schema, clients, operations, audit, clauses, catalogue,
 //! coverage. One file a group of subcommands: [`args`] (their options), [`serve`], [`clients`];
-//! each command is a thin adapter over the domain.
+//! each command parses its options, calls the domain and prints; the rules are the domain's.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;

@@ -1,4 +1,6 @@
-//! The GraphQL adapter: a thin layer over [`crate::domain`]. The schema is built once at start-up;
+//! The GraphQL adapter over [`crate::domain`]: resolvers check the caller, call the domain and
+//! convert its answer; the rules are the domain's. This module holds the request path around them
+//! (limits, cost, access, kept answers, error codes). The schema is built once at start-up;
 //! reads are answered from the in-memory register ([`crate::register`]), one snapshot per
 //! request. Every error leaves with an `extensions.code`.
 
