@@ -15,7 +15,7 @@ pub enum DbStartupError {
     InvalidUrl {
         /// The URL with any password removed.
         url: String,
-        /// Why.
+        /// What is wrong with it: an unsupported scheme, or the driver's message.
         reason: String,
     },
     /// The database did not answer.

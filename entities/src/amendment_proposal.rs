@@ -20,7 +20,7 @@ pub struct Model {
     pub state: String,
     /// Short title.
     pub title: String,
-    /// Why.
+    /// The author's reason for the change (trimmed, at most 10,000 characters).
     #[sea_orm(column_type = "Text")]
     pub rationale: String,
     /// The date the change should take effect.

@@ -17,7 +17,7 @@ pub struct Model {
     pub effective_from: Date,
     /// First day no longer in effect; open-ended when `None`.
     pub effective_to: Option<Date>,
-    /// Name.
+    /// The version's name; a version adopted through an amendment keeps the previous one's.
     pub name: String,
     /// `ALL_STAFF`, `MANAGERS`, `FAMILIES` or `GROUPS`.
     pub audience: String,
@@ -36,7 +36,7 @@ pub struct Model {
     /// The date of the decision the version rests on, where known (its first day in effect can
     /// be later).
     pub decided_on: Option<Date>,
-    /// Remarks.
+    /// A remark on the version; `None` for versions adopted through an amendment.
     #[sea_orm(column_type = "Text", nullable)]
     pub note: Option<String>,
 }

@@ -9,14 +9,14 @@ pub struct Model {
     /// Surrogate key.
     #[sea_orm(primary_key)]
     pub id: i32,
-    /// The proposal.
+    /// The proposal advised on; one advice per proposal.
     #[sea_orm(unique)]
     pub proposal_id: i32,
-    /// The meeting.
+    /// The day the committee met.
     pub meeting_date: Date,
     /// `POSITIVE`, `NEGATIVE` or `POSITIVE_WITH_CONDITIONS`.
     pub outcome: String,
-    /// Why.
+    /// The committee's reasoning for its outcome (trimmed, at most 10,000 characters).
     #[sea_orm(column_type = "Text")]
     pub rationale: String,
     /// Conditions, for a conditional advice.

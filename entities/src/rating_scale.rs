@@ -12,7 +12,7 @@ pub struct Model {
     /// Code, e.g. `CONCLUSIE_PERSONEELSGESPREK`.
     #[sea_orm(unique)]
     pub code: String,
-    /// Name.
+    /// The scale's name, e.g. "Samenvattende conclusie".
     pub name: String,
     /// The levels, highest first: `[{"code","label","description"}]`.
     #[sea_orm(column_type = "Text")]

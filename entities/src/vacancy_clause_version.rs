@@ -18,7 +18,8 @@ pub struct Model {
     pub effective_from: Date,
     /// First day no longer in effect (retired or replaced); open-ended when `None`.
     pub effective_to: Option<Date>,
-    /// Title.
+    /// The version's title, e.g. "Eed of belofte"; one for both languages, not printed in
+    /// vacancy texts.
     pub title: String,
     /// `SOCIAL_SAFETY_INCLUSION`, `LEADERSHIP`, `INTEGRITY_SCREENING` or `TERMS_OF_EMPLOYMENT`.
     pub category: String,

@@ -66,7 +66,8 @@ impl AuthConfig {
 pub struct AuthState {
     /// The database (sessions, login attempts, API tokens).
     pub db: DatabaseConnection,
-    /// Settings.
+    /// The settings it was started with: public URL, session lifetimes, anonymous access, OIDC
+    /// and rate limits.
     pub config: AuthConfig,
     /// The identity provider, when configured.
     pub provider: Option<std::sync::Arc<oidc::Provider>>,

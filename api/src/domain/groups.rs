@@ -64,9 +64,9 @@ pub enum GroupOrderField {
     /// Family order, then the group's order within its family (the official listing).
     #[default]
     Family,
-    /// Name.
+    /// The name, on letters and digits only, case and accents ignored (`search::collate`).
     Name,
-    /// Code.
+    /// The code, in plain character order (no case or accent folding).
     Code,
     /// Lowest scale, then highest.
     Scale,

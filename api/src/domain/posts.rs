@@ -16,7 +16,7 @@ pub struct Post {
     pub family_code: String,
     /// Whether the family is a manager family.
     pub manager_family: bool,
-    /// Scale.
+    /// The salary scale, within the group's range (checked by [`post`]).
     pub scale: i32,
 }
 

@@ -22,7 +22,7 @@ pub enum TypingSection {
     SpeelruimteKaders,
     /// Kennis & Vaardigheden.
     KennisVaardigheden,
-    /// Contacten.
+    /// Contacten, the last section as printed; stored as `CONTACTEN`.
     Contacten,
 }
 

@@ -18,7 +18,7 @@ pub enum Theme {
     Inclusion,
     /// Discriminatie en racisme.
     DiscriminationRacism,
-    /// Integriteit.
+    /// Integriteit, e.g. the Gedragscode Integriteit Rijk.
     Integrity,
     /// Ongewenst en grensoverschrijdend gedrag.
     UnwantedBehaviour,

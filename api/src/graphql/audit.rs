@@ -34,15 +34,16 @@ pub struct AuditEntry {
     pub seq: i64,
     /// When (UTC, ISO 8601).
     pub occurred_at: String,
-    /// Who.
+    /// Who made the change: a person's subject, a machine's client id, `cli` for the command
+    /// line, or `system` for the seed.
     pub actor: String,
     /// Their roles or scopes at the time.
     pub actor_role: String,
-    /// What.
+    /// What was done, as `<kind>.<verb>`, e.g. `api_client.create` or `proposal.advise`.
     pub action: String,
     /// The kind of thing changed.
     pub target_type: String,
-    /// Which one.
+    /// Its id as text: a row id, a code or a subject, depending on `targetType`.
     pub target_id: String,
     /// The state before (JSON), if any.
     pub before: Option<String>,

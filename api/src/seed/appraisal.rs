@@ -18,15 +18,16 @@ pub const CONCLUSION_SCALE: &str = "CONCLUSIE_PERSONEELSGESPREK";
 
 /// A rating scale to seed: code, name, levels (code, label, description), source, url.
 pub struct ScaleSeed {
-    /// Code.
+    /// Stable code, e.g. [`CONCLUSION_SCALE`]; criteria name their scale by it, and a scale
+    /// already stored under it is not seeded again.
     pub code: &'static str,
-    /// Name.
+    /// The scale's name, e.g. "Samenvattende conclusie".
     pub name: &'static str,
     /// Levels, highest first.
     pub levels: &'static [(&'static str, &'static str, &'static str)],
-    /// Source.
+    /// Where the levels come from, as cited, e.g. art. 5 of the Regeling.
     pub source_reference: &'static str,
-    /// Link.
+    /// Where that citation can be checked online.
     pub source_url: &'static str,
 }
 
@@ -58,7 +59,7 @@ pub struct FormatVersionSeed {
     pub from: &'static str,
     /// First day no longer (the next version's start).
     pub to: Option<&'static str>,
-    /// Name.
+    /// The version's name, e.g. "Personeelsgesprek sector Rijk"; a later version may rename it.
     pub name: &'static str,
     /// The decision or source.
     pub reference: &'static str,
@@ -66,7 +67,7 @@ pub struct FormatVersionSeed {
     pub decided_on: Option<&'static str>,
     /// The period is an inference.
     pub illustrative: bool,
-    /// Remarks.
+    /// A remark stored with the version (Dutch): what is confirmed and what is assumed.
     pub note: &'static str,
     /// Sections and criteria (a `FormatContent` document).
     pub content: Value,
@@ -74,7 +75,8 @@ pub struct FormatVersionSeed {
 
 /// A format to seed.
 pub struct FormatSeed {
-    /// Code.
+    /// Stable code, e.g. `PERSONEELSGESPREK_RIJK`; a format already stored under it is not
+    /// seeded again.
     pub code: &'static str,
     /// `ALL_STAFF` or `MANAGERS`.
     pub audience: &'static str,

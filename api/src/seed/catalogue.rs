@@ -122,7 +122,7 @@ pub struct VersionSeed {
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TypingSeed {
-    /// Scale.
+    /// The salary scale the typing describes (1–19), within the group's range.
     pub scale: i32,
     /// The variant's number ("Variant 1" is 1), when the scale has several typings.
     pub variant: Option<i32>,

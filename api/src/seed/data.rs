@@ -124,7 +124,8 @@ pub struct RequirementSeed {
     pub text: &'static str,
     /// Theme code.
     pub theme: &'static str,
-    /// Citation.
+    /// The source as cited, e.g. "Motie Bamenga, Kamerstukken II 2024/25, 30 950, nr. 415"; a
+    /// record citing [`LETTER`] is also linked to the letter as a source document.
     pub source_reference: &'static str,
     /// Where to read it.
     pub source_url: Option<&'static str>,
@@ -211,7 +212,7 @@ pub struct CoverageSeed {
     pub location: &'static str,
     /// The covering text, verbatim.
     pub quote: &'static str,
-    /// Remarks.
+    /// A remark stored with the link (Dutch), e.g. what the quote does not cover.
     pub note: &'static str,
 }
 
@@ -251,11 +252,11 @@ pub const DECISION_LOG: &[DecisionSeed] = &[
 
 /// A standard vacancy clause to seed (its first version).
 pub struct ClauseSeed {
-    /// Code.
+    /// Stable code, e.g. `VOG`; a clause already stored under it is not seeded again.
     pub code: &'static str,
     /// First day in effect.
     pub effective_from: &'static str,
-    /// Title.
+    /// The first version's title, e.g. "Eed of belofte"; not part of the vacancy text itself.
     pub title: &'static str,
     /// Category code.
     pub category: &'static str,

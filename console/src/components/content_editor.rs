@@ -198,7 +198,7 @@ impl ContentDraft {
 /// A labelled text area bound to `value`, a line per item.
 #[component]
 fn LinesField(
-    /// Label.
+    /// The text of the area's `<label>` (Dutch), e.g. "Doel van de functie".
     label: String,
     /// Element id (for labels and tests).
     id: String,

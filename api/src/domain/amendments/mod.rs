@@ -78,9 +78,9 @@ impl State {
 /// The committee's outcome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AdviceOutcome {
-    /// Positive.
+    /// The committee advises adopting the proposal as it stands.
     Positive,
-    /// Negative.
+    /// The committee advises against the proposal; the owner still decides.
     Negative,
     /// Positive, with conditions.
     PositiveWithConditions,
@@ -104,7 +104,7 @@ pub struct NewProposal {
     pub target: TargetCode,
     /// Short title.
     pub title: String,
-    /// Why.
+    /// Why the change is needed; required, at most 10,000 characters.
     pub rationale: String,
     /// When the change should take effect (today or later).
     pub requested_effective_from: NaiveDate,
@@ -137,11 +137,11 @@ pub struct DraftChanges {
 /// The committee's advice.
 #[derive(Debug, Clone)]
 pub struct Advice {
-    /// The meeting.
+    /// The day the committee met; not in the future.
     pub meeting_date: NaiveDate,
-    /// Outcome.
+    /// What the committee advises; `PositiveWithConditions` needs `conditions`.
     pub outcome: AdviceOutcome,
-    /// Why.
+    /// The committee's reasoning; required, at most 10,000 characters.
     pub rationale: String,
     /// Conditions (required for a conditional advice).
     pub conditions: Option<String>,

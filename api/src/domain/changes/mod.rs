@@ -96,13 +96,14 @@ impl Kind {
 /// An event the stored versions imply.
 #[derive(Debug, Clone)]
 pub struct Implied {
-    /// What.
+    /// The kind of thing the event is about.
     pub entity_type: EntityType,
-    /// Which.
+    /// Its code; a typing's is `<group>/<scale>` (plus `/<variant>`), a criterion's
+    /// `<format>/<criterion>`.
     pub entity_id: String,
     /// Its version.
     pub version: i32,
-    /// How.
+    /// Created for its first version, changed for a later one, or retired.
     pub kind: Kind,
     /// From when.
     pub effective_from: Option<NaiveDate>,

@@ -33,9 +33,9 @@ pub use writes::{audited, create, retire, revise};
 /// The editable fields of a clause version.
 #[derive(Debug, Clone)]
 pub struct ClauseFields {
-    /// Title.
+    /// Required, at most 300 characters; one title for both languages, not in the vacancy text.
     pub title: String,
-    /// Category.
+    /// What the clause is about; the library can filter by it.
     pub category: Category,
     /// Section of the vacancy text.
     pub section: Section,

@@ -30,7 +30,7 @@ code_enum! {
     Category {
         /// Social safety, diversity and inclusion.
         SocialSafetyInclusion = "SOCIAL_SAFETY_INCLUSION", "Sociale veiligheid en inclusie", "Social safety and inclusion";
-        /// Leadership.
+        /// Leiderschap, e.g. the ABD clause on the rijksbrede visie op publiek leiderschap.
         Leadership = "LEADERSHIP", "Leiderschap", "Leadership";
         /// Integrity and screening.
         IntegrityScreening = "INTEGRITY_SCREENING", "Integriteit en screening", "Integrity and screening";
@@ -49,7 +49,7 @@ code_enum! {
         Profile = "PROFILE", "Wie zoeken wij", "Who we are looking for";
         /// What we offer.
         Offer = "OFFER", "Wat bieden wij", "What we offer";
-        /// Procedure.
+        /// The procedure, last in the text, e.g. the eed of belofte and the VOG.
         Procedure = "PROCEDURE", "Procedure", "Procedure";
     }
 }
@@ -93,7 +93,7 @@ impl Language {
 pub enum TextFormat {
     /// Plain text.
     Plain,
-    /// Markdown.
+    /// Markdown: a `##` heading per section; clause texts are escaped.
     Markdown,
     /// HTML, every clause text escaped.
     Html,

@@ -57,7 +57,7 @@ pub struct Family {
     pub definition: Option<String>,
     /// A manager family?
     pub manager_family: bool,
-    /// Source.
+    /// The page the record rests on, e.g. the family's page on the FGR site.
     pub source_url: Option<String>,
     /// What is missing.
     pub data_note: Option<String>,
@@ -73,7 +73,7 @@ pub struct Requirement {
     pub title: String,
     /// The requirement's text.
     pub text: String,
-    /// Theme, e.g. `SOCIALE_VEILIGHEID`.
+    /// Theme, e.g. `SOCIAL_SAFETY`.
     pub theme: String,
     /// The source's citation.
     pub source_reference: String,
@@ -95,7 +95,7 @@ pub struct Requirement {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Group {
-    /// Code.
+    /// Stable code, e.g. `MANAGER`; other records in the file name the group by it.
     pub code: String,
     /// Official name.
     pub name: String,
@@ -117,7 +117,7 @@ pub struct Group {
     pub fgr_site_id: Option<i32>,
     /// Date added to the FGR.
     pub added_on: Option<NaiveDate>,
-    /// Source.
+    /// The main page the record rests on, e.g. the group's page on the FGR site.
     pub source_url: Option<String>,
     /// Not confirmed by an official source.
     pub illustrative: bool,
@@ -197,7 +197,7 @@ pub struct DeclaredTotal {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Source {
-    /// Code.
+    /// Stable code, e.g. `KAMERBRIEF_2025_04_14`; `source` fields name the document by it.
     pub code: String,
     /// What it is.
     pub title: String,

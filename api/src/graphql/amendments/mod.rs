@@ -28,7 +28,7 @@ pub enum ProposalState {
     Advised,
     /// Adopted: a new version exists.
     Adopted,
-    /// Rejected.
+    /// Rejected by the owner; no new version was written.
     Rejected,
     /// Withdrawn by its author.
     Withdrawn,
@@ -63,9 +63,9 @@ impl From<ProposalState> for State {
 /// The committee's outcome.
 #[derive(Enum, Clone, Copy, PartialEq, Eq)]
 pub enum AdviceOutcome {
-    /// Positive.
+    /// The committee advises adopting the proposal as it stands.
     Positive,
-    /// Negative.
+    /// The committee advises against the proposal; the owner still decides.
     Negative,
     /// Positive, with conditions.
     PositiveWithConditions,
@@ -95,7 +95,7 @@ impl From<DecisionOutcome> for State {
 pub enum DecisionOutcome {
     /// Adopt: the content becomes a new version.
     Adopted,
-    /// Reject.
+    /// Reject: the proposal ends as `REJECTED` and no new version is written.
     Rejected,
 }
 

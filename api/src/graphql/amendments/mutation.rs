@@ -11,7 +11,7 @@ pub struct CreateProposalInput {
     pub format_code: Option<String>,
     /// Short title.
     pub title: String,
-    /// Why.
+    /// Why the change is needed; required, at most 10,000 characters.
     pub rationale: String,
     /// When it should take effect (today or later).
     pub requested_effective_from: Date,
@@ -22,7 +22,7 @@ pub struct CreateProposalInput {
 /// Changes to a draft; fields left out stay as they are.
 #[derive(InputObject)]
 pub struct UpdateProposalInput {
-    /// The proposal.
+    /// The proposal's number, as `Proposal.number` gives it.
     pub number: i32,
     /// The `version` you last saw.
     pub expected_version: i32,
@@ -39,15 +39,15 @@ pub struct UpdateProposalInput {
 /// The committee's advice.
 #[derive(InputObject)]
 pub struct RecordAdviceInput {
-    /// The proposal.
+    /// The proposal's number, as `Proposal.number` gives it.
     pub number: i32,
     /// The `version` you last saw.
     pub expected_version: i32,
-    /// The meeting.
+    /// The day the committee met; not in the future.
     pub meeting_date: Date,
-    /// Outcome.
+    /// What the committee advises; `POSITIVE_WITH_CONDITIONS` needs `conditions`.
     pub outcome: AdviceOutcome,
-    /// Why.
+    /// The committee's reasoning; required, at most 10,000 characters.
     pub rationale: String,
     /// Conditions (for a conditional advice).
     pub conditions: Option<String>,
@@ -60,7 +60,7 @@ pub struct RecordAdviceInput {
 /// The owner's decision.
 #[derive(InputObject)]
 pub struct RecordDecisionInput {
-    /// The proposal.
+    /// The proposal's number, as `Proposal.number` gives it.
     pub number: i32,
     /// The `version` you last saw.
     pub expected_version: i32,

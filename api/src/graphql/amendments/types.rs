@@ -88,7 +88,7 @@ pub struct OwnerDecision(owner_decision::Model);
 
 #[Object]
 impl CommitteeAdvice {
-    /// The meeting.
+    /// The day the committee met.
     async fn meeting_date(&self) -> Date {
         Date(self.0.meeting_date)
     }
@@ -113,11 +113,11 @@ impl CommitteeAdvice {
             ],
         )
     }
-    /// Why.
+    /// The committee's reasoning for its outcome.
     async fn rationale(&self) -> &str {
         &self.0.rationale
     }
-    /// Conditions.
+    /// The conditions the committee attached; always given for `POSITIVE_WITH_CONDITIONS`.
     async fn conditions(&self) -> Option<&str> {
         self.0.conditions.as_deref()
     }
@@ -209,7 +209,7 @@ impl Proposal {
     async fn title(&self) -> &str {
         &self.0.title
     }
-    /// Why.
+    /// The author's reason for the change.
     async fn rationale(&self) -> &str {
         &self.0.rationale
     }

@@ -17,9 +17,9 @@ pub struct RatingLevel {
 /// A rating scale: ordered levels, highest first.
 #[derive(SimpleObject, Clone)]
 pub struct RatingScale {
-    /// Code.
+    /// Stable code, e.g. `CONCLUSIE_PERSONEELSGESPREK`; a criterion names its scale by it.
     pub code: String,
-    /// Name.
+    /// The scale's name, e.g. "Samenvattende conclusie".
     pub name: String,
     /// Levels, highest first.
     pub levels: Vec<RatingLevel>,
@@ -156,7 +156,8 @@ impl AppraisalFormatVersion {
     async fn in_effect(&self) -> bool {
         self.entry().in_effect_on(self.as_of)
     }
-    /// Name.
+    /// The version's name, e.g. "Personeelsgesprek sector Rijk"; a later version can rename the
+    /// format, and a version adopted through an amendment keeps the previous one's name.
     async fn name(&self) -> &str {
         &self.entry().version.name
     }
@@ -192,7 +193,8 @@ impl AppraisalFormatVersion {
     async fn illustrative(&self) -> bool {
         self.entry().version.illustrative
     }
-    /// Remarks.
+    /// A remark on the version, e.g. what is confirmed and what is assumed; null for versions
+    /// adopted through an amendment.
     async fn note(&self) -> Option<&str> {
         self.entry().version.note.as_deref()
     }
@@ -246,7 +248,8 @@ impl AppraisalFormat {
 
 #[Object]
 impl AppraisalFormat {
-    /// Code.
+    /// Stable code, e.g. `PERSONEELSGESPREK_RIJK`, as `appraisalFormat(code:)` and
+    /// `createProposal(input: {formatCode})` take it.
     async fn code(&self) -> &str {
         &self.history.format.code
     }

@@ -344,9 +344,10 @@ pub enum FunctionGroupOrderField {
     /// The official listing: family order, then group order.
     #[default]
     Family,
-    /// Name.
+    /// The group's name, on letters and digits only, case and accents ignored:
+    /// "(Inrichtings)beveiliger" sorts under I.
     Name,
-    /// Code.
+    /// The group's code, in plain character order (no case or accent folding).
     Code,
     /// Lowest scale, then highest.
     Scale,
@@ -355,9 +356,9 @@ pub enum FunctionGroupOrderField {
 /// Sort direction.
 #[derive(Enum, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OrderDirection {
-    /// Ascending.
+    /// A to Z, lowest scale first, or the official listing as published (the default).
     #[default]
     Asc,
-    /// Descending.
+    /// The ascending order reversed, for `FAMILY` too.
     Desc,
 }

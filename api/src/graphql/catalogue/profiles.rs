@@ -53,13 +53,13 @@ impl Typing {
 pub enum TypingSectionKind {
     /// Algemene omschrijving.
     AlgemeneOmschrijving,
-    /// Resultaten.
+    /// Resultaten: the results, grouped in sub-categories such as "Aansturing".
     Resultaten,
     /// Speelruimte / Kaders.
     SpeelruimteKaders,
     /// Kennis & Vaardigheden.
     KennisVaardigheden,
-    /// Contacten.
+    /// Contacten, the last of the five sections as printed on the FGR site.
     Contacten,
 }
 
@@ -222,7 +222,7 @@ pub struct ResultArea {
     pub code: String,
     /// Label as printed on the group page.
     pub label: String,
-    /// Results.
+    /// The results (resultaten) the area lists, in printed order.
     pub results: Vec<String>,
     /// Behaviour indicators (gedragsindicatoren).
     pub behaviour_indicators: Vec<String>,

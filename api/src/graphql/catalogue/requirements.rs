@@ -22,7 +22,7 @@ pub enum Theme {
     Inclusion,
     /// Discriminatie en racisme.
     DiscriminationRacism,
-    /// Integriteit.
+    /// Integriteit, e.g. the Gedragscode Integriteit Rijk.
     Integrity,
     /// Ongewenst en grensoverschrijdend gedrag.
     UnwantedBehaviour,
@@ -138,7 +138,7 @@ pub struct Coverage {
     pub quote: String,
     /// True when this is an assessment of ours, not a committee finding.
     pub illustrative: bool,
-    /// Remarks.
+    /// A remark on the assessment, e.g. what the quote leaves uncovered.
     pub note: Option<String>,
 }
 

@@ -12,7 +12,7 @@ use crate::domain::clauses::{self, Status};
 pub enum ClauseCategory {
     /// Social safety, diversity and inclusion.
     SocialSafetyInclusion,
-    /// Leadership.
+    /// Leiderschap, e.g. the ABD clause on the rijksbrede visie op publiek leiderschap.
     Leadership,
     /// Integrity and screening.
     IntegrityScreening,
@@ -40,7 +40,7 @@ pub enum VacancySection {
     Profile,
     /// What we offer ("Wat bieden wij").
     Offer,
-    /// Procedure.
+    /// The procedure ("Procedure"), the last section, e.g. the eed of belofte and the VOG.
     Procedure,
 }
 
@@ -92,7 +92,7 @@ pub enum VacancyTextFormat {
     /// Plain text.
     #[default]
     Plain,
-    /// Markdown.
+    /// Markdown: a `##` heading per section; clause texts are escaped.
     Markdown,
     /// HTML; clause texts are escaped.
     Html,

@@ -14,9 +14,9 @@ use crate::graphql::{caller, changed, db};
 /// The fields of a clause version.
 #[derive(InputObject)]
 pub struct ClauseFieldsInput {
-    /// Title.
+    /// Required, at most 300 characters; one title for both languages, not in the vacancy text.
     pub title: String,
-    /// Category.
+    /// What the clause is about; `vacancyClauses` can filter by it.
     pub category: ClauseCategory,
     /// Section of the vacancy text.
     pub section: VacancySection,

@@ -64,7 +64,7 @@ impl ClauseVersion {
     async fn effective_to(&self) -> Option<Date> {
         self.0.effective_to.map(Date)
     }
-    /// Title.
+    /// The version's title, e.g. "Eed of belofte"; not printed in the assembled vacancy text.
     async fn title(&self) -> &str {
         &self.0.title
     }
@@ -200,7 +200,7 @@ pub struct VacancyTextClause {
     pub version_number: i32,
     /// That version's first day.
     pub effective_from: Date,
-    /// Title.
+    /// The version's title, for provenance; `VacancyText.text` does not include it.
     pub title: String,
     /// The text used.
     pub text: String,
