@@ -17,6 +17,7 @@ use crate::pages::history::HistoryPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::proposals::{ProposalPage, ProposalsPage};
+use crate::pages::search::SearchPage;
 use crate::pages::vacancy_text::VacancyTextPage;
 
 /// The HTML document around the app, rendered on the server.
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/groups/:code") view=GroupPage ssr=SsrMode::Async/>
                     <Route path=path!("/groups/:code/history") view=HistoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/coverage") view=CoveragePage ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/proposals") view=ProposalsPage ssr=SsrMode::Async/>
                     <Route path=path!("/proposals/:number") view=ProposalPage ssr=SsrMode::Async/>
                     <Route path=path!("/audit") view=AuditPage ssr=SsrMode::Async/>

@@ -104,6 +104,9 @@ mod tests {
         assert_eq!(time("2026-03-29T01:00:00Z"), "29 maart 2026, 03:00");
         assert_eq!(time("2026-10-25T00:59:00Z"), "25 oktober 2026, 02:59");
         assert_eq!(time("2026-10-25T01:00:00Z"), "25 oktober 2026, 02:00");
-        assert_eq!(time("2026-12-01T10:05:00.123+00:00"), "1 december 2026, 11:05");
+        assert_eq!(
+            time("2026-12-01T10:05:00.123+00:00"),
+            "1 december 2026, 11:05"
+        );
     }
 }

@@ -87,7 +87,7 @@ pub struct CoverageContent {
     pub location: String,
     /// The profile's own words that cover it, quoted.
     pub quote: String,
-    /// The committee's remark on the coverage, if any.
+    /// A remark on the assessment (how the text covers the requirement, or what it leaves open).
     pub note: Option<String>,
 }
 

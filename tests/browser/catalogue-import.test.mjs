@@ -2,7 +2,7 @@
 // the new version on the group's page from its effective date.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openHydrated, signedIn, BASE } from './support.mjs';
+import { launch, openHydrated, signedIn, dutchDate, BASE } from './support.mjs';
 
 const GROUP = 'ADVISEUR_BEDRIJFSVOERING';
 const BULLET = 'Adviseert over de inrichting van de bedrijfsvoering (uit de volledige brontekst, browsertest).';
@@ -64,7 +64,7 @@ test('FGR beheer uploads a catalogue file, sees the change per group, confirms a
   assert.match(await page.locator('#version').innerText(), /Versie 1/);
   const main = await page.locator('main').innerText();
   assert.doesNotMatch(main, /Adviseert over de inrichting/);
-  assert.match(main, new RegExp(`v2\\s+${tomorrow()}\\s+—\\s+Besluit DGDOO 2026-0200 \\(browsertest\\)`), 'the history names the decision');
+  assert.match(main, new RegExp(`v2\\s+${dutchDate(tomorrow())}\\s+—\\s+Besluit DGDOO 2026-0200 \\(browsertest\\)`), 'the history names the decision');
   assert.deepEqual(problems, []);
   await mo.close();
 });

@@ -46,3 +46,12 @@ export async function signedIn(browser, role, name) {
 export function today() {
   return new Date().toISOString().slice(0, 10);
 }
+
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus',
+  'september', 'oktober', 'november', 'december'];
+
+/** An ISO date as the console writes it: 2026-12-01 → "1 december 2026". */
+export function dutchDate(iso) {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}

@@ -32,7 +32,7 @@ test('a recruiter composes the vacancy text for Manager schaal 15 and copies it 
 
   // Provenance: the ABD clause in its first version, from 1 February 2025.
   const provenance = await page.locator('#vacancy-provenance tbody tr', { hasText: 'ABD_SOCIALE_VEILIGHEID' }).innerText();
-  assert.match(provenance, /v1 sinds 2025-02-01/);
+  assert.match(provenance, /v1 sinds 1 februari 2025/);
 
   // The clipboard belongs to the focused page: with several browsers at work, make sure it is ours.
   await page.bringToFront();

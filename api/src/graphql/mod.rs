@@ -20,6 +20,7 @@ pub mod identity;
 pub mod ids;
 pub mod paging;
 pub mod scalars;
+pub mod search;
 pub mod sources;
 pub mod vocabulary;
 
@@ -46,6 +47,7 @@ pub struct QueryRoot(
     changes::ChangeQuery,
     clauses::ClauseQuery,
     coverage::CoverageQuery,
+    search::SearchQuery,
     diff::DiffQuery,
     identity::IdentityQuery,
     sources::SourceQuery,

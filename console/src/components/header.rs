@@ -1,16 +1,18 @@
 //! The site header with the date picker.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::hooks::{use_location, use_query_map};
 
 use super::as_of::use_as_of;
 use super::session::SessionStatus;
 
-/// Brand, and the form that sets the peildatum (a plain GET form: works without JavaScript).
+/// Brand, navigation, the search box and the form that sets the peildatum (plain GET forms: they
+/// work without JavaScript).
 #[component]
 pub fn Header() -> impl IntoView {
     let as_of = use_as_of();
     let location = use_location();
+    let query = use_query_map();
     let path = move || location.pathname.get();
     view! {
         <header class="site-header">
@@ -25,6 +27,12 @@ pub fn Header() -> impl IntoView {
                 <a href="/audit">"Auditlog"</a>
             </nav>
             <span class="tagline">"Functiegebouw Rijk: functiegroepen, typeringen en verantwoordelijkheden"</span>
+            <form method="get" action="/search" class="search" role="search" id="search-form">
+                <label for="search-q">"Zoeken"</label>
+                <input type="search" id="search-q" name="q" maxlength="100" placeholder="groep, typering, verantwoordelijkheid…"
+                    value=move || query.read().get("q").unwrap_or_default()/>
+                <button type="submit">"Zoek"</button>
+            </form>
             <form method="get" action=path class="as-of" id="as-of-form">
                 <label for="asOf">"Peildatum"</label>
                 <input type="date" id="asOf" name="asOf" value=move || as_of.get().unwrap_or_default()/>

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{Api, ApiError};
 use crate::components::load_error::LoadError;
+use crate::dates;
 use crate::queries::catalogue::{console_audit_log, AuditPage, ConsoleAuditLog};
 use crate::url::encode;
 
@@ -133,7 +134,7 @@ fn AuditTable(page: AuditPage, filters: String) -> impl IntoView {
                 {page.nodes.into_iter().map(|e| view! {
                     <tr>
                         <td>{e.seq}</td>
-                        <td>{e.occurred_at}</td>
+                        <td>{dates::time(&e.occurred_at)}</td>
                         <td>{e.actor}</td>
                         <td>{e.actor_role}</td>
                         <td class="action">{e.action}</td>

@@ -6,6 +6,7 @@ use crate::components::as_of::{href_with_as_of, use_as_of};
 use crate::components::badges::{IllustrativeBadge, InferredBadge, SourceLink};
 use crate::components::load_error::LoadError;
 use crate::components::page_data::page_resource;
+use crate::dates;
 use crate::pages::not_found::NotFound;
 use crate::queries::catalogue::{console_family, ConsoleFamily};
 
@@ -53,7 +54,7 @@ pub fn FamilyPage() -> impl IntoView {
                                                 </td>
                                                 <td>{if g.work_levels.is_empty() { "—".to_owned() } else { g.work_levels.join(", ") }}</td>
                                                 <td>{g.description.unwrap_or_else(|| "—".to_owned())}</td>
-                                                <td>{format!("v{} (sinds {})", g.version.number, g.version.effective_from)}</td>
+                                                <td>{format!("v{} (sinds {})", g.version.number, dates::date(&g.version.effective_from))}</td>
                                             </tr>
                                         }
                                     }).collect_view()}

@@ -11,6 +11,7 @@ use crate::components::badges::IllustrativeBadge;
 use crate::components::load_error::LoadError;
 use crate::components::page_data::page_resource;
 use crate::components::version_compare::{chosen_diff, VersionCompare};
+use crate::dates;
 use crate::pages::not_found::NotFound;
 use crate::pages::proposal_actions::ProposeForm;
 use crate::queries::amendments::FieldChange;
@@ -53,10 +54,10 @@ pub fn FormatsPage() -> impl IntoView {
                                             <td><a href=format!("/formats/{}", f.code)>{name}</a><br/><code>{f.code.clone()}</code></td>
                                             <td>{f.version.as_ref().map(|v| label_of(&audiences, &v.audience))}</td>
                                             <td>{match &f.version {
-                                                Some(v) => view! { {format!("v{} sinds {} ", v.number, v.effective_from)}<IllustrativeBadge on=v.illustrative/> }.into_any(),
+                                                Some(v) => view! { {format!("v{} sinds {} ", v.number, dates::date(&v.effective_from))}<IllustrativeBadge on=v.illustrative/> }.into_any(),
                                                 None => view! { <span class="note">"geen op deze datum"</span> }.into_any(),
                                             }}</td>
-                                            <td>{f.versions.iter().map(|v| format!("v{} {}–{}", v.number, v.effective_from, v.effective_to.clone().unwrap_or_default())).collect::<Vec<_>>().join("; ")}</td>
+                                            <td>{f.versions.iter().map(|v| format!("v{} {} – {}", v.number, dates::date(&v.effective_from), dates::until(v.effective_to.as_deref()))).collect::<Vec<_>>().join("; ")}</td>
                                         </tr>
                                     }
                                 }).collect_view()}
@@ -149,7 +150,7 @@ fn FormatView(
         {match format.version {
             Some(v) => view! {
                 <dl class="facts">
-                    <dt>"Versie"</dt><dd>{format!("{} sinds {}", v.number, v.effective_from)}{v.effective_to.map(|t| format!(", tot {t}"))}" "<IllustrativeBadge on=v.illustrative/></dd>
+                    <dt>"Versie"</dt><dd>{format!("{} sinds {}", v.number, dates::date(&v.effective_from))}{v.effective_to.map(|t| format!(", tot {}", dates::date(&t)))}" "<IllustrativeBadge on=v.illustrative/></dd>
                     <dt>"Voor"</dt><dd>{label_of(&audiences, &v.audience)}</dd>
                     <dt>"Bron"</dt><dd>{v.provenance_reference.unwrap_or_default()}</dd>
                 </dl>
@@ -170,8 +171,8 @@ fn FormatView(
                 {format.versions.into_iter().map(|v| view! {
                     <tr>
                         <td>{format!("v{}", v.number)}</td>
-                        <td>{v.effective_from}</td>
-                        <td>{v.effective_to.unwrap_or_else(|| "—".into())}</td>
+                        <td>{dates::date(&v.effective_from)}</td>
+                        <td>{dates::until(v.effective_to.as_deref())}</td>
                         <td>{v.name}" "<IllustrativeBadge on=v.illustrative/></td>
                         <td>{v.provenance_reference.unwrap_or_default()}</td>
                     </tr>

@@ -7,6 +7,7 @@ use crate::components::as_of::{href_with_as_of, use_as_of};
 use crate::components::badges::{IllustrativeBadge, InferredBadge, SourceLink};
 use crate::components::load_error::LoadError;
 use crate::components::page_data::page_resource;
+use crate::dates;
 use crate::pages::not_found::NotFound;
 use crate::pages::proposal_actions::ProposeForm;
 use crate::queries::catalogue::{
@@ -19,6 +20,7 @@ use crate::queries::{Operation, ProposalTarget, ProvenanceKind};
 #[component]
 pub fn GroupPage() -> impl IntoView {
     let as_of = use_as_of();
+    let query = leptos_router::hooks::use_query_map();
     let data = page_resource::<ConsoleGroup>(|a| console_group::Variables {
         code: a.code,
         as_of: a.as_of,
@@ -30,8 +32,13 @@ pub fn GroupPage() -> impl IntoView {
                     Ok(GroupData { function_group: Some(g), decision_log, me }) => {
                         let may_propose = me.may(Operation::PROPOSE_AMENDMENT);
                         let code = g.code.clone();
+                        // A gap link from the coverage page names the requirement to cover.
+                        let wanted = query.read_untracked().get("dekking");
+                        let gap = g.requirements.iter()
+                            .find(|r| wanted.as_deref() == Some(r.requirement.code.as_str()))
+                            .map(|r| (r.requirement.title.clone(), g.name.clone()));
                         view! {
-                            {may_propose.then(|| view! { <ProposeForm target_type=ProposalTarget::FUNCTION_GROUP target_code=code/> })}
+                            {may_propose.then(|| view! { <ProposeForm target_type=ProposalTarget::FUNCTION_GROUP target_code=code gap/> })}
                             <GroupView group=g as_of=as_of.get_untracked()/>
                             <DecisionsPanel decisions=decision_log/>
                         }.into_any()
@@ -91,8 +98,12 @@ fn GroupView(group: GroupDetail, as_of: Option<String>) -> impl IntoView {
 #[component]
 fn VersionPanel(version: VersionDetail) -> impl IntoView {
     let period = match &version.effective_to {
-        Some(to) => format!("van {} tot {}", version.effective_from, to),
-        None => format!("sinds {}", version.effective_from),
+        Some(to) => format!(
+            "van {} tot {}",
+            dates::date(&version.effective_from),
+            dates::date(to)
+        ),
+        None => format!("sinds {}", dates::date(&version.effective_from)),
     };
     view! {
         <section class="version" id="version">
@@ -288,8 +299,8 @@ fn HistoryPanel(versions: Vec<VersionListItem>, code: String) -> impl IntoView {
                     view! {
                         <tr class:current=v.in_effect>
                             <td><a href=href>{format!("v{}", v.number)}</a></td>
-                            <td>{v.effective_from}</td>
-                            <td>{v.effective_to.unwrap_or_else(|| "—".to_owned())}</td>
+                            <td>{dates::date(&v.effective_from)}</td>
+                            <td>{dates::until(v.effective_to.as_deref())}</td>
                             <td>{v.provenance.reference.unwrap_or_default()}</td>
                         </tr>
                     }

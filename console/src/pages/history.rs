@@ -9,6 +9,7 @@ use crate::api::{Api, ApiError};
 use crate::components::badges::{IllustrativeBadge, SourceLink};
 use crate::components::load_error::LoadError;
 use crate::components::version_compare::{chosen_diff, VersionCompare};
+use crate::dates;
 use crate::pages::not_found::NotFound;
 use crate::queries::amendments::{
     console_adopted_proposals, AdoptedProposal, ConsoleAdoptedProposals, FieldChange,
@@ -109,16 +110,16 @@ fn HistoryView(
                     view! {
                         <tr class:current=v.in_effect>
                             <td><a href=format!("/groups/{code}?asOf={}", v.effective_from)>{format!("v{}", v.number)}</a></td>
-                            <td>{v.effective_from}</td>
-                            <td>{v.effective_to.unwrap_or_else(|| "—".to_owned())}</td>
+                            <td>{dates::date(&v.effective_from)}</td>
+                            <td>{dates::until(v.effective_to.as_deref())}</td>
                             <td>
                                 {v.provenance.reference.unwrap_or_else(|| "onbekend".to_owned())}" "
                                 <SourceLink url=v.provenance.url/>" "<IllustrativeBadge on=v.illustrative/>
                             </td>
                             <td>{proposal.map(|p| view! {
                                 <a href=format!("/proposals/{}", p.number)>{format!("Nr. {}: {}", p.number, p.title)}</a>
-                                {p.advice.map(|a| view! { <br/>{format!("Advies {} ({})", label_of(&advice, &a.outcome), a.meeting_date)} })}
-                                {p.decision.map(|d| view! { <br/>{format!("Besluit {} ({})", d.reference, d.decision_date)} })}
+                                {p.advice.map(|a| view! { <br/>{format!("Advies {} ({})", label_of(&advice, &a.outcome), dates::date(&a.meeting_date))} })}
+                                {p.decision.map(|d| view! { <br/>{format!("Besluit {} ({})", d.reference, dates::date(&d.decision_date))} })}
                             })}</td>
                         </tr>
                     }

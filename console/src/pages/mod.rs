@@ -12,4 +12,5 @@ pub mod home;
 pub mod not_found;
 pub mod proposal_actions;
 pub mod proposals;
+pub mod search;
 pub mod vacancy_text;

@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{Api, ApiError};
 use crate::components::load_error::LoadError;
+use crate::dates;
 use crate::pages::not_found::NotFound;
 use crate::pages::proposal_actions::actions_for;
 use crate::queries::amendments::{
@@ -123,7 +124,7 @@ fn ProposalTable(proposals: Vec<ProposalSummary>, states: Labels) -> impl IntoVi
                         <td>{p.function_group.map_or(p.target_code, |g| g.name)}</td>
                         <td class="state">{label_of(&states, &p.state)}</td>
                         <td>{p.author_name.unwrap_or_else(|| HIDDEN.to_owned())}</td>
-                        <td>{p.requested_effective_from}</td>
+                        <td>{dates::date(&p.requested_effective_from)}</td>
                     </tr>
                 }).collect_view()}
             </tbody>
@@ -201,9 +202,9 @@ fn ProposalView(
                 None => view! { "gespreksformat "<a href=format!("/formats/{}", p.target_code)>{p.target_code.clone()}</a> }.into_any(),
             }}</dd>
             <dt>"Indiener"</dt><dd>{p.author_name.clone().unwrap_or_else(|| HIDDEN.to_owned())}</dd>
-            <dt>"Gewenste ingang"</dt><dd>{p.requested_effective_from.clone()}</dd>
-            <dt>"Basis"</dt><dd>{format!("versie {}", p.base_version_number)}{p.base_version.map(|v| format!(" (sinds {})", v.effective_from))}</dd>
-            {p.adopted_version.map(|v| view! { <dt>"Vastgesteld als"</dt><dd>{format!("versie {} vanaf {}", v.number, v.effective_from)}</dd> })}
+            <dt>"Gewenste ingang"</dt><dd>{dates::date(&p.requested_effective_from)}</dd>
+            <dt>"Basis"</dt><dd>{format!("versie {}", p.base_version_number)}{p.base_version.map(|v| format!(" (sinds {})", dates::date(&v.effective_from)))}</dd>
+            {p.adopted_version.map(|v| view! { <dt>"Vastgesteld als"</dt><dd>{format!("versie {} vanaf {}", v.number, dates::date(&v.effective_from))}</dd> })}
         </dl>
         <h2>"Toelichting"</h2>
         <p>{p.rationale.clone()}</p>
@@ -217,19 +218,19 @@ fn ProposalView(
         } else {
             view! {
                 <ul class="comments" id="comments">
-                    {p.comments.into_iter().map(|c| view! { <li><strong>{c.author_name.unwrap_or_else(|| HIDDEN.to_owned())}</strong>" ("{c.created_at}"): "{c.text}</li> }).collect_view()}
+                    {p.comments.into_iter().map(|c| view! { <li><strong>{c.author_name.unwrap_or_else(|| HIDDEN.to_owned())}</strong>" ("{dates::time(&c.created_at)}"): "{c.text}</li> }).collect_view()}
                 </ul>
             }.into_any()
         }}
         {p.advice.map(|a| view! {
             <h2>"Advies van de Standaardisatiecommissie"</h2>
-            <p id="advice">{format!("{} ({})", label_of(&labels.advice, &a.outcome), a.meeting_date)}": "{a.rationale}</p>
+            <p id="advice">{format!("{} ({})", label_of(&labels.advice, &a.outcome), dates::date(&a.meeting_date))}": "{a.rationale}</p>
             {a.conditions.map(|c| view! { <p>"Voorwaarden: "{c}</p> })}
             <p>"Werkgevers: "{a.employer_members.join(", ")}". Vakbonden: "{a.union_members.join(", ")}"."</p>
         })}
         {p.decision.map(|d| view! {
             <h2>"Besluit"</h2>
-            <p id="decision">{format!("{}: {} ({})", label_of(&labels.decisions, &d.outcome), d.reference, d.decision_date)}</p>
+            <p id="decision">{format!("{}: {} ({})", label_of(&labels.decisions, &d.outcome), d.reference, dates::date(&d.decision_date))}</p>
         })}
     }
 }

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::Api;
 use crate::components::badges::IllustrativeBadge;
 use crate::components::load_error::LoadError;
+use crate::dates;
 use crate::queries::catalogue::{console_group_choices, ConsoleGroupChoices, GroupChoice};
 use crate::queries::clauses::{console_vacancy_text, ConsoleVacancyText, VacancyTextView};
 use crate::queries::value_of;
@@ -184,7 +185,7 @@ fn Composed(text: VacancyTextView) -> impl IntoView {
                                     <IllustrativeBadge on=c.illustrative/>
                                     {c.fell_back_to_dutch.then(|| view! { <span class="badge">"nl"</span> })}
                                 </td>
-                                <td>{format!("v{} sinds {}", c.version_number, c.effective_from)}</td>
+                                <td>{format!("v{} sinds {}", c.version_number, dates::date(&c.effective_from))}</td>
                                 <td>{if c.mandatory { "ja" } else { "nee" }}</td>
                                 <td class="cite">{c.source_reference}</td>
                             </tr>

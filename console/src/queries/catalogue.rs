@@ -8,6 +8,10 @@
 use super::*;
 
 operation!(
+    /// The header's search: groups, typings, requirements and clauses that a text names.
+    ConsoleSearch, "queries/search.graphql"
+);
+operation!(
     /// Who is signed in, for the header. Generates `Operation`, `PrincipalKind` and `Role`.
     ConsoleMe, "queries/me.graphql"
 );
@@ -33,7 +37,7 @@ operation!(
 );
 operation!(
     /// The coverage matrix of the manager families, and the formats' coverage.
-    ConsoleCoverage, "queries/coverage.graphql"
+    ConsoleCoverage, "queries/coverage.graphql", shares("Operation")
 );
 operation!(
     /// Every group with its scales, for the choosers of the composer and the criteria preview.
@@ -53,7 +57,11 @@ field_changes![
     console_import_catalogue::ConsoleImportCatalogueImportCatalogueGroupsChanges
         / ConsoleImportCatalogueImportCatalogueGroupsChangesWords,
 ];
-viewer![console_group::ConsoleGroupMe, console_me::ConsoleMeMe];
+viewer![
+    console_group::ConsoleGroupMe,
+    console_me::ConsoleMeMe,
+    console_coverage::ConsoleCoverageMe
+];
 scale_ranges![
     console_families::ConsoleFamiliesJobFamiliesFunctionGroupsScaleRange,
     console_family::ConsoleFamilyJobFamilyFunctionGroupsScaleRange,
@@ -98,6 +106,8 @@ pub type DecisionView = console_group::ConsoleGroupDecisionLog;
 pub type HistoryGroup = console_history::ConsoleHistoryFunctionGroup;
 /// A manager family's part of the coverage matrix.
 pub type FamilyCoverageView = console_coverage::ConsoleCoverageProfileCoverageFamilies;
+/// One search hit.
+pub type SearchHitView = console_search::ConsoleSearchSearch;
 /// A requirement's cell in the coverage matrix.
 pub type CoverageCellView =
     console_coverage::ConsoleCoverageProfileCoverageFamiliesGroupsRequirements;

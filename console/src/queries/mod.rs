@@ -108,6 +108,7 @@ pub const READS: &[Listed] = {
         console_history::ConsoleHistory,
         console_version_diff::ConsoleVersionDiff,
         console_coverage::ConsoleCoverage,
+        console_search::ConsoleSearch,
         console_audit_log::ConsoleAuditLog,
         console_group_choices::ConsoleGroupChoices,
         console_proposals::ConsoleProposals,

@@ -35,6 +35,7 @@ mod query_cost;
 mod rate_limits;
 mod read_model;
 mod replicas;
+mod search;
 mod seed_facts;
 mod sessions;
 mod snapshots;

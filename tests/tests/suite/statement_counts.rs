@@ -230,11 +230,12 @@ pub(crate) fn only_the_freshness_check(backend: Backend, statements: &[String]) 
 }
 
 /// The hot queries of the benchmark, as integrations and the console send them.
-const HOT_QUERIES: [&str; 4] = [
+const HOT_QUERIES: [&str; 5] = [
     r#"{ functionGroups(first: 50) { edges { node { code name scaleRange { min max } family { code name } } } } }"#,
     r#"{ functionGroup(code: "MANAGER") { code name version { number } typings { scale fuwasys { display } sections { label items { subCategory text } } } coreProfile { purpose } requirements { covered } } }"#,
     r#"{ appraisalCriteria(groupCode: "MANAGER", scale: 13) { formats sections { code title criteria { code text mandatory ratingScale { levels { label description } } } } } }"#,
     r#"{ vacancyText(groupCode: "MANAGER", scale: 15, language: "nl") { text } }"#,
+    r#"{ search(text: "coordinerend beleid") { kind code scale title } }"#,
 ];
 
 on_every_backend! {

@@ -20,6 +20,7 @@ pub const ROOT_FIELDS: &[(&str, Operation)] = &[
     ("sourceDocuments", Operation::ReadCatalogue),
     ("catalogueTotals", Operation::ReadCatalogue),
     ("vocabulary", Operation::ReadCatalogue),
+    ("search", Operation::ReadCatalogue),
     // Which posts are ABD posts decides which vacancy clauses apply.
     ("abdRule", Operation::ReadClauses),
     ("abdRuleVersions", Operation::ReadClauses),

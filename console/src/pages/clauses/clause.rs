@@ -10,6 +10,7 @@ use crate::components::as_of::use_as_of;
 use crate::components::badges::{IllustrativeBadge, SourceLink};
 use crate::components::load_error::LoadError;
 use crate::components::version_compare::{chosen_diff, VersionCompare};
+use crate::dates;
 use crate::pages::not_found::NotFound;
 use crate::queries::amendments::FieldChange;
 use crate::queries::clauses::{
@@ -94,7 +95,7 @@ fn ClauseView(
         <h1>{v.title.clone()}" "<IllustrativeBadge on=v.illustrative/></h1>
         <dl class="facts">
             <dt>"Status"</dt><dd id="clause-status">{label_of(&statuses, &clause.status)}</dd>
-            <dt>"Versie"</dt><dd>{format!("{} (sinds {})", v.number, v.effective_from)}{v.effective_to.clone().map(|t| format!(", tot {t}"))}</dd>
+            <dt>"Versie"</dt><dd>{format!("{} (sinds {})", v.number, dates::date(&v.effective_from))}{v.effective_to.clone().map(|t| format!(", tot {}", dates::date(&t)))}</dd>
             <dt>"Categorie"</dt><dd>{v.category_label.clone()}</dd>
             <dt>"Sectie"</dt><dd>{format!("{} (volgorde {})", v.section_label, v.section_order)}</dd>
             <dt>"Geldt voor"</dt><dd>{v.applies_to.clone()}</dd>
@@ -117,8 +118,8 @@ fn ClauseView(
                 {clause.versions.into_iter().map(|r| view! {
                     <tr class:current=r.number == v.number>
                         <td>{format!("v{}", r.number)}</td>
-                        <td>{r.effective_from}</td>
-                        <td>{r.effective_to.unwrap_or_else(|| "—".into())}</td>
+                        <td>{dates::date(&r.effective_from)}</td>
+                        <td>{dates::until(r.effective_to.as_deref())}</td>
                         <td>{r.title}" "<IllustrativeBadge on=r.illustrative/></td>
                         <td>{r.change_note.unwrap_or_default()}</td>
                         <td>{r.created_by}</td>

@@ -10,6 +10,7 @@ use crate::components::as_of::use_as_of;
 use crate::components::badges::IllustrativeBadge;
 use crate::components::choices::options;
 use crate::components::load_error::LoadError;
+use crate::dates;
 use crate::queries::clauses::{console_clauses, ClauseChoices, ConsoleClauses};
 use crate::queries::{code, label_of, value_of, Operation};
 
@@ -98,8 +99,8 @@ pub fn ClausesPage() -> impl IntoView {
                                             <td>{c.version.applies_to}</td>
                                             <td>{if c.version.mandatory { "ja" } else { "nee" }}</td>
                                             <td class="status">{label_of(&choices.statuses, &c.status)}</td>
-                                            <td>{format!("v{} sinds {}", c.version.number, c.version.effective_from)}
-                                                {c.version.effective_to.map(|t| format!(" tot {t}"))}</td>
+                                            <td>{format!("v{} sinds {}", c.version.number, dates::date(&c.version.effective_from))}
+                                                {c.version.effective_to.map(|t| format!(" tot {}", dates::date(&t)))}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

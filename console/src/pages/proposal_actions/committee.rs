@@ -8,6 +8,7 @@ use crate::api::Api;
 use crate::components::choices::options;
 use crate::components::step::{StepError, StepStatus};
 use crate::content::lines_of;
+use crate::dates;
 use crate::queries::amendments::{
     console_comment_on_proposal, console_record_advice, console_record_decision,
     ConsoleCommentOnProposal, ConsoleRecordAdvice, ConsoleRecordDecision, ProposalDetail,
@@ -160,7 +161,7 @@ pub fn DecisionForm(
             <h2>"Besluit vastleggen"</h2>
             <p class="hint">{format!(
                 "Bij vaststelling wordt de inhoud een nieuwe versie, geldig vanaf {}.",
-                proposal.requested_effective_from
+                dates::date(&proposal.requested_effective_from)
             )}</p>
             <label class="field" for="decision-outcome">"Besluit"</label>
             <select id="decision-outcome" on:change=move |ev| outcome.set(event_target_value(&ev))>

@@ -48,11 +48,25 @@ pub fn ProposeForm(
     target_type: ProposalTarget,
     /// The group or format to amend.
     target_code: String,
+    /// A coverage gap to close (the requirement's title, the group's name): the form opens
+    /// filled in for it.
+    #[prop(default = None)]
+    gap: Option<(String, String)>,
 ) -> impl IntoView {
     let api = Api::from_context();
     let status = StepStatus::new();
-    let title = RwSignal::new(String::new());
-    let rationale = RwSignal::new(String::new());
+    let open = gap.is_some();
+    let (title, rationale) = gap.map_or_else(Default::default, |(requirement, group)| {
+        (
+            format!("Dekking van \u{201c}{requirement}\u{201d} in {group}"),
+            format!(
+                "De vereiste verantwoordelijkheid \u{201c}{requirement}\u{201d} is in {group} nog niet \
+                 (volledig) gedekt: het profiel of een typering moet haar noemen."
+            ),
+        )
+    });
+    let title = RwSignal::new(title);
+    let rationale = RwSignal::new(rationale);
     let date = RwSignal::new(String::new());
     let navigate = use_navigate();
     let start = move |ev: leptos::ev::SubmitEvent| {
@@ -81,16 +95,16 @@ pub fn ProposeForm(
         );
     };
     view! {
-        <details class="propose" id="propose">
+        <details class="propose" id="propose" open=open>
             <summary>"Wijziging voorstellen"</summary>
             <form id="propose-form" on:submit=start>
                 <p class="hint">"Een concept begint als kopie van de huidige inhoud; daarna bewerkt u het en dient u het in bij de Standaardisatiecommissie."</p>
                 <label class="field" for="propose-title">"Titel"</label>
-                <input id="propose-title" required maxlength="300"
+                <input id="propose-title" required maxlength="300" value=title.get_untracked()
                     on:input=move |ev| title.set(event_target_value(&ev))/>
                 <label class="field" for="propose-rationale">"Toelichting"</label>
                 <textarea id="propose-rationale" required rows="3"
-                    on:input=move |ev| rationale.set(event_target_value(&ev))></textarea>
+                    on:input=move |ev| rationale.set(event_target_value(&ev))>{rationale.get_untracked()}</textarea>
                 <label class="field" for="propose-date">"Gewenste ingangsdatum"</label>
                 <input id="propose-date" type="date" required
                     on:input=move |ev| date.set(event_target_value(&ev))/>
