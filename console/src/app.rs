@@ -18,6 +18,7 @@ use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::proposals::{ProposalPage, ProposalsPage};
 use crate::pages::search::SearchPage;
+use crate::pages::typing::TypingPage;
 use crate::pages::vacancy_text::VacancyTextPage;
 
 /// The HTML document around the app, rendered on the server.
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/families/:code") view=FamilyPage ssr=SsrMode::Async/>
                     <Route path=path!("/groups/:code") view=GroupPage ssr=SsrMode::Async/>
                     <Route path=path!("/groups/:code/history") view=HistoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/groups/:code/typings/:scale") view=TypingPage ssr=SsrMode::Async/>
                     <Route path=path!("/coverage") view=CoveragePage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/proposals") view=ProposalsPage ssr=SsrMode::Async/>

@@ -4,28 +4,8 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Utc};
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 fn written(day: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        day.day(),
-        MONTHS[day.month0() as usize],
-        day.year()
-    )
+    fgr_content::dates::written(day.year(), day.month(), day.day())
 }
 
 /// "2026-12-01" → "1 december 2026".

@@ -2,7 +2,10 @@
 //! (core profile, typings, requirement coverage), as `Proposal.content` answers it and
 //! `createProposal`/`updateProposal` take it. One definition for both sides, so a field added
 //! here is added to both; the rules about the content (its order, its limits, what it may cite)
-//! are the API's (`fgr_api::domain::content`).
+//! are the API's (`fgr_api::domain::content`). Also the Dutch spelling of dates ([`dates`]),
+//! which both sides print.
+
+pub mod dates;
 
 use serde::{Deserialize, Serialize};
 

@@ -183,6 +183,13 @@ pub async fn append(
         .one(txn)
         .await?
         .ok_or_else(|| DomainError::internal("audit_head row missing"))?;
+    debug_assert!(
+        super::vocabulary::AUDIT_ACTIONS
+            .iter()
+            .any(|(a, _)| *a == change.action),
+        "audit action {} has no label in domain::vocabulary::AUDIT_ACTIONS",
+        change.action
+    );
     let mut event = audit_event::Model {
         id: 0,
         seq: head.last_seq + 1,

@@ -96,6 +96,22 @@ pub fn validate_scale(field: &str, scale: i32) -> DomainResult<()> {
     }
 }
 
+/// `BAD_USER_INPUT` when `scale` is outside the group's range.
+pub fn check_scale_in_range(row: &VersionedGroup, scale: i32) -> DomainResult<()> {
+    let g = row.group();
+    if (g.scale_min..=g.scale_max).contains(&scale) {
+        Ok(())
+    } else {
+        Err(DomainError::bad_input(
+            "scale",
+            format!(
+                "functiegroep {} kent schalen {}–{}, niet {scale}",
+                g.name, g.scale_min, g.scale_max
+            ),
+        ))
+    }
+}
+
 /// Checks the filter once, before any group is looked at.
 fn check_filter(filter: &GroupFilter) -> DomainResult<Option<String>> {
     if let Some(scale) = filter.scale {

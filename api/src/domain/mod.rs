@@ -22,6 +22,7 @@ pub mod fuwasys;
 pub mod groups;
 pub mod operations;
 pub mod posts;
+pub mod printing;
 pub mod profiles;
 pub mod rebase;
 pub mod requirements;

@@ -8,6 +8,7 @@ use super::catalogue::query::{ConnectionTotals, MAX_PAGE_SIZE};
 use super::errors::GqlResultExt;
 use super::ids;
 use crate::domain::audit::{self, AuditFilter};
+use crate::domain::vocabulary;
 use crate::error::DomainError;
 
 /// The audit query fields.
@@ -45,6 +46,14 @@ pub struct AuditEntry {
     pub target_type: String,
     /// Its id as text: a row id, a code or a subject, depending on `targetType`.
     pub target_id: String,
+    /// `actor` as people read it: "opdrachtregel", "proefaccount FGR-beheer", or the id.
+    pub actor_label: String,
+    /// The action in Dutch, e.g. "voorstel vastgesteld" (`vocabulary.auditActions`).
+    pub action_label: String,
+    /// The target in Dutch with its id, e.g. "groepsversie 15".
+    pub target_label: String,
+    /// `actorRole` in Dutch, e.g. "Raadpleger, FGR-beheer"; "—" when there were none.
+    pub actor_role_label: String,
     /// The state before (JSON), if any.
     pub before: Option<String>,
     /// The state after (JSON), if any.
@@ -60,6 +69,10 @@ pub struct AuditEntry {
 impl From<audit_event::Model> for AuditEntry {
     fn from(e: audit_event::Model) -> Self {
         Self {
+            actor_label: vocabulary::audit_actor_label(&e.actor),
+            action_label: vocabulary::audit_action_label(&e.action).to_owned(),
+            target_label: vocabulary::audit_target_label(&e.target_type, &e.target_id),
+            actor_role_label: vocabulary::audit_roles_label(&e.actor_role),
             seq: e.seq,
             occurred_at: e.occurred_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
             actor: e.actor,

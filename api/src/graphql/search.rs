@@ -63,12 +63,13 @@ impl SearchQuery {
     /// What `text` names on `asOf` (default today), best first: groups (by name, code,
     /// description or FGR site id), typings (a group's name with a scale: "manager 13"),
     /// requirements and, for callers who may read them, clauses. Case and accents are ignored.
-    /// `BAD_USER_INPUT` for an empty text or one over 100 characters, or `first` outside 1–50.
+    /// `BAD_USER_INPUT` for an empty text or one over 100 characters, or `first` outside 1–50
+    /// (null, or left out, is 20).
     async fn search(
         &self,
         ctx: &Context<'_>,
         text: String,
-        #[graphql(default = 20)] first: i32,
+        #[graphql(default = 20)] first: Option<i32>,
         as_of: Option<Date>,
     ) -> async_graphql::Result<Vec<SearchHit>> {
         let caller = caller(ctx);
@@ -76,7 +77,7 @@ impl SearchQuery {
             .policy
             .authorize(caller.principal, Operation::ReadClauses)
             .is_ok();
-        let first = usize::try_from(first).unwrap_or(0);
+        let first = usize::try_from(first.unwrap_or(20)).unwrap_or(0);
         let hits = search::find(
             &*register(ctx).await?,
             day_or_today(as_of),

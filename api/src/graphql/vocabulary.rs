@@ -13,6 +13,7 @@ use crate::domain::appraisal::{self, Audience};
 use crate::domain::clauses::{Category, Language, Section};
 use crate::domain::profiles::TypingSection;
 use crate::domain::temporal::Standing;
+use crate::domain::vocabulary;
 
 /// A value of an enum with its Dutch label, in the order forms offer them.
 #[derive(SimpleObject)]
@@ -38,6 +39,25 @@ pub struct AppraisalSectionChoice {
     pub code: String,
     /// Its title, e.g. "Plannen".
     pub label: String,
+}
+
+/// A code that is text rather than an enum (an audit action or target kind), with its label.
+#[derive(SimpleObject)]
+pub struct CodeChoice {
+    /// The code as answers carry it, e.g. `proposal.adopt`.
+    pub code: String,
+    /// How people read it, e.g. "voorstel vastgesteld".
+    pub label: String,
+}
+
+fn code_choices(table: &[(&str, &str)]) -> Vec<CodeChoice> {
+    table
+        .iter()
+        .map(|(code, label)| CodeChoice {
+            code: (*code).to_owned(),
+            label: (*label).to_owned(),
+        })
+        .collect()
 }
 
 /// The reference lists of the register.
@@ -108,6 +128,16 @@ impl Vocabulary {
             }
             .label()
         })
+    }
+
+    /// The actions the audit trail records (`AuditEntry.action`), for the audit page's filter.
+    async fn audit_actions(&self) -> Vec<CodeChoice> {
+        code_choices(&vocabulary::AUDIT_ACTIONS)
+    }
+
+    /// The kinds of thing the audit trail records changes to (`AuditEntry.targetType`).
+    async fn audit_target_types(&self) -> Vec<CodeChoice> {
+        code_choices(&vocabulary::AUDIT_TARGETS)
     }
 
     /// The sections of the appraisal conversation, in order; a format's criteria sit in them.

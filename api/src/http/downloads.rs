@@ -1,11 +1,13 @@
-//! Downloads outside GraphQL: the coverage report as CSV and the catalogue in the exchange format.
+//! Downloads outside GraphQL: the coverage report as CSV, the catalogue in the exchange format,
+//! and a typing as PDF.
 
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::domain::access::{Operation, Principal};
+use crate::domain::printing;
 use crate::error::DomainError;
 use crate::graphql::GraphqlService;
 
@@ -40,7 +42,11 @@ pub(super) fn readable_day(
 }
 
 /// A download: its type, its file name and its body.
-pub(super) fn download(content_type: &str, file_name: &str, body: String) -> Response {
+pub(super) fn download(
+    content_type: &str,
+    file_name: &str,
+    body: impl Into<axum::body::Body>,
+) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_owned()),
@@ -49,7 +55,7 @@ pub(super) fn download(content_type: &str, file_name: &str, body: String) -> Res
                 format!("attachment; filename=\"{file_name}\""),
             ),
         ],
-        body,
+        body.into(),
     )
         .into_response()
 }
@@ -156,5 +162,59 @@ pub(super) async fn catalogue_export(
             Ok(json) => download("application/json", &format!("{stem}.json"), json + "\n"),
             Err(e) => DomainError::internal(e).into_response(),
         }
+    }
+}
+
+#[derive(Deserialize)]
+pub(super) struct TypingParams {
+    #[serde(rename = "asOf")]
+    as_of: Option<String>,
+    variant: Option<i32>,
+}
+
+/// `GET /api/groups/{code}/typings/{scale}.pdf`: the typing as a printable PDF document (the
+/// same content as `typing(groupCode, scale, variant, asOf)`), `?asOf=` and `?variant=` as
+/// there. `NOT_FOUND` when the group or the typing does not exist on that day.
+pub(super) async fn typing_pdf(
+    State(service): State<GraphqlService>,
+    principal: Principal,
+    Path((code, file)): Path<(String, String)>,
+    params: Result<Query<TypingParams>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let Ok(Query(params)) = params else {
+        return DomainError::bad_input(
+            "asOf",
+            "ongeldige parameters (asOf=JJJJ-MM-DD, variant=1, 2, …)",
+        )
+        .into_response();
+    };
+    let Some(scale) = file
+        .strip_suffix(".pdf")
+        .and_then(|s| s.parse::<i32>().ok())
+    else {
+        return DomainError::NotFound(format!("{file} is geen typering (verwacht: <schaal>.pdf)"))
+            .into_response();
+    };
+    let day = match readable_day(&service, &principal, params.as_of.as_deref()) {
+        Ok(day) => day,
+        Err(refusal) => return *refusal,
+    };
+    let register = match service.read_model().fresh().await {
+        Ok(register) => register,
+        Err(e) => return e.into_response(),
+    };
+    let document = match printing::typing_document(&register, &code, scale, params.variant, day) {
+        Ok(document) => document,
+        Err(e) => return e.into_response(),
+    };
+    // Layout writes a temporary file: off the async threads.
+    match tokio::task::spawn_blocking(move || fgr_print::render(&document)).await {
+        Ok(Ok(pdf)) => download(
+            "application/pdf",
+            &format!("typering-{code}-schaal-{scale}.pdf"),
+            pdf,
+        ),
+        Ok(Err(e)) => DomainError::internal(e).into_response(),
+        Err(e) => DomainError::internal(e).into_response(),
     }
 }

@@ -23,7 +23,7 @@ mod health;
 mod ws;
 
 use console::console_router;
-use downloads::{catalogue_csv, catalogue_json, coverage_csv};
+use downloads::{catalogue_csv, catalogue_json, coverage_csv, typing_pdf};
 use graphql::{graphql_get, graphql_post};
 pub use guards::BodyRejection;
 use guards::{body_limit, persisted_documents, post_guard, BodyLimits, PublicUrl};
@@ -64,7 +64,8 @@ pub fn router(service: GraphqlService, config: &ServerConfig) -> Router {
         .route("/metrics", get(metrics))
         .route("/api/coverage.csv", get(coverage_csv))
         .route("/api/catalogue.json", get(catalogue_json))
-        .route("/api/catalogue.csv", get(catalogue_csv));
+        .route("/api/catalogue.csv", get(catalogue_csv))
+        .route("/api/groups/{code}/typings/{file}", get(typing_pdf));
     if config.expose_statement_count {
         health = health.route(
             "/_bench/statements",

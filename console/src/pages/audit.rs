@@ -5,17 +5,20 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{Api, ApiError};
+use crate::components::choices::options;
 use crate::components::load_error::LoadError;
 use crate::dates;
 use crate::queries::catalogue::{console_audit_log, AuditPage, ConsoleAuditLog};
+use crate::queries::Labels;
 use crate::url::encode;
 
-/// The filter fields, as named in the address and in `AuditLogFilter`.
+/// The filter fields, as named in the address and in `AuditLogFilter`: the first two choose
+/// from the API's lists, the others take text.
 const FILTERS: [(&str, &str); 4] = [
     ("action", "Actie"),
-    ("actor", "Actor"),
     ("targetType", "Soort doel"),
-    ("targetId", "Doel"),
+    ("actor", "Door (gebruikers-id)"),
+    ("targetId", "Doel (nummer of code)"),
 ];
 
 /// The audit log page.
@@ -57,21 +60,39 @@ pub fn AuditPage() -> impl IntoView {
             .await
         }
     });
-    let value_of = move |name: &str| query.read().get(name).unwrap_or_default();
     view! {
         <h1>"Auditlog"</h1>
         <p class="hint">"Elke wijziging in het register, in volgorde, met wie, in welke rol, wat ervoor en erna stond. De keten is met SHA-256 verankerd; "<code>"fgr audit verify"</code>" controleert haar."</p>
-        <form method="get" class="filters" id="audit-filter">
-            {FILTERS.iter().map(|(name, label)| view! {
-                <label for=format!("audit-{name}")>{*label}</label>
-                <input id=format!("audit-{name}") name=*name value=value_of(name)/>
-            }).collect_view()}
-            <button type="submit">"Filter"</button>
-        </form>
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(d) => view! { <AuditTable page=d.audit_log filters=current_filters(&query.read())/> }.into_any(),
+                    Ok(d) => {
+                        let q = query.read_untracked();
+                        let value_of = |name: &str| q.get(name).unwrap_or_default();
+                        let actions: Labels = d.vocabulary.audit_actions.into_iter().map(|c| (c.code, c.label)).collect();
+                        let targets: Labels = d.vocabulary.audit_target_types.into_iter().map(|c| (c.code, c.label)).collect();
+                        view! {
+                            <form method="get" class="filters" id="audit-filter">
+                                <label for="audit-action">{FILTERS[0].1}</label>
+                                <select id="audit-action" name="action">
+                                    <option value="">"alle"</option>
+                                    {options(&actions, &value_of("action"))}
+                                </select>
+                                <label for="audit-targetType">{FILTERS[1].1}</label>
+                                <select id="audit-targetType" name="targetType">
+                                    <option value="">"alle"</option>
+                                    {options(&targets, &value_of("targetType"))}
+                                </select>
+                                {FILTERS[2..].iter().map(|(name, label)| view! {
+                                    <label for=format!("audit-{name}")>{*label}</label>
+                                    <input id=format!("audit-{name}") name=*name value=value_of(name)/>
+                                }).collect_view()}
+                                <button type="submit">"Filter"</button>
+                            </form>
+                            <AuditTable page=d.audit_log filters=current_filters(&q)/>
+                        }
+                        .into_any()
+                    }
                     Err(error) => refused(error),
                 }
             })}
@@ -124,9 +145,10 @@ fn AuditTable(page: AuditPage, filters: String) -> impl IntoView {
         });
     view! {
         <p id="audit-count">{format!("{} vermeldingen", page.total_count)}</p>
+        <div class="scroll" role="region" tabindex="0" aria-label="Auditlog">
         <table class="audit" id="audit-log">
             <thead><tr>
-                <th scope="col">"Nr."</th><th scope="col">"Tijd (UTC)"</th><th scope="col">"Actor"</th>
+                <th scope="col">"Nr."</th><th scope="col">"Tijd"</th><th scope="col">"Door"</th>
                 <th scope="col">"Rol"</th><th scope="col">"Actie"</th><th scope="col">"Doel"</th>
                 <th scope="col">"Voor en na"</th>
             </tr></thead>
@@ -134,23 +156,29 @@ fn AuditTable(page: AuditPage, filters: String) -> impl IntoView {
                 {page.nodes.into_iter().map(|e| view! {
                     <tr>
                         <td>{e.seq}</td>
-                        <td>{dates::time(&e.occurred_at)}</td>
-                        <td>{e.actor}</td>
-                        <td>{e.actor_role}</td>
-                        <td class="action">{e.action}</td>
-                        <td>{format!("{} {}", e.target_type, e.target_id)}</td>
+                        <td class="when">{dates::time(&e.occurred_at)}</td>
+                        <td class="actor">{e.actor_label}</td>
+                        <td>{e.actor_role_label}</td>
+                        <td class="action">{e.action_label}</td>
+                        <td>{e.target_label}</td>
                         <td>
                             <details>
                                 <summary>"details"</summary>
-                                <p>"Voor:"</p><pre>{e.before.unwrap_or_else(|| "—".into())}</pre>
-                                <p>"Na:"</p><pre>{e.after.unwrap_or_else(|| "—".into())}</pre>
-                                <p class="hash">"Verzoek "{e.request_id}" · hash "<code>{e.hash}</code></p>
+                                <dl class="codes">
+                                    <dt>"Code"</dt><dd><code>{e.action}</code>" · "<code>{e.target_type}</code>" "<code>{e.target_id}</code></dd>
+                                    <dt>"Door"</dt><dd><code>{e.actor}</code>" · "<code>{e.actor_role}</code></dd>
+                                    <dt>"Voor"</dt><dd><pre>{e.before.unwrap_or_else(|| "—".into())}</pre></dd>
+                                    <dt>"Na"</dt><dd><pre>{e.after.unwrap_or_else(|| "—".into())}</pre></dd>
+                                    <dt>"Verzoek"</dt><dd><code>{e.request_id}</code></dd>
+                                    <dt>"Hash"</dt><dd class="hash"><code>{e.hash}</code></dd>
+                                </dl>
                             </details>
                         </td>
                     </tr>
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
         {next.map(|href| view! { <p><a href=href id="audit-next">"Volgende pagina"</a></p> })}
     }
 }

@@ -81,7 +81,7 @@ fn GroupView(group: GroupDetail, as_of: Option<String>) -> impl IntoView {
         {group.data_note.clone().map(|n| view! { <p class="note">{n}</p> })}
         <VersionPanel version=group.version.clone()/>
         <h2>"Functietyperingen"</h2>
-        <TypingsTable typings=group.typings.clone()/>
+        <TypingsTable typings=group.typings.clone() code=group.code.clone() as_of=as_of.clone()/>
         <h2>"Kernprofiel"</h2>
         {match group.core_profile.clone() {
             Some(profile) => view! { <CoreProfilePanel profile/> }.into_any(),
@@ -147,8 +147,20 @@ fn section_items(items: Vec<TypingItemView>) -> AnyView {
     .into_any()
 }
 
+/// The printable page of typing `t` of group `code`, on the page's peildatum.
+fn typing_href(code: &str, t: &TypingView, as_of: Option<&str>) -> String {
+    let mut href = format!("/groups/{code}/typings/{}", t.scale);
+    if let Some(v) = &t.variant {
+        href.push_str(&format!("?variant={}", v.number));
+    }
+    match as_of {
+        Some(day) if href.contains('?') => format!("{href}&asOf={day}"),
+        _ => href_with_as_of(&href, as_of),
+    }
+}
+
 #[component]
-fn TypingsTable(typings: Vec<TypingView>) -> impl IntoView {
+fn TypingsTable(typings: Vec<TypingView>, code: String, as_of: Option<String>) -> impl IntoView {
     if typings.is_empty() {
         return view! { <p>"Er zijn geen typeringen vastgelegd."</p> }.into_any();
     }
@@ -166,6 +178,7 @@ fn TypingsTable(typings: Vec<TypingView>) -> impl IntoView {
                         {typings.iter().map(|t| view! {
                             <th scope="col">
                                 {format!("Schaal {}", t.scale)}
+                                <a class="print-link no-print" href=typing_href(&code, t, as_of.as_deref())>"afdrukbaar"</a>
                                 {t.variant.clone().map(|v| view! {
                                     <span class="variant">{match v.name { Some(n) => format!("Variant {}: {n}", v.number), None => format!("Variant {}", v.number) }}</span>
                                 })}

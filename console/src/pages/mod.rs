@@ -13,4 +13,5 @@ pub mod not_found;
 pub mod proposal_actions;
 pub mod proposals;
 pub mod search;
+pub mod typing;
 pub mod vacancy_text;

@@ -28,6 +28,10 @@ operation!(
     ConsoleGroup, "queries/group.graphql", shares("Operation")
 );
 operation!(
+    /// One typing as its printable document.
+    ConsoleTyping, "queries/typing.graphql"
+);
+operation!(
     /// A group's versions with their provenance.
     ConsoleHistory, "queries/history.graphql", shares("ProvenanceKind")
 );
@@ -44,7 +48,9 @@ operation!(
     ConsoleGroupChoices, "queries/group_choices.graphql"
 );
 operation!(
-    /// A page of the audit trail.
+    /// A typing with its group and version, for the printable page.
+pub type TypingDocument = console_typing::ConsoleTypingTyping;
+/// A page of the audit trail.
     ConsoleAuditLog, "queries/audit_log.graphql"
 );
 operation!(
@@ -113,6 +119,8 @@ pub type CoverageCellView =
     console_coverage::ConsoleCoverageProfileCoverageFamiliesGroupsRequirements;
 /// The formats' part of the coverage page.
 pub type FormatCoverageView = console_coverage::ConsoleCoverageFormatCoverage;
+/// A typing with its group and version, for the printable page.
+pub type TypingDocument = console_typing::ConsoleTypingTyping;
 /// A page of the audit trail.
 pub type AuditPage = console_audit_log::ConsoleAuditLogAuditLog;
 /// A group to choose, with its scales.

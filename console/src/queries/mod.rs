@@ -106,6 +106,7 @@ pub const READS: &[Listed] = {
         console_family::ConsoleFamily,
         console_group::ConsoleGroup,
         console_history::ConsoleHistory,
+        console_typing::ConsoleTyping,
         console_version_diff::ConsoleVersionDiff,
         console_coverage::ConsoleCoverage,
         console_search::ConsoleSearch,

@@ -28,6 +28,7 @@ const EXAMPLES: &[(&str, &str)] = &[
         r#"{ typing(groupCode: "MANAGER", scale: 12) { scale } }"#,
     ),
     ("competences", "{ competences { name } }"),
+    ("search", r#"{ search(text: "manager") { code } }"#),
     (
         "responsibilityRequirements",
         "{ responsibilityRequirements { code } }",

@@ -50,7 +50,7 @@ on_every_backend! {
 
         let committee = app.person("test:committeemember", Role::CommitteeMember).await;
         let answer = app.graphql_with(
-            "{ auditLog(first: 10) { totalCount edges { node { seq actor actorRole action targetType targetId before after requestId } } } }",
+            "{ auditLog(first: 10) { totalCount edges { node { seq actor actorRole action targetType targetId actorLabel actionLabel targetLabel actorRoleLabel before after requestId } } } }",
             json!({}),
             &[("cookie", &committee)],
         ).await;
@@ -61,6 +61,11 @@ on_every_backend! {
         assert_eq!(actions, ["session.start", "api_client.revoke", "api_client.create", "seed.load"]);
         let revoke = &entries[1]["node"];
         assert_eq!(revoke["actor"], "cli");
+        assert_eq!(revoke["actorLabel"], "opdrachtregel");
+        assert_eq!(revoke["actionLabel"], "API-koppeling ingetrokken");
+        assert_eq!(revoke["actorRoleLabel"], "opdrachtregel");
+        assert_eq!(revoke["targetLabel"], format!("API-koppeling {}", issued.client.public_id));
+        assert_eq!(entries[0]["node"]["actorRoleLabel"], "Raadpleger, Lid Standaardisatiecommissie");
         assert_eq!(revoke["requestId"], "req-revoke");
         assert!(revoke["before"].as_str().unwrap().contains(r#""revokedAt":null"#));
         assert!(!revoke["after"].as_str().unwrap().contains(r#""revokedAt":null"#));

@@ -29,7 +29,7 @@ pub(crate) fn read_variables(name: &str, clause: &str, from: i64, to: i64) -> Va
     };
     json!({
         "code": code, "asOf": null, "number": 1, "from": from, "to": to,
-        "group": "MANAGER", "scale": 15, "on": null,
+        "group": "MANAGER", "scale": 15, "on": null, "text": "manager",
     })
 }
 

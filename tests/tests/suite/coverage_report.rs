@@ -117,23 +117,41 @@ async fn the_report_downloads_as_csv() {
 #[tokio::test]
 async fn the_console_shows_the_matrix() {
     let app = TestApp::seeded(Backend::Sqlite).await;
-    let answer = app
-        .send(
-            Request::builder()
-                .uri("/coverage")
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
+    let page = |cookie: Option<String>| {
+        let mut request = Request::builder().uri("/coverage");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        app.send(request.body(Body::empty()).unwrap())
+    };
+    let answer = page(None).await;
     assert_eq!(answer.status, StatusCode::OK);
     for text in [
         r#"id="coverage-LIJNMANAGEMENT""#,
-        "MOTIE_BAMENGA",
+        // Requirement titles head the columns; cells say in words how far a group is covered.
+        "Actief zorgdragen voor een veilige en inclusieve werkomgeving vrij van racisme en discriminatie",
+        r#"data-requirement="MOTIE_BAMENGA""#,
         "ontbreekt",
-        "deels",
+        "deels gedekt",
+        "van 4 schalen gedekt",
         "Download als CSV",
-        "Wijziging voorstellen",
     ] {
         assert!(answer.body.contains(text), "{text} missing");
     }
+    assert!(
+        !answer.body.contains("Voorstel maken"),
+        "a signed-out reader is offered no proposal"
+    );
+    let committee = app
+        .person(
+            "test:committee",
+            fgr_api::domain::access::Role::CommitteeMember,
+        )
+        .await;
+    let answer = page(Some(committee)).await;
+    assert!(answer.body.contains("Voorstel maken"));
+    assert!(
+        answer.body.contains("?dekking=MOTIE_BAMENGA#propose"),
+        "a gap opens the group's proposal form for that requirement"
+    );
 }

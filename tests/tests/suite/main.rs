@@ -42,6 +42,7 @@ mod snapshots;
 mod statement_counts;
 mod subscriptions;
 mod transport;
+mod typing_print;
 mod typing_variants;
 mod vacancy_clauses;
 mod webhooks;

@@ -101,6 +101,17 @@ impl Scope {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.code() == code)
     }
+
+    /// What the scope allows, in Dutch, for the audit page.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::CatalogueRead => "catalogus lezen",
+            Self::CriteriaRead => "beoordelingscriteria lezen",
+            Self::ClausesRead => "standaardteksten lezen",
+            Self::ChangesRead => "wijzigingen volgen",
+            Self::MetricsRead => "meetwaarden lezen",
+        }
+    }
 }
 
 /// A signed-in person.

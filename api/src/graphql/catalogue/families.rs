@@ -8,7 +8,7 @@ use fgr_entities::{group_version, job_family};
 
 use super::profiles::{CoreProfile, Typing};
 use super::requirements::RequirementStatus;
-use crate::domain::groups::{self, validate_scale, VersionedGroup};
+use crate::domain::groups::{self, check_scale_in_range, validate_scale, VersionedGroup};
 use crate::domain::temporal::Period;
 use crate::graphql::errors::GqlResultExt;
 use crate::graphql::ids;
@@ -240,22 +240,6 @@ impl FunctionGroup {
                 RequirementStatus::new(r.clone(), links, self.as_of)
             })
             .collect())
-    }
-}
-
-/// `BAD_USER_INPUT` when `scale` is outside the group's range.
-pub fn check_scale_in_range(row: &VersionedGroup, scale: i32) -> crate::error::DomainResult<()> {
-    let g = row.group();
-    if (g.scale_min..=g.scale_max).contains(&scale) {
-        Ok(())
-    } else {
-        Err(crate::error::DomainError::bad_input(
-            "scale",
-            format!(
-                "functiegroep {} kent schalen {}–{}, niet {scale}",
-                g.name, g.scale_min, g.scale_max
-            ),
-        ))
     }
 }
 

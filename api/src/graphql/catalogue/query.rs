@@ -3,12 +3,12 @@
 use async_graphql::connection::{Connection, Edge, EmptyFields};
 use async_graphql::{Context, InputObject, Interface, Object, SimpleObject, ID};
 
-use super::families::{
-    check_scale_in_range, FunctionGroup, FunctionGroupOrderField, JobFamily, OrderDirection,
-};
+use super::families::{FunctionGroup, FunctionGroupOrderField, JobFamily, OrderDirection};
 use super::profiles::{Competence, Typing};
 use super::requirements::ResponsibilityRequirement;
-use crate::domain::groups::{self, GroupFilter, GroupOrder, GroupOrderField, VersionedGroup};
+use crate::domain::groups::{
+    self, check_scale_in_range, GroupFilter, GroupOrder, GroupOrderField, VersionedGroup,
+};
 use crate::error::DomainError;
 use crate::graphql::errors::GqlResultExt;
 use crate::graphql::ids;
