@@ -75,7 +75,7 @@ fn document(register: &Register, group: &VersionedGroup, index: usize, day: Naiv
     facts.push((
         "Versie".to_owned(),
         format!(
-            "{}, geldig {}",
+            "{}, geldig {}{}",
             version.version_no,
             match version.effective_to {
                 Some(to) => format!(
@@ -84,6 +84,11 @@ fn document(register: &Register, group: &VersionedGroup, index: usize, day: Naiv
                     written(to)
                 ),
                 None => format!("sinds {}", written(version.effective_from)),
+            },
+            if version.illustrative {
+                " (periode of herkomst afgeleid, niet bevestigd)"
+            } else {
+                ""
             }
         ),
     ));

@@ -48,9 +48,7 @@ operation!(
     ConsoleGroupChoices, "queries/group_choices.graphql"
 );
 operation!(
-    /// A typing with its group and version, for the printable page.
-pub type TypingDocument = console_typing::ConsoleTypingTyping;
-/// A page of the audit trail.
+    /// A page of the audit trail.
     ConsoleAuditLog, "queries/audit_log.graphql"
 );
 operation!(
