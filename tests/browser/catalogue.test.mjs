@@ -9,8 +9,11 @@ after(async () => { await browser?.close(); });
 
 test('a group page shows the typings of every scale side by side', async () => {
   const { page, problems } = await openHydrated(browser, '/groups/MANAGER');
-  const headers = await page.locator('#typings thead th').allTextContents();
-  assert.deepEqual(headers, ['Onderdeel', 'Schaal 12', 'Schaal 13', 'Schaal 14', 'Schaal 15']);
+  const headers = await page.locator('#typings thead th .scale-label').allTextContents();
+  assert.deepEqual(headers, ['Schaal 12', 'Schaal 13', 'Schaal 14', 'Schaal 15']);
+  // Each scale's column links its printable typing.
+  const printable = await page.locator('#typings thead th a.print-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  assert.deepEqual(printable, [12, 13, 14, 15].map((s) => `/groups/MANAGER/typings/${s}`));
   const fuwasys = await page.locator('#typings tr.fuwasys td').allTextContents();
   assert.deepEqual(fuwasys, [
     '44443 44434 43 43 (52)', '44444 44444 44 44 (56)', '45444 45544 44 44 (59)', '45445 45545 44 45 (62)',

@@ -29,7 +29,7 @@ test('a gap in the coverage report is closed by a proposal the committee advises
   const { page, problems } = await openHydrated(alice, '/coverage');
   const gap = await coverageCell(page);
   assert.match(await gap.getAttribute('class'), /missing/);
-  assert.match(await gap.innerText(), /ontbreekt/);
+  assert.match(await gap.textContent(), /ontbreekt/);
   await gap.locator('a.gap').click();
   await page.waitForURL(`${BASE}/groups/${GROUP}?dekking=${REQUIREMENT}#propose`);
   // The form opens filled in for the gap.

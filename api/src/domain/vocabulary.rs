@@ -126,10 +126,13 @@ pub fn audit_action_label(action: &str) -> &str {
     lookup(&AUDIT_ACTIONS, action).unwrap_or(action)
 }
 
-/// "voorstel 3", "groepsversie 15", "standaardtekst PROFIEL_INTEGRITEIT".
+/// "voorstel 3", "groepsversie 15", "standaardtekst PROFIEL_INTEGRITEIT"; a person as
+/// [`audit_actor_label`] names them.
 pub fn audit_target_label(target_type: &str, target_id: &str) -> String {
     let kind = lookup(&AUDIT_TARGETS, target_type).unwrap_or(target_type);
-    if target_id.is_empty() {
+    if target_type == "person" {
+        format!("{kind} {}", audit_actor_label(target_id))
+    } else if target_id.is_empty() {
         kind.to_owned()
     } else {
         format!("{kind} {target_id}")
@@ -150,6 +153,8 @@ pub fn audit_roles_label(codes: &str) -> String {
                 scope.label()
             } else if code == "operator" {
                 "opdrachtregel"
+            } else if code == "seed" {
+                "startgegevens"
             } else {
                 code
             }
@@ -163,15 +168,20 @@ pub fn audit_roles_label(codes: &str) -> String {
 }
 
 /// Who an audit entry names, as people read it: "opdrachtregel" for `cli`, "register" for
-/// `system`, "proefaccount FGR-beheer" for the local sign-in `dev:maintainer`; any other actor
-/// (a provider's subject, a machine's client id) is its id.
+/// `system`; the local sign-in's `dev:committee_member:alice-auteur` as "alice-auteur
+/// (proefaccount)" (its role is in the next column); any other actor (a provider's subject, a
+/// machine's client id) is its id.
 pub fn audit_actor_label(actor: &str) -> String {
     match actor {
         "cli" => "opdrachtregel".to_owned(),
         "system" => "register".to_owned(),
         "anonymous" => "anoniem".to_owned(),
-        _ => match actor.strip_prefix("dev:").and_then(Role::from_code) {
-            Some(role) => format!("proefaccount {}", role.label()),
+        _ => match actor.strip_prefix("dev:").map(|rest| rest.split_once(':')) {
+            Some(Some((_, name))) => format!("{name} (proefaccount)"),
+            Some(None) => match Role::from_code(&actor[4..]) {
+                Some(role) => format!("proefaccount {}", role.label()),
+                None => actor.to_owned(),
+            },
             None => actor.to_owned(),
         },
     }

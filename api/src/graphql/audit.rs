@@ -46,7 +46,7 @@ pub struct AuditEntry {
     pub target_type: String,
     /// Its id as text: a row id, a code or a subject, depending on `targetType`.
     pub target_id: String,
-    /// `actor` as people read it: "opdrachtregel", "proefaccount FGR-beheer", or the id.
+    /// `actor` as people read it: "opdrachtregel", "alice-auteur (proefaccount)", or the id.
     pub actor_label: String,
     /// The action in Dutch, e.g. "voorstel vastgesteld" (`vocabulary.auditActions`).
     pub action_label: String,

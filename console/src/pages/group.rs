@@ -177,7 +177,7 @@ fn TypingsTable(typings: Vec<TypingView>, code: String, as_of: Option<String>) -
                         <th scope="col">"Onderdeel"</th>
                         {typings.iter().map(|t| view! {
                             <th scope="col">
-                                {format!("Schaal {}", t.scale)}
+                                <span class="scale-label">{format!("Schaal {}", t.scale)}</span>
                                 <a class="print-link no-print" href=typing_href(&code, t, as_of.as_deref())>"afdrukbaar"</a>
                                 {t.variant.clone().map(|v| view! {
                                     <span class="variant">{match v.name { Some(n) => format!("Variant {}: {n}", v.number), None => format!("Variant {}", v.number) }}</span>
