@@ -28,10 +28,10 @@ export async function openHydrated(browser, path) {
 
 /**
  * A browser context (its own cookies) signed in with the server's local dev login
- * (`fgr serve --dev-login`), as `name` in `role`.
+ * (`fgr serve --dev-login`), as `name` in `role`; `options` as for `browser.newContext`.
  */
-export async function signedIn(browser, role, name) {
-  const context = await browser.newContext();
+export async function signedIn(browser, role, name, options = {}) {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   await page.goto(`${BASE}/auth/dev-login?return_to=/`);
   await page.locator('#dev-login input[name=name]').fill(name);

@@ -249,13 +249,14 @@ fn ensure_chromium() -> Result {
 }
 
 /// The tests' npm packages: playwright-core (drives the system Chromium; never downloads a
-/// browser), graphql-http (the GraphQL-over-HTTP conformance audit) and oidc-provider (the real
-/// OpenID Provider the sign-in tests run against).
+/// browser), graphql-http (the GraphQL-over-HTTP conformance audit), axe-core (the
+/// accessibility rules the pages are checked against) and oidc-provider (the real OpenID Provider
+/// the sign-in tests run against).
 fn ensure_npm_packages() -> Result {
     for (folder, packages) in [
         (
             "tests/browser",
-            &["playwright-core", "graphql-http", "graphql"][..],
+            &["playwright-core", "graphql-http", "graphql", "axe-core"][..],
         ),
         ("tests/oidc", &["oidc-provider"][..]),
     ] {

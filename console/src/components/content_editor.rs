@@ -276,7 +276,7 @@ pub fn ContentEditor(
             }).collect_view()}
             <h3>"Dekking van verantwoordelijkheden"</h3>
             <table class="links" id="edit-coverage">
-                <thead><tr>
+                <thead class="sr-only"><tr>
                     <th scope="col">"Verantwoordelijkheid"</th><th scope="col">"Typering"</th>
                     <th scope="col">"Vindplaats"</th><th scope="col">"Citaat"</th>
                     <th scope="col">"Opmerking"</th><th scope="col"><span class="sr-only">"Acties"</span></th>
@@ -289,7 +289,7 @@ pub fn ContentEditor(
                             let scales = scales.clone();
                             view! {
                                 <tr class="link">
-                                    <td>
+                                    <td data-label="Verantwoordelijkheid">
                                         <select aria-label="Verantwoordelijkheid" class="link-requirement"
                                             on:change=move |ev| row.requirement_code.set(event_target_value(&ev))>
                                             {requirements.into_iter().map(|r| {
@@ -298,7 +298,7 @@ pub fn ContentEditor(
                                             }).collect_view()}
                                         </select>
                                     </td>
-                                    <td>
+                                    <td data-label="Typering">
                                         <select aria-label="Typering" class="link-scale"
                                             on:change=move |ev| row.typing_scale.set(event_target_value(&ev))>
                                             <option value="" selected=row.typing_scale.get_untracked().is_empty()>"Kernprofiel"</option>
@@ -308,13 +308,13 @@ pub fn ContentEditor(
                                             }).collect_view()}
                                         </select>
                                     </td>
-                                    <td><input aria-label="Vindplaats" class="link-location" prop:value=move || row.location.get()
+                                    <td data-label="Vindplaats"><input aria-label="Vindplaats" class="link-location" prop:value=move || row.location.get()
                                         on:input=move |ev| row.location.set(event_target_value(&ev))/></td>
-                                    <td><textarea aria-label="Citaat" class="link-quote" rows="2" prop:value=move || row.quote.get()
+                                    <td data-label="Citaat"><textarea aria-label="Citaat" class="link-quote" rows="2" prop:value=move || row.quote.get()
                                         on:input=move |ev| row.quote.set(event_target_value(&ev))></textarea></td>
-                                    <td><input aria-label="Opmerking" class="link-note" prop:value=move || row.note.get()
+                                    <td data-label="Opmerking"><input aria-label="Opmerking" class="link-note" prop:value=move || row.note.get()
                                         on:input=move |ev| row.note.set(event_target_value(&ev))/></td>
-                                    <td><button type="button" class="link-remove" on:click=move |_| remove_draft.remove_link(row.id)>"Verwijderen"</button></td>
+                                    <td class="link-actions"><button type="button" class="link-remove" on:click=move |_| remove_draft.remove_link(row.id)>"Verwijderen"</button></td>
                                 </tr>
                             }
                         }

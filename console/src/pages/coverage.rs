@@ -244,8 +244,10 @@ fn CoverageCell(
             {scales.map(|s| view! { <span class="typings">{s}</span> })}
             {cell.covered_by.iter().any(|c| c.illustrative).then(|| view! { <IllustrativeBadge on=true/> })}
             {gap.then(|| view! {
-                <a class="gap" href=gap_href(&group, &code, as_of.as_deref())
-                    aria-label=format!("Wijziging voorstellen: {title}")>"Voorstel maken"</a>
+                // The visible words first, so a speech user can say them; the rest for a screen reader.
+                <a class="gap" href=gap_href(&group, &code, as_of.as_deref())>
+                    "Voorstel maken"<span class="sr-only">{format!(": {title}")}</span>
+                </a>
             })}
         </td>
     }
