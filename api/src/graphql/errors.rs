@@ -108,6 +108,9 @@ pub fn classify(errors: &mut [ServerError], query: &str) {
         let extensions = error.extensions.get_or_insert_with(Default::default);
         let code = if let Some(name) = argument {
             extensions.set("field", name);
+            // People read Dutch; the library's own words stay for developers.
+            extensions.set("detail", error.message.clone());
+            error.message = dutch_input_message(name, &error.message);
             "BAD_USER_INPUT"
         } else if error.path.is_empty() {
             "GRAPHQL_VALIDATION_FAILED"
@@ -120,6 +123,37 @@ pub fn classify(errors: &mut [ServerError], query: &str) {
         };
         extensions.set("code", code);
     }
+}
+
+/// The Dutch for an input error the library raised about argument `name`. The register's own
+/// scalars (`Date`, `JSON`) already explain themselves in Dutch after the library's prefix; for
+/// the rest the message says what kind of value the argument takes.
+fn dutch_input_message(name: &str, message: &str) -> String {
+    let quoted = message.split('"').nth(1).unwrap_or_default();
+    if let Some((_, own)) = message
+        .strip_prefix("Failed to parse \"")
+        .and_then(|rest| rest.split_once("\": "))
+        .filter(|_| matches!(quoted, "Date" | "JSON"))
+    {
+        return format!("{name}: {own}");
+    }
+    if message.starts_with("Variable ") && message.ends_with(" is not defined.") {
+        return format!("{name} ontbreekt: geef een waarde mee");
+    }
+    if message.contains("found null") {
+        return format!("{name} mag niet leeg zijn");
+    }
+    // The type the library names last ("expected type \"Int\"").
+    let kind = match message.split('"').rev().nth(1).unwrap_or_default() {
+        "Int" | "Int!" => "een geheel getal",
+        "Float" | "Float!" => "een getal",
+        "String" | "String!" => "tekst",
+        "Boolean" | "Boolean!" => "waar (true) of onwaar (false)",
+        "ID" | "ID!" => "een id",
+        "Date" | "Date!" => "een datum (JJJJ-MM-DD)",
+        _ => "een waarde van het juiste soort (zie het schema)",
+    };
+    format!("{name} heeft geen geldige waarde: verwacht {kind}")
 }
 
 /// Where each argument of a document sits: the positions of its name and of its value, which
@@ -188,5 +222,40 @@ pub fn mask_validation(errors: &mut [ServerError]) {
         if validation {
             "de vraag past niet bij het schema".clone_into(&mut error.message);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dutch_input_message as dutch;
+
+    #[test]
+    fn the_librarys_input_errors_read_in_dutch() {
+        assert_eq!(
+            dutch(
+                "asOf",
+                "Failed to parse \"Date\": 'gisteren' is geen datum: schrijf JJJJ-MM-DD"
+            ),
+            "asOf: 'gisteren' is geen datum: schrijf JJJJ-MM-DD"
+        );
+        assert_eq!(
+            dutch("first", "Failed to parse \"Int\": Only integers from -2147483648 to 2147483647 are accepted."),
+            "first heeft geen geldige waarde: verwacht een geheel getal"
+        );
+        assert_eq!(
+            dutch("text", "Variable text is not defined."),
+            "text ontbreekt: geef een waarde mee"
+        );
+        assert_eq!(
+            dutch("code", "Expected input type \"String\", found null."),
+            "code mag niet leeg zijn"
+        );
+        assert_eq!(
+            dutch(
+                "scale",
+                "Invalid value for argument \"scale\", expected type \"Int\""
+            ),
+            "scale heeft geen geldige waarde: verwacht een geheel getal"
+        );
     }
 }

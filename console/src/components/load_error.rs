@@ -33,7 +33,7 @@ pub fn LoadError(
     view! {
         <div class="error" role="alert">
             <p>"De gegevens konden niet worden geladen: " {error.message}</p>
-            <p class="code">{error.code}</p>
+            <details><summary>"Details"</summary><p class="code">{error.code}</p></details>
         </div>
     }
     .into_any()
