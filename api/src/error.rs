@@ -197,6 +197,9 @@ impl fmt::Display for ErrorCode {
     }
 }
 
+/// What people read for an `INTERNAL` error; the detail stays in the log under its reference.
+pub const INTERNAL_MESSAGE: &str = "interne fout; probeer het later opnieuw";
+
 /// How long a client should wait before trying again after `UNAVAILABLE`, in seconds.
 pub const RETRY_AFTER_SECONDS: u32 = 5;
 
@@ -264,7 +267,7 @@ impl axum::response::IntoResponse for DomainError {
             _ => {}
         }
         let message = match &self {
-            Self::Internal { .. } => "interne fout; probeer het later opnieuw".to_owned(),
+            Self::Internal { .. } => INTERNAL_MESSAGE.to_owned(),
             other => other.to_string(),
         };
         let body =
@@ -365,7 +368,7 @@ mod tests {
             assert_eq!(body["errors"][0]["extensions"]["code"], code, "{body}");
             if code == "INTERNAL" {
                 assert_eq!(
-                    body["errors"][0]["message"], "interne fout; probeer het later opnieuw",
+                    body["errors"][0]["message"], INTERNAL_MESSAGE,
                     "no detail leaves"
                 );
                 assert_eq!(body["errors"][0]["extensions"]["reference"], "E2");

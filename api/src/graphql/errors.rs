@@ -52,7 +52,7 @@ pub fn to_gql(err: DomainError) -> async_graphql::Error {
         }
         DomainError::Internal { reference } => {
             let reference = reference.clone();
-            async_graphql::Error::new("internal error").extend_with(|_, e| {
+            async_graphql::Error::new(crate::error::INTERNAL_MESSAGE).extend_with(|_, e| {
                 e.set("code", code);
                 e.set("reference", reference);
             })
@@ -118,7 +118,7 @@ pub fn classify(errors: &mut [ServerError], query: &str) {
             if let DomainError::Internal { reference } = DomainError::internal(&error.message) {
                 extensions.set("reference", reference);
             }
-            error.message = "internal error".to_owned();
+            error.message = crate::error::INTERNAL_MESSAGE.to_owned();
             "INTERNAL"
         };
         extensions.set("code", code);

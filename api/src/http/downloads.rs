@@ -70,7 +70,7 @@ pub(super) async fn coverage_csv(
         return refuse(
             StatusCode::BAD_REQUEST,
             "BAD_USER_INPUT",
-            "malformed query string",
+            "de parameters in het adres zijn onleesbaar",
         );
     };
     let day = match readable_day(&service, &principal, params.as_of.as_deref()) {
@@ -135,7 +135,7 @@ pub(super) async fn catalogue_export(
         return refuse(
             StatusCode::BAD_REQUEST,
             "BAD_USER_INPUT",
-            "malformed query string",
+            "de parameters in het adres zijn onleesbaar",
         );
     };
     let as_of = match readable_day(&service, &principal, params.as_of.as_deref()) {

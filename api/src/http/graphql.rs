@@ -240,7 +240,7 @@ pub(super) async fn graphql_get(
         return refuse(
             StatusCode::BAD_REQUEST,
             "BAD_REQUEST",
-            "malformed query string",
+            "de parameters in het adres zijn onleesbaar",
         );
     };
     let trusted_only = principal.trusted_documents_only();
@@ -270,7 +270,7 @@ pub(super) async fn graphql_get(
             return refuse(
                 StatusCode::BAD_REQUEST,
                 "BAD_REQUEST",
-                "variables are not valid JSON",
+                "variables is geen geldige JSON",
             )
         }
     };

@@ -35,14 +35,14 @@ pub(super) async fn post_guard(
         return refuse(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "UNSUPPORTED_MEDIA_TYPE",
-            "POST /graphql takes Content-Type: application/json",
+            "POST /graphql verwacht Content-Type: application/json",
         );
     }
     if auth::is_cross_site(headers, &public_url) {
         return refuse(
             StatusCode::FORBIDDEN,
             "FORBIDDEN",
-            "cross-site requests are refused",
+            "verzoeken vanaf een andere site worden geweigerd",
         );
     }
     next.run(request).await
@@ -70,7 +70,7 @@ pub(super) async fn persisted_documents(
             return refuse(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "PAYLOAD_TOO_LARGE",
-                "the request body is too large",
+                "het verzoek is te groot: kort de teksten in of stuur minder tegelijk",
             )
         }
     };
@@ -89,7 +89,7 @@ pub(super) async fn persisted_documents(
         return refuse(
             StatusCode::BAD_REQUEST,
             "BAD_REQUEST",
-            "the request body is not a valid GraphQL request",
+            "de inhoud van het verzoek is geen geldig GraphQL-verzoek",
         );
     };
     let Some(id) = fields.remove("documentId") else {
@@ -124,14 +124,14 @@ pub(super) async fn document_for(
         return Err(refuse(
             StatusCode::BAD_REQUEST,
             "BAD_REQUEST",
-            "documentId is sha256: and 64 lowercase hex digits",
+            "documentId is sha256: gevolgd door 64 kleine hexadecimale tekens",
         ));
     };
     if with_query {
         return Err(refuse(
             StatusCode::BAD_REQUEST,
             "BAD_REQUEST",
-            "send either query or documentId, not both",
+            "stuur query of documentId, niet allebei",
         ));
     }
     match service.document(id).await {
@@ -139,7 +139,7 @@ pub(super) async fn document_for(
         Ok(None) => Err(refuse(
             StatusCode::BAD_REQUEST,
             "DOCUMENT_NOT_FOUND",
-            "no operation is registered under this documentId (fgr operations add)",
+            "onder deze documentId is geen vaste query vastgelegd (fgr operations add)",
         )),
         Err(e) => Err(e.into_response()),
     }
@@ -149,7 +149,7 @@ pub(super) fn trusted_documents_only() -> Response {
     refuse(
         StatusCode::FORBIDDEN,
         "TRUSTED_DOCUMENTS_ONLY",
-        "this client may only send registered operations: {\"documentId\": \"sha256:…\"}",
+        "deze koppeling mag alleen vastgelegde queries sturen: {\"documentId\": \"sha256:…\"}",
     )
 }
 
@@ -191,7 +191,7 @@ pub(super) async fn body_limit(
         return refuse(
             StatusCode::PAYLOAD_TOO_LARGE,
             "PAYLOAD_TOO_LARGE",
-            "the request body is too large",
+            "het verzoek is te groot: kort de teksten in of stuur minder tegelijk",
         );
     }
     next.run(request.map(|body| Body::new(http_body_util::Limited::new(body, limit))))
@@ -213,22 +213,22 @@ impl IntoResponse for BodyRejection {
             ParseRequestError::UnsupportedBatch => refuse(
                 StatusCode::BAD_REQUEST,
                 "BATCH_NOT_SUPPORTED",
-                "batched requests are not supported: send one operation per request",
+                "meerdere operaties in één verzoek worden niet ondersteund: stuur er één per verzoek",
             ),
             ParseRequestError::PayloadTooLarge => refuse(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "PAYLOAD_TOO_LARGE",
-                "the request body is too large",
+                "het verzoek is te groot: kort de teksten in of stuur minder tegelijk",
             ),
             ParseRequestError::Io(e) if e.to_string().contains("length limit") => refuse(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "PAYLOAD_TOO_LARGE",
-                "the request body is too large",
+                "het verzoek is te groot: kort de teksten in of stuur minder tegelijk",
             ),
             _ => refuse(
                 StatusCode::BAD_REQUEST,
                 "BAD_REQUEST",
-                "the request body is not a valid GraphQL request",
+                "de inhoud van het verzoek is geen geldig GraphQL-verzoek",
             ),
         }
     }

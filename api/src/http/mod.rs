@@ -129,7 +129,7 @@ pub fn masked_panics(
         refuse(
             StatusCode::INTERNAL_SERVER_ERROR,
             "INTERNAL",
-            "interne fout; probeer het later opnieuw",
+            crate::error::INTERNAL_MESSAGE,
         )
     }
     tower_http::catch_panic::CatchPanicLayer::custom(answer as fn(_) -> Response)

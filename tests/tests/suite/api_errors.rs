@@ -45,7 +45,7 @@ on_every_backend! {
         let response = app.graphql(r#"{ typing(groupCode: "MANAGER", scale: 12) { scale } }"#, json!({})).await;
         let error = &response["errors"][0];
         assert_eq!(error["extensions"]["code"], "INTERNAL");
-        assert_eq!(error["message"], "internal error");
+        assert_eq!(error["message"], fgr_api::error::INTERNAL_MESSAGE);
         assert!(error["extensions"]["reference"].as_str().is_some_and(|r| r.starts_with('E')));
         let text = response.to_string().to_lowercase();
         for leak in ["typing_item", "sqlx", "select", "no such table", "doesn't exist", "does not exist"] {
