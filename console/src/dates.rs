@@ -18,6 +18,14 @@ pub fn until(iso: Option<&str>) -> String {
     iso.map_or_else(|| "—".to_owned(), date)
 }
 
+/// A period of validity: "sinds 18 december 2017", or "van 1 januari 2020 tot 1 januari 2025".
+pub fn period(from: &str, to: Option<&str>) -> String {
+    match to {
+        Some(to) => format!("van {} tot {}", date(from), date(to)),
+        None => format!("sinds {}", date(from)),
+    }
+}
+
 /// The last Sunday of `month` in `year`, at 01:00 UTC: when the Netherlands changes its clocks.
 fn last_sunday_0100_utc(year: i32, month: u32) -> Option<NaiveDateTime> {
     let first_of_next = if month == 12 {
@@ -64,6 +72,15 @@ pub fn time(rfc3339: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn periods_read_from_and_until() {
+        assert_eq!(period("2017-12-18", None), "sinds 18 december 2017");
+        assert_eq!(
+            period("2020-01-01", Some("2025-01-01")),
+            "van 1 januari 2020 tot 1 januari 2025"
+        );
+    }
 
     #[test]
     fn dates_are_written_out_in_dutch() {

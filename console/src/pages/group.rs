@@ -97,14 +97,7 @@ fn GroupView(group: GroupDetail, as_of: Option<String>) -> impl IntoView {
 
 #[component]
 fn VersionPanel(version: VersionDetail) -> impl IntoView {
-    let period = match &version.effective_to {
-        Some(to) => format!(
-            "van {} tot {}",
-            dates::date(&version.effective_from),
-            dates::date(to)
-        ),
-        None => format!("sinds {}", dates::date(&version.effective_from)),
-    };
+    let period = dates::period(&version.effective_from, version.effective_to.as_deref());
     view! {
         <section class="version" id="version">
             <p>

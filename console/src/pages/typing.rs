@@ -82,14 +82,7 @@ fn TypingView(typing: TypingDocument, as_of: Option<String>) -> impl IntoView {
         pdf.push('?');
         pdf.push_str(&query.join("&"));
     }
-    let period = match &version.effective_to {
-        Some(to) => format!(
-            "van {} tot {}",
-            dates::date(&version.effective_from),
-            dates::date(to)
-        ),
-        None => format!("sinds {}", dates::date(&version.effective_from)),
-    };
+    let period = dates::period(&version.effective_from, version.effective_to.as_deref());
     let provenance = match (
         &version.provenance.reference,
         &version.provenance.decided_on,
