@@ -62,6 +62,8 @@ test('a gap in the coverage report is closed by a proposal the committee advises
   assert.match(await page.locator('.live-diff #diff').innerText(), /veilige en inclusieve werkomgeving/);
   await page.locator('#submit-proposal').click();
   await assertText(page.locator('#proposal-state'), 'ingediend');
+  // Each step says what it did.
+  await assertText(page.locator('#step-done'), 'Voorstel opgeslagen en ingediend.');
   assert.deepEqual(problems, []);
 
   // The secretary finds it in the committee's queue and records the advice.
@@ -76,6 +78,7 @@ test('a gap in the coverage report is closed by a proposal the committee advises
   await advice.locator('#advice-unions').fill('V. Bond\nA. Bond');
   await advice.locator('button[type=submit]').click();
   await assertText(queue.page.locator('#proposal-state'), 'geadviseerd');
+  await assertText(queue.page.locator('#step-done'), 'Advies vastgelegd.');
   assert.match(await queue.page.locator('#advice').innerText(), /De tekst dekt de motie/);
   assert.equal(await queue.page.locator('#decision-form').count(), 0, 'the secretary cannot decide');
   assert.deepEqual(queue.problems, []);
@@ -87,6 +90,7 @@ test('a gap in the coverage report is closed by a proposal the committee advises
   await owner.page.locator('#decision-date').fill(date);
   await owner.page.locator('#decision-form button[type=submit]').click();
   await assertText(owner.page.locator('#proposal-state'), 'vastgesteld');
+  await assertText(owner.page.locator('#step-done'), 'Besluit vastgelegd.');
   assert.deepEqual(owner.problems, []);
 
   // The gap is closed, the group shows the new text, and the history names the decision.

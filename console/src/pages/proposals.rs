@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{Api, ApiError};
 use crate::components::load_error::LoadError;
+use crate::components::step::{Confirmation, ConfirmationBanner};
 use crate::dates;
 use crate::pages::not_found::NotFound;
 use crate::pages::proposal_actions::actions_for;
@@ -139,6 +140,7 @@ pub fn ProposalPage() -> impl IntoView {
     let api = Api::from_context();
     let params = use_params_map();
     let reload = RwSignal::new(0_u32);
+    let confirmation = Confirmation::provide();
     let data = Resource::new(
         move || {
             let number = params
@@ -161,6 +163,7 @@ pub fn ProposalPage() -> impl IntoView {
         },
     );
     view! {
+        <ConfirmationBanner confirmation/>
         <Transition fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {

@@ -33,10 +33,12 @@ pub fn CommentForm(
             number,
             text: text.get_untracked(),
         };
-        status.run::<ConsoleCommentOnProposal>(api.clone(), variables, move |step| {
-            text.set(String::new());
-            reload_after(reload)(step);
-        });
+        status
+            .saying("Reactie geplaatst.")
+            .run::<ConsoleCommentOnProposal>(api.clone(), variables, move |step| {
+                text.set(String::new());
+                reload_after(reload)(step);
+            });
     };
     view! {
         <form class="comment-form" id="comment-form" on:submit=send>
@@ -86,11 +88,13 @@ pub fn AdviceForm(
             employer_members: lines_of(&employers.get_untracked()),
             union_members: lines_of(&unions.get_untracked()),
         };
-        status.run::<ConsoleRecordAdvice>(
-            api.clone(),
-            console_record_advice::Variables { input },
-            reload_after(reload),
-        );
+        status
+            .saying("Advies vastgelegd.")
+            .run::<ConsoleRecordAdvice>(
+                api.clone(),
+                console_record_advice::Variables { input },
+                reload_after(reload),
+            );
     };
     view! {
         <form class="advice-form" id="advice-form" on:submit=record>
@@ -150,11 +154,13 @@ pub fn DecisionForm(
             reference: reference.get_untracked(),
             decision_date: date.get_untracked(),
         };
-        status.run::<ConsoleRecordDecision>(
-            api.clone(),
-            console_record_decision::Variables { input },
-            reload_after(reload),
-        );
+        status
+            .saying("Besluit vastgelegd.")
+            .run::<ConsoleRecordDecision>(
+                api.clone(),
+                console_record_decision::Variables { input },
+                reload_after(reload),
+            );
     };
     view! {
         <form class="decision-form" id="decision-form" on:submit=record>

@@ -216,7 +216,9 @@ pub fn DraftEditor(
         let api = api.clone();
         let save_variables = save_variables.clone();
         move |_| {
-            status.run::<ConsoleUpdateProposal>(api.clone(), save_variables(), reload_after(reload))
+            status
+                .saying("Voorstel opgeslagen.")
+                .run::<ConsoleUpdateProposal>(api.clone(), save_variables(), reload_after(reload))
         }
     };
     let save_and_submit = {
@@ -224,14 +226,16 @@ pub fn DraftEditor(
         move |_| {
             let next = api.clone();
             status.run::<ConsoleUpdateProposal>(api.clone(), save_variables(), move |saved| {
-                status.run::<ConsoleSubmitProposal>(
-                    next,
-                    console_submit_proposal::Variables {
-                        number,
-                        expected_version: saved.update_proposal.version,
-                    },
-                    reload_after(reload),
-                );
+                status
+                    .saying("Voorstel opgeslagen en ingediend.")
+                    .run::<ConsoleSubmitProposal>(
+                        next,
+                        console_submit_proposal::Variables {
+                            number,
+                            expected_version: saved.update_proposal.version,
+                        },
+                        reload_after(reload),
+                    );
             });
         }
     };
@@ -285,25 +289,29 @@ pub fn AuthorActions(
     let withdraw = {
         let api = api.clone();
         move |_| {
-            status.run::<ConsoleWithdrawProposal>(
+            status
+                .saying("Voorstel ingetrokken.")
+                .run::<ConsoleWithdrawProposal>(
+                    api.clone(),
+                    console_withdraw_proposal::Variables {
+                        number,
+                        expected_version: version,
+                    },
+                    reload_after(reload),
+                )
+        }
+    };
+    let rebase = move |_| {
+        status
+            .saying("Voorstel bijgewerkt naar de nieuwste versie.")
+            .run::<ConsoleRebaseProposal>(
                 api.clone(),
-                console_withdraw_proposal::Variables {
+                console_rebase_proposal::Variables {
                     number,
                     expected_version: version,
                 },
                 reload_after(reload),
             )
-        }
-    };
-    let rebase = move |_| {
-        status.run::<ConsoleRebaseProposal>(
-            api.clone(),
-            console_rebase_proposal::Variables {
-                number,
-                expected_version: version,
-            },
-            reload_after(reload),
-        )
     };
     view! {
         <section class="author-actions" id="author-actions">
