@@ -56,9 +56,14 @@ fn root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// Says which step runs and how long the run has taken so far, so a long first build shows
+/// where it is.
 fn step(what: &str) {
-    eprintln!("\n==> {what}");
+    let started = STARTED.get_or_init(std::time::Instant::now);
+    eprintln!("\n==> [{:>4} s] {what}", started.elapsed().as_secs());
 }
+
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
 fn run(cmd: &mut Command) -> Result {
     let shown = format!("{cmd:?}");
@@ -111,7 +116,7 @@ fn wasm_bindgen() -> Result<PathBuf> {
     let have = output(Command::new(&installed).arg("--version"));
     if have.as_deref() != Some(&format!("wasm-bindgen {wanted}")) {
         step(&format!(
-            "installing wasm-bindgen-cli {wanted} (once per machine)"
+            "installing wasm-bindgen-cli {wanted} (once per machine; about 8 minutes on 2 cores)"
         ));
         // Not --locked: its lockfile pins a webpki-roots version the registry no longer has.
         run(cargo().args([
@@ -127,7 +132,7 @@ fn wasm_bindgen() -> Result<PathBuf> {
 
 /// Builds the console for the browser and publishes it in target/site/pkg.
 fn build_console() -> Result {
-    step("building the console for the browser (wasm32, hydrate)");
+    step("building the console for the browser (wasm32, hydrate; a first build takes about 4 minutes on 2 cores)");
     if let Some(rustup) = output(Command::new("rustup").args(["target", "list", "--installed"])) {
         if !rustup.lines().any(|l| l == "wasm32-unknown-unknown") {
             run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
@@ -199,7 +204,11 @@ fn publish_graphiql() -> Result {
 
 fn serve(extra: &[String]) -> Result {
     build_console()?;
-    step("starting fgr serve --dev-login (SQLite file fgr.db, seeded on first start)");
+    step(
+        "building and starting fgr serve --dev-login (SQLite file fgr.db, seeded on first start; \
+         a first build takes about 10 minutes on 2 cores, then the log prints the address and the \
+         dev sign-in URL)",
+    );
     run(cargo()
         .args([
             "run",
