@@ -20,6 +20,7 @@ pub mod diff;
 pub mod exchange;
 pub mod fuwasys;
 pub mod groups;
+pub mod limits;
 pub mod operations;
 pub mod posts;
 pub mod printing;

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::domain::limits;
 use crate::error::{DomainError, DomainResult};
 use crate::register::Register;
 
@@ -103,8 +104,11 @@ pub fn find(
     with_clauses: bool,
 ) -> DomainResult<Vec<Hit>> {
     let query = fold(text);
-    if query.is_empty() || text.chars().count() > 100 {
-        return Err(DomainError::bad_input("text", "zoek op 1 tot 100 tekens"));
+    if query.is_empty() || text.chars().count() > limits::SEARCH_TEXT {
+        return Err(DomainError::bad_input(
+            "text",
+            format!("zoek op 1 tot {} tekens", limits::SEARCH_TEXT),
+        ));
     }
     if !(1..=MAX_HITS).contains(&first) {
         return Err(DomainError::bad_input(

@@ -13,7 +13,7 @@ use crate::domain::appraisal::{self, Audience};
 use crate::domain::clauses::{Category, Language, Section};
 use crate::domain::profiles::TypingSection;
 use crate::domain::temporal::Standing;
-use crate::domain::vocabulary;
+use crate::domain::{limits, vocabulary};
 
 /// A value of an enum with its Dutch label, in the order forms offer them.
 #[derive(SimpleObject)]
@@ -58,6 +58,24 @@ fn code_choices(table: &[(&str, &str)]) -> Vec<CodeChoice> {
             label: (*label).to_owned(),
         })
         .collect()
+}
+
+/// How many characters the texts people type may have (`BAD_USER_INPUT` beyond), for forms to
+/// show and enforce before anything is sent.
+#[derive(SimpleObject)]
+pub struct InputLimits {
+    /// A proposal's or a clause's title, a decision's reference.
+    pub title: i32,
+    /// A proposal's rationale, the committee's advice and its conditions, a comment.
+    pub rationale: i32,
+    /// One text of a group's content (a bullet, a result, an indicator, a quote, a location).
+    pub content_text: i32,
+    /// A vacancy clause's text, in either language.
+    pub clause_text: i32,
+    /// A clause's cited source.
+    pub source_reference: i32,
+    /// A search.
+    pub search_text: i32,
 }
 
 /// The reference lists of the register.
@@ -128,6 +146,19 @@ impl Vocabulary {
             }
             .label()
         })
+    }
+
+    /// How long the texts people type may be.
+    async fn limits(&self) -> InputLimits {
+        let n = |limit: usize| i32::try_from(limit).unwrap_or(i32::MAX);
+        InputLimits {
+            title: n(limits::TITLE),
+            rationale: n(limits::RATIONALE),
+            content_text: n(limits::CONTENT_TEXT),
+            clause_text: n(limits::CLAUSE_TEXT),
+            source_reference: n(limits::SOURCE_REFERENCE),
+            search_text: n(limits::SEARCH_TEXT),
+        }
     }
 
     /// The actions the audit trail records (`AuditEntry.action`), for the audit page's filter.

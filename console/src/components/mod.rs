@@ -6,6 +6,7 @@ pub mod choices;
 pub mod content_editor;
 pub mod format_editor;
 pub mod header;
+pub mod limit;
 pub mod load_error;
 pub mod page_data;
 pub mod session;

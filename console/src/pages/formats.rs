@@ -116,8 +116,9 @@ pub fn FormatPage() -> impl IntoView {
                 match data.await {
                     Ok((console_format::ResponseData { appraisal_format: Some(format), me, vocabulary }, format_version_diff)) => {
                         let code = format.code.clone();
+                        let limits = (vocabulary.limits.title, vocabulary.limits.rationale);
                         view! {
-                            {me.may(Operation::PROPOSE_AMENDMENT).then(|| view! { <ProposeForm target_type=ProposalTarget::APPRAISAL_FORMAT target_code=code/> })}
+                            {me.may(Operation::PROPOSE_AMENDMENT).then(|| view! { <ProposeForm target_type=ProposalTarget::APPRAISAL_FORMAT target_code=code limits/> })}
                             <FormatView format audiences=labels_of!(vocabulary.format_audiences) diff=format_version_diff from=number("from") to=number("to")/>
                         }.into_any()
                     }

@@ -29,7 +29,7 @@ pub fn GroupPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(GroupData { function_group: Some(g), decision_log, me }) => {
+                    Ok(GroupData { function_group: Some(g), decision_log, me, vocabulary }) => {
                         let may_propose = me.may(Operation::PROPOSE_AMENDMENT);
                         let code = g.code.clone();
                         // A gap link from the coverage page names the requirement to cover.
@@ -38,7 +38,7 @@ pub fn GroupPage() -> impl IntoView {
                             .find(|r| wanted.as_deref() == Some(r.requirement.code.as_str()))
                             .map(|r| (r.requirement.title.clone(), g.name.clone()));
                         view! {
-                            {may_propose.then(|| view! { <ProposeForm target_type=ProposalTarget::FUNCTION_GROUP target_code=code gap/> })}
+                            {may_propose.then(|| view! { <ProposeForm target_type=ProposalTarget::FUNCTION_GROUP target_code=code gap limits=(vocabulary.limits.title, vocabulary.limits.rationale)/> })}
                             <GroupView group=g as_of=as_of.get_untracked()/>
                             <DecisionsPanel decisions=decision_log/>
                         }.into_any()

@@ -76,3 +76,73 @@ on_every_backend! {
         assert!(ok.get("errors").is_none(), "{ok}");
     }
 }
+
+/// The limits `vocabulary.limits` announces are the ones the domain holds to: a title of exactly
+/// the limit is taken, one character more is `BAD_USER_INPUT` on that field and makes nothing;
+/// the proposal form says the limit and enforces it with `maxlength`.
+#[tokio::test]
+async fn the_announced_text_limits_are_the_ones_enforced_and_the_forms_show_them() {
+    let app = TestApp::seeded(crate::support::Backend::Sqlite).await;
+    let limits = app
+        .data("{ vocabulary { limits { title rationale contentText clauseText sourceReference searchText } } }", json!({}))
+        .await["vocabulary"]["limits"]
+        .clone();
+    let title = limits["title"].as_u64().unwrap() as usize;
+    assert!(title >= 100, "{limits}");
+    let cookie = app.person("test:limits", Role::CommitteeMember).await;
+    const CREATE: &str = r#"mutation C($title: String!) { createProposal(input: { groupCode: "MANAGER", title: $title, rationale: "r", requestedEffectiveFrom: "2099-01-01" }) { number } }"#;
+    let create = |text: String| {
+        let cookie = cookie.clone();
+        let app = &app;
+        async move {
+            app.graphql_with(
+                CREATE,
+                json!({ "title": text }),
+                &[("cookie", cookie.as_str())],
+            )
+            .await
+            .json()
+        }
+    };
+    let refused = create("é".repeat(title + 1)).await;
+    assert_eq!(code_of(&refused), "BAD_USER_INPUT", "{refused}");
+    assert_eq!(refused["errors"][0]["extensions"]["field"], "title");
+    let proposals = || {
+        let cookie = cookie.clone();
+        let app = &app;
+        async move {
+            app.graphql_with(
+                "{ proposals { number } }",
+                json!({}),
+                &[("cookie", cookie.as_str())],
+            )
+            .await
+            .json()["data"]["proposals"]
+                .as_array()
+                .map_or(0, Vec::len)
+        }
+    };
+    assert_eq!(proposals().await, 0, "the refused proposal made nothing");
+    let taken = create("é".repeat(title)).await;
+    assert!(taken.get("errors").is_none(), "{taken}");
+    assert_eq!(proposals().await, 1);
+
+    let page = app
+        .send(
+            axum::http::Request::builder()
+                .uri("/groups/MANAGER")
+                .header("cookie", cookie.as_str())
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .body;
+    assert!(
+        page.contains(&format!(r#"maxlength="{title}""#)),
+        "the form enforces the limit"
+    );
+    assert!(
+        page.contains(&format!("ten hoogste {title} tekens")),
+        "the form says the limit"
+    );
+}

@@ -14,6 +14,7 @@ use crate::domain::access::Person;
 use crate::domain::amendment_targets;
 use crate::domain::audit::{self, Change};
 use crate::domain::caller::check_words;
+use crate::domain::limits;
 use crate::domain::{changes, dates, tx};
 use crate::error::{DomainError, DomainResult};
 
@@ -62,7 +63,7 @@ pub async fn record_advice<C: ConnectionTrait + TransactionTrait>(
         committee_step(db, caller, Step::RecordAdvice, id, expected_version).await?;
     let employers = members("employerMembers", &advice.employer_members)?;
     let unions = members("unionMembers", &advice.union_members)?;
-    check_words("rationale", &advice.rationale, 10_000)?;
+    check_words("rationale", &advice.rationale, limits::RATIONALE)?;
     if advice.meeting_date > dates::today() {
         return Err(DomainError::bad_input(
             "meetingDate",
@@ -127,7 +128,7 @@ pub async fn record_decision<C: ConnectionTrait + TransactionTrait>(
 ) -> DomainResult<amendment_proposal::Model> {
     let (person, before) =
         committee_step(db, caller, Step::RecordDecision, id, expected_version).await?;
-    check_words("reference", &decision.reference, 300)?;
+    check_words("reference", &decision.reference, limits::TITLE)?;
     let effective = before.requested_effective_from;
     let txn = db.begin().await?;
     let result = async {
@@ -244,7 +245,7 @@ pub async fn comment<C: ConnectionTrait + TransactionTrait>(
     text: &str,
 ) -> DomainResult<proposal_comment::Model> {
     let (person, proposal) = checked(db, caller, Step::Comment, id).await?;
-    check_words("text", text, 10_000)?;
+    check_words("text", text, limits::RATIONALE)?;
     let txn = db.begin().await?;
     let result = async {
         let row = proposal_comment::ActiveModel {

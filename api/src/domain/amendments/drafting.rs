@@ -9,6 +9,7 @@ use super::{audited, now, Caller, DraftChanges, NewProposal, State, Step, Target
 use crate::domain::access::Operation;
 use crate::domain::audit::{self, Change};
 use crate::domain::caller::check_words;
+use crate::domain::limits;
 use crate::domain::{dates, tx};
 use crate::error::{DomainError, DomainResult};
 
@@ -23,8 +24,8 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     new: NewProposal,
 ) -> DomainResult<amendment_proposal::Model> {
     let author = caller.person(Operation::ProposeAmendment)?.clone();
-    check_words("title", &new.title, 300)?;
-    check_words("rationale", &new.rationale, 10_000)?;
+    check_words("title", &new.title, limits::TITLE)?;
+    check_words("rationale", &new.rationale, limits::RATIONALE)?;
     if new.requested_effective_from < dates::today() {
         return Err(DomainError::bad_input(
             "requestedEffectiveFrom",
@@ -102,8 +103,8 @@ pub async fn update_draft<C: ConnectionTrait + TransactionTrait>(
     let date = changes
         .requested_effective_from
         .unwrap_or(before.requested_effective_from);
-    check_words("title", &title, 300)?;
-    check_words("rationale", &rationale, 10_000)?;
+    check_words("title", &title, limits::TITLE)?;
+    check_words("rationale", &rationale, limits::RATIONALE)?;
     if date < dates::today() {
         return Err(DomainError::bad_input(
             "requestedEffectiveFrom",

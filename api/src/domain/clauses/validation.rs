@@ -6,6 +6,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::ClauseFields;
 use crate::domain::caller::{check_url, check_words};
+use crate::domain::limits;
 use crate::error::{DomainError, DomainResult};
 
 pub(super) fn check_code(code: &str) -> DomainResult<()> {
@@ -25,12 +26,16 @@ pub(super) fn check_code(code: &str) -> DomainResult<()> {
 }
 
 pub(super) async fn check_fields(db: &impl ConnectionTrait, f: &ClauseFields) -> DomainResult<()> {
-    check_words("title", &f.title, 300)?;
-    check_words("textNl", &f.text_nl, 5_000)?;
+    check_words("title", &f.title, limits::TITLE)?;
+    check_words("textNl", &f.text_nl, limits::CLAUSE_TEXT)?;
     if let Some(en) = &f.text_en {
-        check_words("textEn", en, 5_000)?;
+        check_words("textEn", en, limits::CLAUSE_TEXT)?;
     }
-    check_words("sourceReference", &f.source_reference, 1_000)?;
+    check_words(
+        "sourceReference",
+        &f.source_reference,
+        limits::SOURCE_REFERENCE,
+    )?;
     check_url("sourceUrl", f.source_url.as_deref())?;
     if !(0..=1_000).contains(&f.section_order) {
         return Err(DomainError::bad_input(

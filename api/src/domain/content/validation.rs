@@ -11,7 +11,7 @@ use crate::domain::fuwasys::FuwasysScore;
 use crate::domain::profiles::TypingSection;
 use crate::error::{DomainError, DomainResult};
 
-const MAX_TEXT: usize = 4_000;
+const MAX_TEXT: usize = crate::domain::limits::CONTENT_TEXT;
 
 /// The variant rules: a variant is numbered from 1 and named, and a scale has either one
 /// typing without a variant or variants only.

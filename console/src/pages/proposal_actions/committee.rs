@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::reload_after;
 use crate::api::Api;
 use crate::components::choices::options;
+use crate::components::limit::Limit;
 use crate::components::step::{StepError, StepStatus};
 use crate::content::lines_of;
 use crate::dates;
@@ -21,6 +22,8 @@ use crate::queries::{value_of, AdviceOutcome, DecisionOutcome};
 pub fn CommentForm(
     /// The proposal's number.
     number: i64,
+    /// The most characters a comment may have.
+    max: i64,
     /// Bumped to fetch the proposal again.
     reload: RwSignal<u32>,
 ) -> impl IntoView {
@@ -42,8 +45,8 @@ pub fn CommentForm(
     };
     view! {
         <form class="comment-form" id="comment-form" on:submit=send>
-            <label class="field" for="comment-text">"Commentaar"</label>
-            <textarea id="comment-text" rows="2" required prop:value=move || text.get()
+            <label class="field" for="comment-text">"Commentaar"<Limit max/></label>
+            <textarea id="comment-text" rows="2" required maxlength=max.to_string() prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             <p><button type="submit" disabled=move || status.busy()>"Plaatsen"</button></p>
             <StepError status/>
@@ -59,6 +62,8 @@ pub fn AdviceForm(
     proposal: ProposalDetail,
     /// The outcomes to offer, first selected.
     outcomes: Labels,
+    /// The most characters the rationale may have.
+    max_rationale: i64,
     /// Bumped to fetch the proposal again.
     reload: RwSignal<u32>,
 ) -> impl IntoView {
@@ -105,8 +110,8 @@ pub fn AdviceForm(
             <select id="advice-outcome" on:change=move |ev| outcome.set(event_target_value(&ev))>
                 {options(&outcomes, &first)}
             </select>
-            <label class="field" for="advice-rationale">"Motivering"</label>
-            <textarea id="advice-rationale" rows="3" required on:input=move |ev| rationale.set(event_target_value(&ev))></textarea>
+            <label class="field" for="advice-rationale">"Motivering"<Limit max=max_rationale/></label>
+            <textarea id="advice-rationale" rows="3" required maxlength=max_rationale.to_string() on:input=move |ev| rationale.set(event_target_value(&ev))></textarea>
             <label class="field" for="advice-conditions">"Voorwaarden"</label>
             <textarea id="advice-conditions" rows="2" on:input=move |ev| conditions.set(event_target_value(&ev))></textarea>
             <div class="sides">
@@ -132,6 +137,8 @@ pub fn DecisionForm(
     proposal: ProposalDetail,
     /// The outcomes to offer, first selected.
     outcomes: Labels,
+    /// The most characters the reference may have.
+    max_reference: i64,
     /// Bumped to fetch the proposal again.
     reload: RwSignal<u32>,
 ) -> impl IntoView {
@@ -173,8 +180,8 @@ pub fn DecisionForm(
             <select id="decision-outcome" on:change=move |ev| outcome.set(event_target_value(&ev))>
                 {options(&outcomes, &first)}
             </select>
-            <label class="field" for="decision-reference">"Kenmerk van het besluit"</label>
-            <input id="decision-reference" required maxlength="300" on:input=move |ev| reference.set(event_target_value(&ev))/>
+            <label class="field" for="decision-reference">"Kenmerk van het besluit"<Limit max=max_reference/></label>
+            <input id="decision-reference" required maxlength=max_reference.to_string() on:input=move |ev| reference.set(event_target_value(&ev))/>
             <label class="field" for="decision-date">"Datum van het besluit"</label>
             <input id="decision-date" type="date" required on:input=move |ev| date.set(event_target_value(&ev))/>
             <p><button type="submit" disabled=move || status.busy()>"Besluit vastleggen"</button></p>

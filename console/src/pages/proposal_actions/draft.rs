@@ -10,6 +10,7 @@ use super::reload_after;
 use crate::api::{Api, ApiError};
 use crate::components::content_editor::{ContentDraft, ContentEditor};
 use crate::components::format_editor::{FormatDraft, FormatEditor};
+use crate::components::limit::Limit;
 use crate::components::step::{StepError, StepStatus};
 use crate::pages::proposals::DiffView;
 use crate::queries::amendments::{
@@ -52,7 +53,10 @@ pub fn ProposeForm(
     /// filled in for it.
     #[prop(default = None)]
     gap: Option<(String, String)>,
+    /// The most characters the title and the rationale may have (`vocabulary.limits`).
+    limits: (i64, i64),
 ) -> impl IntoView {
+    let (max_title, max_rationale) = limits;
     let api = Api::from_context();
     let status = StepStatus::new();
     let open = gap.is_some();
@@ -99,11 +103,11 @@ pub fn ProposeForm(
             <summary>"Wijziging voorstellen"</summary>
             <form id="propose-form" on:submit=start>
                 <p class="hint">"Een concept begint als kopie van de huidige inhoud; daarna bewerkt u het en dient u het in bij de Standaardisatiecommissie."</p>
-                <label class="field" for="propose-title">"Titel"</label>
-                <input id="propose-title" required maxlength="300" value=title.get_untracked()
+                <label class="field" for="propose-title">"Titel"<Limit max=max_title/></label>
+                <input id="propose-title" required maxlength=max_title.to_string() value=title.get_untracked()
                     on:input=move |ev| title.set(event_target_value(&ev))/>
-                <label class="field" for="propose-rationale">"Toelichting"</label>
-                <textarea id="propose-rationale" required rows="3"
+                <label class="field" for="propose-rationale">"Toelichting"<Limit max=max_rationale/></label>
+                <textarea id="propose-rationale" required rows="3" maxlength=max_rationale.to_string()
                     on:input=move |ev| rationale.set(event_target_value(&ev))>{rationale.get_untracked()}</textarea>
                 <label class="field" for="propose-date">"Gewenste ingangsdatum"</label>
                 <input id="propose-date" type="date" required
@@ -143,6 +147,7 @@ pub fn DraftEditor(
         .map(|s| (s.code, s.label))
         .collect();
     let typing_sections: Labels = labels_of!(vocabulary.typing_sections);
+    let (max_title, max_rationale) = (vocabulary.limits.title, vocabulary.limits.rationale);
     let draft = if proposal.target_type == ProposalTarget::APPRAISAL_FORMAT {
         Doc::Format(FormatDraft::new(&proposal.content, &appraisal_sections))
     } else {
@@ -242,10 +247,10 @@ pub fn DraftEditor(
     view! {
         <section class="draft" id="draft-editor">
             <h2>"Concept bewerken"</h2>
-            <label class="field" for="draft-title">"Titel"</label>
-            <input id="draft-title" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-            <label class="field" for="draft-rationale">"Toelichting"</label>
-            <textarea id="draft-rationale" rows="3" prop:value=move || rationale.get()
+            <label class="field" for="draft-title">"Titel"<Limit max=max_title/></label>
+            <input id="draft-title" maxlength=max_title.to_string() prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+            <label class="field" for="draft-rationale">"Toelichting"<Limit max=max_rationale/></label>
+            <textarea id="draft-rationale" rows="3" maxlength=max_rationale.to_string() prop:value=move || rationale.get()
                 on:input=move |ev| rationale.set(event_target_value(&ev))></textarea>
             <label class="field" for="draft-date">"Gewenste ingangsdatum"</label>
             <input id="draft-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>

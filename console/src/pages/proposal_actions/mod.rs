@@ -30,6 +30,7 @@ pub fn actions_for(
     reload: RwSignal<u32>,
 ) -> AnyView {
     let labels = WorkflowLabels::from(&vocabulary);
+    let (max_title, max_rationale) = (vocabulary.limits.title, vocabulary.limits.rationale);
     let offers = |step: ProposalStep| proposal.available_steps.contains(&step);
     let p = proposal.clone();
     view! {
@@ -39,9 +40,9 @@ pub fn actions_for(
         {(offers(ProposalStep::WITHDRAW) || offers(ProposalStep::REBASE)).then(|| view! {
             <AuthorActions proposal=p.clone() reload/>
         })}
-        {offers(ProposalStep::COMMENT).then(|| view! { <CommentForm number=p.number reload/> })}
-        {offers(ProposalStep::RECORD_ADVICE).then(|| view! { <AdviceForm proposal=p.clone() outcomes=labels.advice.clone() reload/> })}
-        {offers(ProposalStep::RECORD_DECISION).then(|| view! { <DecisionForm proposal=p.clone() outcomes=labels.decisions.clone() reload/> })}
+        {offers(ProposalStep::COMMENT).then(|| view! { <CommentForm number=p.number max=max_rationale reload/> })}
+        {offers(ProposalStep::RECORD_ADVICE).then(|| view! { <AdviceForm proposal=p.clone() outcomes=labels.advice.clone() max_rationale reload/> })}
+        {offers(ProposalStep::RECORD_DECISION).then(|| view! { <DecisionForm proposal=p.clone() outcomes=labels.decisions.clone() max_reference=max_title reload/> })}
     }
     .into_any()
 }
