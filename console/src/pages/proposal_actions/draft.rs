@@ -177,7 +177,8 @@ pub fn DraftEditor(
             let api = api.clone();
             set_timeout(
                 move || {
-                    if generation.get_value() != this {
+                    // The editor may be gone by now (the draft was submitted): then nothing to do.
+                    if generation.try_get_value() != Some(this) {
                         return;
                     }
                     leptos::task::spawn_local(async move {
@@ -187,15 +188,17 @@ pub fn DraftEditor(
                                 content,
                             })
                             .await;
-                        if generation.get_value() != this {
+                        if generation.try_get_value() != Some(this) {
                             return;
                         }
                         match answer {
                             Ok(d) => {
-                                preview.set(d.preview_proposal_diff);
-                                preview_error.set(None);
+                                preview.try_set(d.preview_proposal_diff);
+                                preview_error.try_set(None);
                             }
-                            Err(e) => preview_error.set(Some(e)),
+                            Err(e) => {
+                                preview_error.try_set(Some(e));
+                            }
                         }
                     });
                 },
