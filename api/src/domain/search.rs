@@ -87,6 +87,8 @@ pub struct Hit {
 
 /// At most this many hits are asked for at once.
 pub const MAX_HITS: usize = 50;
+/// How many hits a search gives when the caller does not say.
+pub const DEFAULT_HITS: usize = 20;
 
 /// Everything in `register` on `day` that `text` names, best first: each word of `text` must
 /// occur in the thing's folded text (case and accents ignored, so "coordinerend" finds

@@ -69,7 +69,7 @@ impl SearchQuery {
         &self,
         ctx: &Context<'_>,
         text: String,
-        #[graphql(default = 20)] first: Option<i32>,
+        #[graphql(default_with = "Some(search::DEFAULT_HITS as i32)")] first: Option<i32>,
         as_of: Option<Date>,
     ) -> async_graphql::Result<Vec<SearchHit>> {
         let caller = caller(ctx);
@@ -77,7 +77,7 @@ impl SearchQuery {
             .policy
             .authorize(caller.principal, Operation::ReadClauses)
             .is_ok();
-        let first = usize::try_from(first.unwrap_or(20)).unwrap_or(0);
+        let first = first.map_or(search::DEFAULT_HITS, |n| usize::try_from(n).unwrap_or(0));
         let hits = search::find(
             &*register(ctx).await?,
             day_or_today(as_of),

@@ -105,6 +105,15 @@ async fn the_printable_page_shows_the_typing_document_and_links_its_pdf() {
         group.contains(r#"href="/groups/MANAGER/typings/12""#),
         "the group page links each typing's printable page"
     );
-    let (missing, _) = (get(&app, "/groups/MANAGER/typings/3").await, ());
-    assert_eq!(missing.status.as_u16(), 404);
+    let missing = get(&app, "/groups/MANAGER/typings/3").await;
+    assert_eq!(
+        missing.status.as_u16(),
+        404,
+        "a scale the group does not have"
+    );
+    assert!(
+        missing.body.contains("Pagina niet gevonden"),
+        "{}",
+        missing.body
+    );
 }
