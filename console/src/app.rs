@@ -29,12 +29,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                // The house style first (NL Design System's Rijkshuisstijl tokens and components,
+                // vendored at build time), then the console's own layout.
+                {crate::THEME_STYLESHEETS.map(|href| view! { <link rel="stylesheet" href=href/> })}
                 <link rel="stylesheet" href=crate::STYLESHEET_PATH/>
                 <link rel="icon" href="data:,"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
-            <body>
+            <body class="rhc-theme utrecht-document utrecht-document--surface">
                 <App/>
             </body>
         </html>
@@ -49,8 +52,9 @@ pub fn App() -> impl IntoView {
     view! {
         <Title text="FGR Register"/>
         <Router>
+            <a class="nl-skip-link nl-skip-link--visible-on-focus" href="#main">"Naar de inhoud"</a>
             <Header/>
-            <main id="main">
+            <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/families/:code") view=FamilyPage ssr=SsrMode::Async/>
@@ -74,7 +78,7 @@ pub fn App() -> impl IntoView {
             <footer class="site-footer">
                 <p>
                     "Bron: "
-                    <a href="https://www.functiegebouwrijksoverheid.nl">"functiegebouwrijksoverheid.nl"</a>
+                    <a class="nl-link" href="https://www.functiegebouwrijksoverheid.nl">"functiegebouwrijksoverheid.nl"</a>
                     ". Gegevens die niet door een officiële bron zijn bevestigd, zijn gemarkeerd als "
                     <span class="badge illustrative">"illustratief"</span>"."
                 </p>

@@ -19,6 +19,11 @@ pub mod url;
 pub const STYLESHEET: &str = include_str!("../style/console.css");
 /// Where the server serves [`STYLESHEET`].
 pub const STYLESHEET_PATH: &str = "/console.css";
+/// Where the server serves the house style: the design tokens of the Rijkshuisstijl theme
+/// (`.rhc-theme`) and the NL Design System component CSS, in that order. `cargo xtask console`
+/// copies them from their npm packages (pinned in `style/package-lock.json`) into
+/// `target/site/style`; a page without them still reads, in the console's own fallback colours.
+pub const THEME_STYLESHEETS: [&str; 2] = ["/style/design-tokens.css", "/style/components.css"];
 
 /// Entry point of the browser build: hydrates the server-rendered page.
 #[cfg(feature = "hydrate")]

@@ -20,7 +20,10 @@ export async function openHydrated(browser, path) {
   const page = await browser.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  // Warnings too: Leptos warns of a signal read outside a tracking context, a real defect.
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
   await page.goto(`${BASE}${path}`);
   await page.locator('body[data-hydrated="true"]').waitFor({ timeout: 30_000 });
   return { page, problems };

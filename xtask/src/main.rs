@@ -23,6 +23,8 @@ use std::time::{Duration, Instant};
 /// The console crate and the name its browser build is published under.
 const CONSOLE_CRATE: &str = "fgr-console";
 const CONSOLE_OUTPUT: &str = "fgr_console";
+/// The tool that publishes the browser build (wasm-bindgen, gzip).
+const SITE_CRATE: &str = "fgr-site";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -91,46 +93,9 @@ fn cargo() -> Command {
     Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
-/// The version of `package` in Cargo.lock.
-fn locked_version(package: &str) -> Result<String> {
-    let lock =
-        fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line == format!("name = \"{package}\"") {
-            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
-                return Ok(v.trim_end_matches('"').to_owned());
-            }
-        }
-    }
-    Err(format!("{package} is not in Cargo.lock"))
-}
-
-/// `wasm-bindgen` of exactly the version the console links, installed from crates.io if needed.
-fn wasm_bindgen() -> Result<PathBuf> {
-    let wanted = locked_version("wasm-bindgen")?;
-    let cargo_home = env::var("CARGO_HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env::var("HOME").unwrap_or_default()).join(".cargo"));
-    let installed = cargo_home.join("bin").join("wasm-bindgen");
-    let have = output(Command::new(&installed).arg("--version"));
-    if have.as_deref() != Some(&format!("wasm-bindgen {wanted}")) {
-        step(&format!(
-            "installing wasm-bindgen-cli {wanted} (once per machine; about 8 minutes on 2 cores)"
-        ));
-        // Not --locked: its lockfile pins a webpki-roots version the registry no longer has.
-        run(cargo().args([
-            "install",
-            "wasm-bindgen-cli",
-            "--version",
-            &wanted,
-            "--force",
-        ]))?;
-    }
-    Ok(installed)
-}
-
-/// Builds the console for the browser and publishes it in target/site/pkg.
+/// Builds the console for the browser and publishes it in target/site: the wasm through
+/// wasm-bindgen (by `fgr-site`, which links wasm-bindgen's own library at the console's version),
+/// the house style and GraphiQL from npm, and a gzip copy of each.
 fn build_console() -> Result {
     step("building the console for the browser (wasm32, hydrate; a first build takes about 4 minutes on 2 cores)");
     if let Some(rustup) = output(Command::new("rustup").args(["target", "list", "--installed"])) {
@@ -138,7 +103,6 @@ fn build_console() -> Result {
             run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
         }
     }
-    let bindgen = wasm_bindgen()?;
     run(cargo().args([
         "build",
         "-p",
@@ -150,64 +114,91 @@ fn build_console() -> Result {
         "--features",
         "hydrate",
     ]))?;
-    let wasm = root().join("target/wasm32-unknown-unknown/debug/fgr_console.wasm");
-    let out_dir = root().join("target/site/pkg");
-    run(Command::new(bindgen)
-        .args([
-            "--target",
-            "web",
-            "--no-typescript",
-            "--out-name",
-            CONSOLE_OUTPUT,
-            "--out-dir",
-        ])
-        .arg(&out_dir)
-        .arg(&wasm))?;
-    eprintln!("console published in {}", out_dir.display());
-    publish_graphiql()
+    publish_style()?;
+    publish_graphiql()?;
+    step("publishing the browser build (wasm-bindgen and gzip; seconds, after a first build of fgr-site)");
+    run(cargo().args(["build", "-p", SITE_CRATE]))?;
+    run(Command::new(root().join("target/debug/fgr-site"))
+        .arg(root().join(format!(
+            "target/wasm32-unknown-unknown/debug/{CONSOLE_OUTPUT}.wasm"
+        )))
+        .arg(root().join("target/site")))
 }
 
 /// GraphiQL's files, from npm (versions pinned in api/graphiql/package-lock.json), published in
 /// target/site/graphiql, where `fgr serve` serves them: GET /graphql loads nothing from elsewhere.
 fn publish_graphiql() -> Result {
-    let dir = root().join("api/graphiql");
-    let files = [
-        ("graphiql/graphiql.min.js", "graphiql.min.js"),
-        ("graphiql/graphiql.min.css", "graphiql.min.css"),
-        (
-            "react/umd/react.production.min.js",
-            "react.production.min.js",
-        ),
-        (
-            "react-dom/umd/react-dom.production.min.js",
-            "react-dom.production.min.js",
-        ),
-    ];
-    if !files
-        .iter()
-        .all(|(from, _)| dir.join("node_modules").join(from).exists())
-    {
-        step("installing GraphiQL's npm packages (api/graphiql)");
+    publish_npm_files(
+        "api/graphiql",
+        &[
+            ("graphiql/graphiql.min.js", "graphiql.min.js"),
+            ("graphiql/graphiql.min.css", "graphiql.min.css"),
+            (
+                "react/umd/react.production.min.js",
+                "react.production.min.js",
+            ),
+            (
+                "react-dom/umd/react-dom.production.min.js",
+                "react-dom.production.min.js",
+            ),
+            ("../start.js", "start.js"),
+        ],
+        "target/site/graphiql",
+    )
+}
+
+/// The house style, from npm (versions pinned in console/style/package-lock.json): NL Design
+/// System's Rijkshuisstijl design tokens and component CSS, published in target/site/style under
+/// the names the console's pages link (`fgr_console::THEME_STYLESHEETS`).
+fn publish_style() -> Result {
+    publish_npm_files(
+        "console/style",
+        &[
+            (
+                "@rijkshuisstijl-community/design-tokens/dist/index.css",
+                "design-tokens.css",
+            ),
+            (
+                "@rijkshuisstijl-community/components-css/dist/index.css",
+                "components.css",
+            ),
+        ],
+        "target/site/style",
+    )
+}
+
+/// Copies `files` (paths under `folder`/node_modules, to names in `out`) after `npm ci` in
+/// `folder` when any is missing: the registry is asked at build time, never at run time.
+fn publish_npm_files(folder: &str, files: &[(&str, &str)], out: &str) -> Result {
+    let dir = root().join(folder);
+    let modules = dir.join("node_modules");
+    if !files.iter().all(|(from, _)| modules.join(from).exists()) {
+        step(&format!(
+            "installing the npm packages of {folder} (seconds)"
+        ));
         run(Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund", "--prefix"])
             .arg(&dir))?;
     }
-    let out_dir = root().join("target/site/graphiql");
+    let out_dir = root().join(out);
     fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
     for (from, to) in files {
-        fs::copy(dir.join("node_modules").join(from), out_dir.join(to))
-            .map_err(|e| format!("{from}: {e}"))?;
+        fs::copy(modules.join(from), out_dir.join(to)).map_err(|e| format!("{from}: {e}"))?;
     }
-    fs::copy(dir.join("start.js"), out_dir.join("start.js")).map_err(|e| e.to_string())?;
     Ok(())
 }
 
 fn serve(extra: &[String]) -> Result {
+    // The server and the tool that publishes the browser build in one cargo invocation, so that
+    // they share their dependencies and both cores stay busy.
+    step(
+        "building the server (fgr) and fgr-site (a first build takes about 10 minutes on 2 cores)",
+    );
+    run(cargo().args(["build", "-p", "fgr-api", "--bin", "fgr", "-p", SITE_CRATE]))?;
     build_console()?;
     step(
-        "building and starting fgr serve --dev-login (SQLite file fgr.db, seeded on first start; \
-         a first build takes about 10 minutes on 2 cores, then the log prints the address and the \
-         dev sign-in URL)",
+        "starting fgr serve --dev-login (SQLite file fgr.db, seeded on first start); the log \
+         prints the address and the dev sign-in URL",
     );
     run(cargo()
         .args([

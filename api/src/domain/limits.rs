@@ -2,7 +2,7 @@
 //! read, and that `vocabulary.limits` serves so that forms can say so before anything is sent.
 //! In characters (Unicode scalar values), not bytes.
 
-/// A proposal's or a clause's title; a decision's reference.
+/// A proposal's or a clause's title; a decision's reference; a clause version's change note.
 pub const TITLE: usize = 300;
 /// A proposal's rationale, the committee's advice, a comment.
 pub const RATIONALE: usize = 10_000;

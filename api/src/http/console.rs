@@ -1,9 +1,10 @@
 //! The console's routes: server-rendered pages, the browser build and the stylesheet.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use axum::http::header;
-use axum::response::IntoResponse;
+use axum::http::{header, HeaderValue};
+use axum::middleware::map_response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use fgr_console::api::Api;
@@ -19,7 +20,7 @@ use crate::graphql::GraphqlService;
 use super::{CspNonce, CONSOLE_OUTPUT_NAME};
 
 /// The console: server-rendered pages whose data comes through the same [`GraphqlService`] as
-/// the API's, the browser build under `/pkg`, and the stylesheet.
+/// the API's, the browser build under `/pkg`, the house style under `/style`, and the stylesheet.
 pub(super) fn console_router(service: GraphqlService, site_root: &Path) -> Router {
     let options = LeptosOptions::builder()
         .output_name(CONSOLE_OUTPUT_NAME)
@@ -70,15 +71,38 @@ pub(super) fn console_router(service: GraphqlService, site_root: &Path) -> Route
             move || fgr_console::app::shell(shell_options.clone()),
         )
         .route(fgr_console::STYLESHEET_PATH, get(stylesheet))
-        .nest_service("/pkg", ServeDir::new(site_root.join("pkg")))
-        .nest_service("/graphiql", ServeDir::new(site_root.join("graphiql")))
+        .nest_service("/pkg", static_files(site_root.join("pkg")))
+        .nest_service("/style", static_files(site_root.join("style")))
+        .nest_service("/graphiql", static_files(site_root.join("graphiql")))
         .fallback(leptos_axum::file_and_error_handler(fgr_console::app::shell))
         .with_state(options)
 }
 
+/// A folder of the published site (`cargo xtask console`): each file gzipped for browsers that
+/// accept it (fgr-site writes the `.gz` copies beside the files), and revalidated on every use
+/// (`no-cache` with `Last-Modified`), so an unchanged file costs a `304` and a rebuilt console
+/// is picked up at once.
+fn static_files(dir: PathBuf) -> Router {
+    Router::new()
+        .fallback_service(ServeDir::new(dir).precompressed_gzip())
+        .layer(map_response(revalidate))
+}
+
+async fn revalidate(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(REVALIDATE));
+    response
+}
+
+const REVALIDATE: &str = "no-cache";
+
 pub(super) async fn stylesheet() -> impl IntoResponse {
     (
-        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, REVALIDATE),
+        ],
         fgr_console::STYLESHEET,
     )
 }

@@ -157,6 +157,7 @@ async fn security_headers(State(https): State<bool>, mut request: Request, next:
             "/healthz",
             "/readyz",
             "/pkg/",
+            "/style/",
             "/_bench/",
         ]
         .iter()

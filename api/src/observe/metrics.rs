@@ -74,6 +74,7 @@ pub fn route_of(path: &str) -> &'static str {
         _ if path.starts_with("/api/") => "api",
         _ if path.starts_with("/auth/") => "auth",
         _ if path.starts_with("/pkg/")
+            || path.starts_with("/style/")
             || path.starts_with("/graphiql/")
             || path.ends_with(".css") =>
         {

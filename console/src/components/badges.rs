@@ -51,7 +51,7 @@ pub fn SourceLink(
             return view! { <span class="source">{format!("bron: {url}")}</span> }.into_any();
         }
         view! {
-            <a class="source" href=url.clone() rel="noopener noreferrer">
+            <a class="nl-link source" href=url.clone() rel="noopener noreferrer">
                 "bron"
             </a>
         }

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::limit::Limit;
+
 use crate::content::{
     blocks_of, items_of, lines_of, CoreProfileContent, CoverageContent, GroupContent,
     ResultAreaContent, TypingContent,
@@ -204,11 +206,13 @@ fn LinesField(
     id: String,
     /// The text.
     value: RwSignal<String>,
+    /// The most characters one line may have (`vocabulary.limits.contentText`).
+    max_line: i64,
 ) -> impl IntoView {
     let rows = move || value.with(|v| v.lines().count().clamp(2, 12)).to_string();
     view! {
-        <label class="field" for=id.clone()>{label}</label>
-        <textarea id=id rows=rows prop:value=move || value.get()
+        <label class="field" for=id.clone()>{label}<Limit max=max_line per_line=true/></label>
+        <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id=id rows=rows prop:value=move || value.get()
             on:input=move |ev| value.set(event_target_value(&ev))></textarea>
     }
 }
@@ -222,6 +226,8 @@ pub fn ContentEditor(
     requirements: Vec<RequirementRef>,
     /// The typing sections' labels, by code (from the API's vocabulary).
     sections: Labels,
+    /// The most characters one text (a line, a quote, a location, a note) may have.
+    max_text: i64,
 ) -> impl IntoView {
     let section_label = move |code: &str| {
         sections
@@ -238,21 +244,21 @@ pub fn ContentEditor(
     let add_draft = draft.clone();
     let rows_draft = draft.clone();
     view! {
-        <fieldset class="editor" id="content-editor">
+        <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset editor" id="content-editor">
             <legend>"Inhoud"</legend>
-            <h3>"Kernprofiel"</h3>
-            <LinesField label="Doel van de functie".into() id="edit-purpose".into() value=draft.purpose/>
+            <h3 class="nl-heading nl-heading--level-3">"Kernprofiel"</h3>
+            <LinesField label="Doel van de functie".into() id="edit-purpose".into() value=draft.purpose max_line=max_text/>
             {draft.areas.iter().map(|a| view! {
                 <div class="area">
                     <h4>{a.label.clone()}</h4>
                     <LinesField label="Resultaten (één per regel)".into()
-                        id=format!("edit-{}-results", a.code.to_lowercase()) value=a.results/>
+                        id=format!("edit-{}-results", a.code.to_lowercase()) value=a.results max_line=max_text/>
                     <LinesField label="Gedragsindicatoren (één per regel)".into()
-                        id=format!("edit-{}-indicators", a.code.to_lowercase()) value=a.indicators/>
+                        id=format!("edit-{}-indicators", a.code.to_lowercase()) value=a.indicators max_line=max_text/>
                 </div>
             }).collect_view()}
-            <LinesField label="Competenties (één per regel)".into() id="edit-competences".into() value=draft.competences/>
-            <h3>"Functietyperingen"</h3>
+            <LinesField label="Competenties (één per regel)".into() id="edit-competences".into() value=draft.competences max_line=max_text/>
+            <h3 class="nl-heading nl-heading--level-3">"Functietyperingen"</h3>
             {draft.typings.iter().map(|t| {
                 let (title, key) = match t.variant {
                     None => (format!("Schaal {}", t.scale), t.scale.to_string()),
@@ -269,13 +275,13 @@ pub fn ContentEditor(
                                 Some(sub) => format!("{} › {sub}", section_label(&b.section)),
                                 None => section_label(&b.section),
                             };
-                            view! { <LinesField label id=format!("edit-typing-{key}-{i}") value=b.text/> }
+                            view! { <LinesField label id=format!("edit-typing-{key}-{i}") value=b.text max_line=max_text/> }
                         }).collect_view()}
                     </details>
                 }
             }).collect_view()}
-            <h3>"Dekking van verantwoordelijkheden"</h3>
-            <table class="links" id="edit-coverage">
+            <h3 class="nl-heading nl-heading--level-3">"Dekking van verantwoordelijkheden"</h3>
+            <table class="utrecht-table utrecht-table--html-table links" id="edit-coverage">
                 <thead class="sr-only"><tr>
                     <th scope="col">"Verantwoordelijkheid"</th><th scope="col">"Typering"</th>
                     <th scope="col">"Vindplaats"</th><th scope="col">"Citaat"</th>
@@ -290,7 +296,7 @@ pub fn ContentEditor(
                             view! {
                                 <tr class="link">
                                     <td data-label="Verantwoordelijkheid">
-                                        <select aria-label="Verantwoordelijkheid" class="link-requirement"
+                                        <select aria-label="Verantwoordelijkheid" class="utrecht-select utrecht-select--html-select link-requirement"
                                             on:change=move |ev| row.requirement_code.set(event_target_value(&ev))>
                                             {requirements.into_iter().map(|r| {
                                                 let selected = r.code == row.requirement_code.get_untracked();
@@ -299,7 +305,7 @@ pub fn ContentEditor(
                                         </select>
                                     </td>
                                     <td data-label="Typering">
-                                        <select aria-label="Typering" class="link-scale"
+                                        <select aria-label="Typering" class="utrecht-select utrecht-select--html-select link-scale"
                                             on:change=move |ev| row.typing_scale.set(event_target_value(&ev))>
                                             <option value="" selected=row.typing_scale.get_untracked().is_empty()>"Kernprofiel"</option>
                                             {scales.into_iter().map(|s| {
@@ -308,20 +314,20 @@ pub fn ContentEditor(
                                             }).collect_view()}
                                         </select>
                                     </td>
-                                    <td data-label="Vindplaats"><input aria-label="Vindplaats" class="link-location" prop:value=move || row.location.get()
+                                    <td data-label="Vindplaats"><input aria-label="Vindplaats" class="utrecht-textbox utrecht-textbox--html-input link-location" maxlength=max_text prop:value=move || row.location.get()
                                         on:input=move |ev| row.location.set(event_target_value(&ev))/></td>
-                                    <td data-label="Citaat"><textarea aria-label="Citaat" class="link-quote" rows="2" prop:value=move || row.quote.get()
+                                    <td data-label="Citaat"><textarea aria-label="Citaat" class="utrecht-textarea utrecht-textarea--html-textarea link-quote" rows="2" maxlength=max_text prop:value=move || row.quote.get()
                                         on:input=move |ev| row.quote.set(event_target_value(&ev))></textarea></td>
-                                    <td data-label="Opmerking"><input aria-label="Opmerking" class="link-note" prop:value=move || row.note.get()
+                                    <td data-label="Opmerking"><input aria-label="Opmerking" class="utrecht-textbox utrecht-textbox--html-input link-note" maxlength=max_text prop:value=move || row.note.get()
                                         on:input=move |ev| row.note.set(event_target_value(&ev))/></td>
-                                    <td class="link-actions"><button type="button" class="link-remove" on:click=move |_| remove_draft.remove_link(row.id)>"Verwijderen"</button></td>
+                                    <td class="link-actions"><button type="button" class="utrecht-button utrecht-button--secondary-action link-remove" on:click=move |_| remove_draft.remove_link(row.id)>"Verwijderen"</button></td>
                                 </tr>
                             }
                         }
                     </For>
                 </tbody>
             </table>
-            <button type="button" id="add-link" on:click=move |_| add_draft.add_link(first_requirement.clone())>
+            <button class="utrecht-button utrecht-button--secondary-action" type="button" id="add-link" on:click=move |_| add_draft.add_link(first_requirement.clone())>
                 "Vindplaats toevoegen"
             </button>
         </fieldset>

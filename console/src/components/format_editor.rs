@@ -143,7 +143,7 @@ pub fn FormatEditor(
 ) -> impl IntoView {
     let next_id = draft.next_id;
     view! {
-        <fieldset class="editor" id="format-editor">
+        <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset editor" id="format-editor">
             <legend>"Secties en criteria"</legend>
             {draft.sections.into_iter().map(|s| {
                 let criteria = s.criteria;
@@ -153,7 +153,7 @@ pub fn FormatEditor(
                 let section_code = s.code.clone();
                 view! {
                     <section class="format-section" data-section=section_code.clone()>
-                        <h3>{s.title}</h3>
+                        <h3 class="nl-heading nl-heading--level-3">{s.title}</h3>
                         <For each=move || criteria.get() key=|c| c.id let(c)>
                             {
                                 let requirements = requirements.clone();
@@ -162,18 +162,18 @@ pub fn FormatEditor(
                                 view! {
                                     <div class="criterion-editor" data-criterion=c.code.clone()>
                                         <p><code>{c.code.clone()}</code>" "
-                                            <button type="button" class="criterion-remove"
+                                            <button type="button" class="utrecht-button utrecht-button--secondary-action criterion-remove"
                                                 on:click=move |_| criteria.update(|list| list.retain(|x| x.id != id))>"Verwijderen"</button></p>
                                         <label class="field">"Vraag of criterium"
-                                            <textarea class="criterion-text" rows="2" prop:value=move || c.text.get()
+                                            <textarea class="utrecht-textarea utrecht-textarea--html-textarea criterion-text" rows="2" prop:value=move || c.text.get()
                                                 on:input=move |ev| c.text.set(event_target_value(&ev))></textarea></label>
                                         <label class="field">"Toelichting voor het gesprek"
-                                            <textarea class="criterion-guidance" rows="2" prop:value=move || c.guidance.get()
+                                            <textarea class="utrecht-textarea utrecht-textarea--html-textarea criterion-guidance" rows="2" prop:value=move || c.guidance.get()
                                                 on:input=move |ev| c.guidance.set(event_target_value(&ev))></textarea></label>
-                                        <label class="check"><input type="checkbox" class="criterion-mandatory" prop:checked=move || c.mandatory.get()
+                                        <label class="check"><input type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input criterion-mandatory" prop:checked=move || c.mandatory.get()
                                             on:change=move |ev| c.mandatory.set(event_target_checked(&ev))/>" verplicht"</label>
                                         <label class="field">"Beoordelingsschaal"
-                                            <select class="criterion-scale" on:change=move |ev| c.rating_scale.set(event_target_value(&ev))>
+                                            <select class="utrecht-select utrecht-select--html-select criterion-scale" on:change=move |ev| c.rating_scale.set(event_target_value(&ev))>
                                                 <option value="" selected=c.rating_scale.get_untracked().is_empty()>"geen (open vraag)"</option>
                                                 {scales.into_iter().map(|code| {
                                                     let selected = code == c.rating_scale.get_untracked();
@@ -181,7 +181,7 @@ pub fn FormatEditor(
                                                 }).collect_view()}
                                             </select></label>
                                         <label class="field">"Beoordeelt de verantwoordelijkheid"
-                                            <select class="criterion-requirement" on:change=move |ev| c.requirement.set(event_target_value(&ev))>
+                                            <select class="utrecht-select utrecht-select--html-select criterion-requirement" on:change=move |ev| c.requirement.set(event_target_value(&ev))>
                                                 <option value="" selected=c.requirement.get_untracked().is_empty()>"geen"</option>
                                                 {requirements.into_iter().map(|r| {
                                                     let selected = r.code == c.requirement.get_untracked();
@@ -193,9 +193,9 @@ pub fn FormatEditor(
                             }
                         </For>
                         <p class="add-criterion">
-                            <input class="new-criterion-code" placeholder="CODE_VAN_HET_CRITERIUM" aria-label="Code van het nieuwe criterium"
+                            <input class="utrecht-textbox utrecht-textbox--html-input new-criterion-code" placeholder="CODE_VAN_HET_CRITERIUM" aria-label="Code van het nieuwe criterium"
                                 prop:value=move || new_code.get() on:input=move |ev| new_code.set(event_target_value(&ev))/>
-                            <button type="button" class="criterion-add" on:click=move |_| {
+                            <button type="button" class="utrecht-button utrecht-button--secondary-action criterion-add" on:click=move |_| {
                                 let code = new_code.get_untracked().trim().to_uppercase();
                                 if code.is_empty() { return; }
                                 let id = next_id.get_untracked();

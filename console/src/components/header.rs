@@ -18,28 +18,28 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <a class="brand" href="/">"FGR Register"</a>
             <nav class="site-nav">
-                <a href="/">"Functiefamilies"</a>
-                <a href="/coverage">"Dekking"</a>
-                <a href="/proposals">"Voorstellen"</a>
-                <a href="/clauses">"Clausules"</a>
-                <a href="/vacancy-text">"Vacaturetekst"</a>
-                <a href="/formats">"Gespreksformats"</a>
-                <a href="/audit">"Auditlog"</a>
+                <a class="nl-link" href="/">"Functiefamilies"</a>
+                <a class="nl-link" href="/coverage">"Dekking"</a>
+                <a class="nl-link" href="/proposals">"Voorstellen"</a>
+                <a class="nl-link" href="/clauses">"Clausules"</a>
+                <a class="nl-link" href="/vacancy-text">"Vacaturetekst"</a>
+                <a class="nl-link" href="/formats">"Gespreksformats"</a>
+                <a class="nl-link" href="/audit">"Auditlog"</a>
             </nav>
             <span class="tagline">"Functiegebouw Rijk: functiegroepen, typeringen en verantwoordelijkheden"</span>
             <form method="get" action="/search" class="search" role="search" id="search-form">
                 <label for="search-q">"Zoeken"</label>
-                <input type="search" id="search-q" name="q" maxlength="100" placeholder="groep, typering, verantwoordelijkheid…"
+                <input class="utrecht-textbox utrecht-textbox--html-input" type="search" id="search-q" name="q" maxlength="100" placeholder="groep, typering, verantwoordelijkheid…"
                     value=move || query.read().get("q").unwrap_or_default()/>
-                <button type="submit">"Zoek"</button>
+                <button class="utrecht-button utrecht-button--secondary-action" type="submit">"Zoek"</button>
             </form>
             <form method="get" action=path class="as-of" id="as-of-form">
                 <label for="asOf">"Peildatum"</label>
-                <input type="date" id="asOf" name="asOf" value=move || as_of.get().unwrap_or_default()/>
-                <button type="submit">"Toon"</button>
+                <input class="utrecht-textbox utrecht-textbox--html-input" type="date" id="asOf" name="asOf" value=move || as_of.get().unwrap_or_default()/>
+                <button class="utrecht-button utrecht-button--secondary-action" type="submit">"Toon"</button>
                 {move || as_of.get().map(|d| view! {
                     <span class="as-of-note">"U bekijkt het FGR zoals het gold op " {d} ". "
-                        <a href=path>"Naar vandaag"</a>
+                        <a class="nl-link" href=path>"Naar vandaag"</a>
                     </span>
                 })}
             </form>

@@ -7,8 +7,16 @@ use leptos::prelude::*;
 pub fn Limit(
     /// The most characters the field takes.
     max: i64,
+    /// The limit holds for each line of a field that takes a line per item.
+    #[prop(optional)]
+    per_line: bool,
 ) -> impl IntoView {
-    view! { <span class="limit">{format!(" · ten hoogste {} tekens", thousands(max))}</span> }
+    let unit = if per_line {
+        " tekens per regel"
+    } else {
+        " tekens"
+    };
+    view! { <span class="limit">{format!(" · ten hoogste {}{unit}", thousands(max))}</span> }
 }
 
 /// 10000 → "10.000", as Dutch readers group digits.

@@ -22,9 +22,9 @@ pub fn LoadError(
         }
         return view! {
             <div class="error unavailable" role="alert">
-                <h1>"Tijdelijk niet beschikbaar"</h1>
+                <h1 class="nl-heading nl-heading--level-1">"Tijdelijk niet beschikbaar"</h1>
                 <p>"Het register is op dit moment niet bereikbaar. Er is niets verloren gegaan; probeer het over enkele ogenblikken opnieuw."</p>
-                <p><a href="" rel="external">"Opnieuw proberen"</a></p>
+                <p><a class="nl-link" href="" rel="external">"Opnieuw proberen"</a></p>
                 <details><summary>"Details"</summary><p class="code">{error.code}</p></details>
             </div>
         }

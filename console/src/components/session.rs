@@ -45,12 +45,12 @@ pub fn SessionStatus() -> impl IntoView {
                                 <span class="who">{me.name.unwrap_or_default()}</span>
                                 " ("<span class="roles">{roles}</span>") "
                                 <form method="post" action="/auth/logout" class="inline">
-                                    <button type="submit">"Uitloggen"</button>
+                                    <button class="utrecht-button utrecht-button--secondary-action" type="submit">"Uitloggen"</button>
                                 </form>
                             </span>
                         }.into_any()
                     }
-                    _ => view! { <a class="login" id="login" href=login_href rel="external">"Inloggen"</a> }.into_any(),
+                    _ => view! { <a class="nl-link login" id="login" href=login_href rel="external">"Inloggen"</a> }.into_any(),
                 }
             })}
         </Suspense>

@@ -38,13 +38,13 @@ pub fn VersionCompare(
     view! {
         <form method="get" class="compare" id=id>
             <label for=format!("{id}-from")>"Vergelijk"</label>
-            <select id=format!("{id}-from") name="from">{options.clone()(from)}</select>
+            <select class="utrecht-select utrecht-select--html-select" id=format!("{id}-from") name="from">{options.clone()(from)}</select>
             <label for=format!("{id}-to")>"met"</label>
-            <select id=format!("{id}-to") name="to">{options(to)}</select>
-            <button type="submit">"Vergelijk"</button>
+            <select class="utrecht-select utrecht-select--html-select" id=format!("{id}-to") name="to">{options(to)}</select>
+            <button class="utrecht-button utrecht-button--primary-action" type="submit">"Vergelijk"</button>
         </form>
         {diff.map(|changes| view! {
-            <h3>{format!("Wijzigingen van versie {from} naar versie {to}")}</h3>
+            <h3 class="nl-heading nl-heading--level-3">{format!("Wijzigingen van versie {from} naar versie {to}")}</h3>
             <DiffView changes/>
         })}
     }

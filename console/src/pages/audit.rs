@@ -61,7 +61,7 @@ pub fn AuditPage() -> impl IntoView {
         }
     });
     view! {
-        <h1>"Auditlog"</h1>
+        <h1 class="nl-heading nl-heading--level-1">"Auditlog"</h1>
         <p class="hint">"Elke wijziging in het register, in volgorde, met wie, in welke rol, wat ervoor en erna stond. De keten is met SHA-256 verankerd; "<code>"fgr audit verify"</code>" controleert haar."</p>
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
@@ -74,20 +74,20 @@ pub fn AuditPage() -> impl IntoView {
                         view! {
                             <form method="get" class="filters" id="audit-filter">
                                 <label for="audit-action">{FILTERS[0].1}</label>
-                                <select id="audit-action" name="action">
+                                <select class="utrecht-select utrecht-select--html-select" id="audit-action" name="action">
                                     <option value="">"alle"</option>
                                     {options(&actions, &value_of("action"))}
                                 </select>
                                 <label for="audit-targetType">{FILTERS[1].1}</label>
-                                <select id="audit-targetType" name="targetType">
+                                <select class="utrecht-select utrecht-select--html-select" id="audit-targetType" name="targetType">
                                     <option value="">"alle"</option>
                                     {options(&targets, &value_of("targetType"))}
                                 </select>
                                 {FILTERS[2..].iter().map(|(name, label)| view! {
                                     <label for=format!("audit-{name}")>{*label}</label>
-                                    <input id=format!("audit-{name}") name=*name value=value_of(name)/>
+                                    <input class="utrecht-textbox utrecht-textbox--html-input" id=format!("audit-{name}") name=*name value=value_of(name)/>
                                 }).collect_view()}
-                                <button type="submit">"Filter"</button>
+                                <button class="utrecht-button utrecht-button--primary-action" type="submit">"Filter"</button>
                             </form>
                             <AuditTable page=d.audit_log filters=current_filters(&q)/>
                         }
@@ -117,7 +117,7 @@ fn refused(error: ApiError) -> AnyView {
     match error.code.as_str() {
         "UNAUTHENTICATED" => view! {
             <p class="note" id="sign-in-needed">"Het auditlog is alleen zichtbaar na inloggen. "
-                <a href="/auth/login?return_to=/audit" rel="external">"Inloggen"</a></p>
+                <a class="nl-link" href="/auth/login?return_to=/audit" rel="external">"Inloggen"</a></p>
         }
         .into_any(),
         "FORBIDDEN" => view! {
@@ -146,7 +146,7 @@ fn AuditTable(page: AuditPage, filters: String) -> impl IntoView {
     view! {
         <p id="audit-count">{format!("{} vermeldingen", page.total_count)}</p>
         <div class="scroll" role="region" tabindex="0" aria-label="Auditlog">
-        <table class="audit" id="audit-log">
+        <table class="utrecht-table utrecht-table--html-table audit" id="audit-log">
             <thead><tr>
                 <th scope="col">"Nr."</th><th scope="col">"Tijd"</th><th scope="col">"Door"</th>
                 <th scope="col">"Rol"</th><th scope="col">"Actie"</th><th scope="col">"Doel"</th>
@@ -179,6 +179,6 @@ fn AuditTable(page: AuditPage, filters: String) -> impl IntoView {
             </tbody>
         </table>
         </div>
-        {next.map(|href| view! { <p><a href=href id="audit-next">"Volgende pagina"</a></p> })}
+        {next.map(|href| view! { <p><a class="nl-link" href=href id="audit-next">"Volgende pagina"</a></p> })}
     }
 }

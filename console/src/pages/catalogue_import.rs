@@ -24,7 +24,7 @@ pub fn CatalogueImportPage() -> impl IntoView {
         },
     );
     view! {
-        <h1>"Catalogus importeren"</h1>
+        <h1 class="nl-heading nl-heading--level-1">"Catalogus importeren"</h1>
         <p class="lead">
             "Neem een catalogusbestand (formaat fgr-catalogue/1, zoals de export het schrijft) in het register op. "
             "Eerst wordt het hele bestand gecontroleerd en ziet u per functiegroep wat er verandert; "
@@ -124,7 +124,7 @@ fn ImportForm() -> impl IntoView {
             <label class="field" for="import-file">"Catalogusbestand (JSON) *"</label>
             <input id="import-file" type="file" accept=".json,application/json" required
                 on:change=move |ev| { changed(); read_file(ev, file_name, document) }/>
-            <fieldset>
+            <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
                 <legend>"Besluit voor nieuwe versies"</legend>
                 <p class="hint">
                     "Nodig wanneer een functiegroep die het register al kent een andere inhoud krijgt: "
@@ -132,17 +132,17 @@ fn ImportForm() -> impl IntoView {
                     "Groepen die het register nog niet kent, worden met hun versies uit het bestand toegevoegd."
                 </p>
                 <label class="field" for="import-decision">"Besluit"</label>
-                <input id="import-decision" type="text" maxlength="300"
+                <input class="utrecht-textbox utrecht-textbox--html-input" id="import-decision" type="text" maxlength="300"
                     on:input=move |ev| { changed(); decision.set(event_target_value(&ev)) }/>
                 <label class="field" for="import-effective-from">"Ingangsdatum (vandaag of later)"</label>
-                <input id="import-effective-from" type="date"
+                <input class="utrecht-textbox utrecht-textbox--html-input" id="import-effective-from" type="date"
                     on:input=move |ev| { changed(); effective_from.set(event_target_value(&ev)) }/>
                 <label class="field" for="import-decided-on">"Datum van het besluit"</label>
-                <input id="import-decided-on" type="date"
+                <input class="utrecht-textbox utrecht-textbox--html-input" id="import-decided-on" type="date"
                     on:input=move |ev| { changed(); decided_on.set(event_target_value(&ev)) }/>
             </fieldset>
             <p>
-                <button type="submit" id="import-check"
+                <button class="utrecht-button utrecht-button--primary-action" type="submit" id="import-check"
                     disabled=move || check_status.busy() || document.get().is_none()>"Controleren"</button>
                 {move || file_name.get().map(|n| view! { " "<span class="note">{n}</span> })}
             </p>
@@ -152,12 +152,12 @@ fn ImportForm() -> impl IntoView {
             let changes = v.groups.iter().filter(|g| g.action != GroupImportAction::UNCHANGED).count();
             view! {
                 <section id="import-plan" aria-live="polite">
-                    <h2>"Wat er verandert"</h2>
+                    <h2 class="nl-heading nl-heading--level-2">"Wat er verandert"</h2>
                     <ImportOutcome outcome=v.clone()/>
                     {if changes > 0 || !v.added.is_empty() {
                         view! {
                             <p>
-                                <button type="button" id="import-confirm" on:click=confirm.clone()
+                                <button class="utrecht-button utrecht-button--secondary-action" type="button" id="import-confirm" on:click=confirm.clone()
                                     disabled=move || confirm_status.busy()>"Importeren"</button>
                                 " Dit legt de wijzigingen hierboven vast."
                             </p>
@@ -173,7 +173,7 @@ fn ImportForm() -> impl IntoView {
             let from = effective_from.get_untracked();
             view! {
                 <section id="import-done" role="status">
-                    <h2>"Geïmporteerd"</h2>
+                    <h2 class="nl-heading nl-heading--level-2">"Geïmporteerd"</h2>
                     <ul class="import-links">
                         {v.groups.into_iter().filter(|g| g.action != GroupImportAction::UNCHANGED).map(|g| {
                             let href = if g.action == GroupImportAction::NEW_VERSION && !from.is_empty() {
@@ -181,7 +181,7 @@ fn ImportForm() -> impl IntoView {
                             } else {
                                 format!("/groups/{}", g.code)
                             };
-                            view! { <li><a href=href data-group=g.code.clone()>{g.name}</a></li> }
+                            view! { <li><a class="nl-link" href=href data-group=g.code.clone()>{g.name}</a></li> }
                         }).collect_view()}
                     </ul>
                 </section>
@@ -209,7 +209,7 @@ fn ImportOutcome(outcome: ImportView) -> impl IntoView {
             let group = g.code.clone();
             view! {
                 <section class="import-group" data-group=group data-action=code(&g.action)>
-                    <h3>{g.name}" "<code>{g.code}</code></h3>
+                    <h3 class="nl-heading nl-heading--level-3">{g.name}" "<code>{g.code}</code></h3>
                     <p class="import-action">{what}</p>
                     {if added {
                         view! {
@@ -223,11 +223,11 @@ fn ImportOutcome(outcome: ImportView) -> impl IntoView {
         }).collect_view()}
         {(unchanged > 0).then(|| view! { <p id="import-unchanged">{format!("{unchanged} functiegroep(en) ongewijzigd.")}</p> })}
         {(!outcome.added.is_empty()).then(|| view! {
-            <h3>"Verder toegevoegd"</h3>
+            <h3 class="nl-heading nl-heading--level-3">"Verder toegevoegd"</h3>
             <ul id="import-added">{outcome.added.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
         })}
         {(!outcome.remarks.is_empty()).then(|| view! {
-            <h3>"Niet gewijzigd (controleer)"</h3>
+            <h3 class="nl-heading nl-heading--level-3">"Niet gewijzigd (controleer)"</h3>
             <ul id="import-remarks">{outcome.remarks.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
         })}
     }

@@ -55,7 +55,7 @@ pub fn CoveragePage() -> impl IntoView {
     let query = use_query_map();
     let data = page_resource::<ConsoleCoverage>(|a| console_coverage::Variables { as_of: a.as_of });
     view! {
-        <h1>"Dekking van de verantwoordelijkheden"</h1>
+        <h1 class="nl-heading nl-heading--level-1">"Dekking van de verantwoordelijkheden"</h1>
         <p class="lead">
             "Dekken de functiegroepen en typeringen van de leidinggevende families elke vereiste "
             "verantwoordelijkheid (motie Bamenga en verwante eisen)? Per groep en per typering."
@@ -78,24 +78,24 @@ pub fn CoveragePage() -> impl IntoView {
                         view! {
                             <p>
                                 "Peildatum " <strong>{dates::date(&d.profile_coverage.as_of)}</strong>". "
-                                <a href=csv id="coverage-csv" download="">"Download als CSV"</a>
+                                <a class="nl-link" href=csv id="coverage-csv" download="">"Download als CSV"</a>
                             </p>
                             <form class="filters" id="coverage-filters" method="get" action="/coverage">
                                 <label for="coverage-family">"Familie"</label>
-                                <select id="coverage-family" name="family">
+                                <select class="utrecht-select utrecht-select--html-select" id="coverage-family" name="family">
                                     <option value="" selected=family.is_empty()>"alle families"</option>
                                     {families.into_iter().map(|(code, name)| view! {
                                         <option value=code.clone() selected=code == family>{name}</option>
                                     }).collect_view()}
                                 </select>
                                 <label for="coverage-status">"Toon"</label>
-                                <select id="coverage-status" name="status">
+                                <select class="utrecht-select utrecht-select--html-select" id="coverage-status" name="status">
                                     {Rows::CHOICES.iter().map(|(code, label)| view! {
                                         <option value=*code selected=*code == status>{*label}</option>
                                     }).collect_view()}
                                 </select>
                                 {as_of.clone().map(|d| view! { <input type="hidden" name="asOf" value=d/> })}
-                                <button type="submit">"Filter"</button>
+                                <button class="utrecht-button utrecht-button--primary-action" type="submit">"Filter"</button>
                             </form>
                             {d.profile_coverage.families.into_iter()
                                 .filter(|f| family.is_empty() || f.family.code == family)
@@ -152,7 +152,7 @@ fn FamilyMatrix(
     let table_id = format!("coverage-{}", family.family.code);
     view! {
         <section class="coverage-family">
-            <h2>{family.family.name.clone()}</h2>
+            <h2 class="nl-heading nl-heading--level-2">{family.family.name.clone()}</h2>
             <p class="totals">
                 {format!(
                     "{} groepen, {} controles: {} gedekt, {} deels gedekt, {} ontbreken; {} van {} typeringen gedekt.",
@@ -164,7 +164,7 @@ fn FamilyMatrix(
             } else {
                 view! {
             <div class="scroll" role="region" tabindex="0" aria-label=format!("Dekking in {}", family.family.name)>
-                <table class="coverage" id=table_id>
+                <table class="utrecht-table utrecht-table--html-table coverage" id=table_id>
                     <thead><tr>
                         <th scope="col" class="group">"Functiegroep"</th>
                         {columns.iter().map(|(code, title)| view! {
@@ -178,7 +178,7 @@ fn FamilyMatrix(
                             view! {
                                 <tr>
                                     <th scope="row" class="group">
-                                        <a href=href>{g.group.name.clone()}</a>
+                                        <a class="nl-link" href=href>{g.group.name.clone()}</a>
                                         <span class="scales">" "{g.group.scale_range.label()}" · versie "{g.group.version.number}</span>
                                     </th>
                                     {columns.iter().map(|(code, title)| {
@@ -245,7 +245,7 @@ fn CoverageCell(
             {cell.covered_by.iter().any(|c| c.illustrative).then(|| view! { <IllustrativeBadge on=true/> })}
             {gap.then(|| view! {
                 // The visible words first, so a speech user can say them; the rest for a screen reader.
-                <a class="gap" href=gap_href(&group, &code, as_of.as_deref())>
+                <a class="nl-link gap" href=gap_href(&group, &code, as_of.as_deref())>
                     "Voorstel maken"<span class="sr-only">{format!(": {title}")}</span>
                 </a>
             })}
@@ -258,7 +258,7 @@ fn CoverageCell(
 fn FormatCoverage(coverage: FormatCoverageView) -> impl IntoView {
     view! {
         <section class="coverage-family" id="format-coverage">
-            <h2>"Beoordelingsformats voor leidinggevenden"</h2>
+            <h2 class="nl-heading nl-heading--level-2">"Beoordelingsformats voor leidinggevenden"</h2>
             {if coverage.formats.is_empty() {
                 view! {
                     <p class="note" id="no-manager-format">
@@ -268,9 +268,9 @@ fn FormatCoverage(coverage: FormatCoverageView) -> impl IntoView {
                 }.into_any()
             } else {
                 coverage.formats.into_iter().map(|f| view! {
-                    <h3><a href=format!("/formats/{}", f.format_code)>{f.name}</a>{format!(" (v{})", f.format_version)}</h3>
+                    <h3 class="nl-heading nl-heading--level-3"><a class="nl-link" href=format!("/formats/{}", f.format_code)>{f.name}</a>{format!(" (v{})", f.format_version)}</h3>
                     <p class="totals">{format!("{} van {} verantwoordelijkheden ontbreken", f.missing, f.requirements.len())}</p>
-                    <table class="coverage">
+                    <table class="utrecht-table utrecht-table--html-table coverage">
                         <thead><tr><th scope="col">"Verantwoordelijkheid"</th><th scope="col">"Beoordeeld door"</th></tr></thead>
                         <tbody>
                             {f.requirements.into_iter().map(|r| view! {

@@ -25,13 +25,13 @@ pub fn FamilyPage() -> impl IntoView {
                     Ok(console_family::ResponseData { job_family: Some(f) }) => {
                         let as_of = as_of.get_untracked();
                         view! {
-                            <nav class="crumbs"><a href=href_with_as_of("/", as_of.as_deref())>"Functiefamilies"</a>" › "{f.name.clone()}</nav>
-                            <h1>{f.name.clone()}</h1>
+                            <nav class="crumbs"><a class="nl-link" href=href_with_as_of("/", as_of.as_deref())>"Functiefamilies"</a>" › "{f.name.clone()}</nav>
+                            <h1 class="nl-heading nl-heading--level-1">{f.name.clone()}</h1>
                             {f.is_manager_family.then(|| view! { <span class="badge manager">"leidinggevend"</span> })}
                             {f.definition.map(|d| view! { <p class="definition">{d}</p> })}
                             {f.data_note.map(|n| view! { <p class="note">{n}</p> })}
                             <p><SourceLink url=f.source_url/></p>
-                            <table class="groups" id="groups">
+                            <table class="utrecht-table utrecht-table--html-table groups" id="groups">
                                 <thead><tr>
                                     <th scope="col">"Functiegroep"</th>
                                     <th scope="col">"Schalen"</th>
@@ -45,7 +45,7 @@ pub fn FamilyPage() -> impl IntoView {
                                         view! {
                                             <tr>
                                                 <td>
-                                                    <a href=href>{g.name}</a>" "<IllustrativeBadge on=g.illustrative/>
+                                                    <a class="nl-link" href=href>{g.name}</a>" "<IllustrativeBadge on=g.illustrative/>
                                                     <InferredBadge on=g.family_inferred what="familie" why=g.data_note.clone()/>
                                                 </td>
                                                 <td>

@@ -28,10 +28,10 @@ use crate::queries::{label_of, labels_of, Labels, Operation, ProposalTarget};
 pub fn FormatsPage() -> impl IntoView {
     let data = page_resource::<ConsoleFormats>(|a| console_formats::Variables { as_of: a.as_of });
     view! {
-        <h1>"Formats voor het personeelsgesprek"</h1>
+        <h1 class="nl-heading nl-heading--level-1">"Formats voor het personeelsgesprek"</h1>
         <p class="hint">
             "De criteria die beoordelingstools ophalen. Bekijk het gesprek voor een functie in de "
-            <a href="/appraisal-preview">"voorvertoning"</a>"."
+            <a class="nl-link" href="/appraisal-preview">"voorvertoning"</a>"."
         </p>
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
@@ -39,7 +39,7 @@ pub fn FormatsPage() -> impl IntoView {
                     Ok(d) => {
                         let audiences = labels_of!(d.vocabulary.format_audiences);
                         view! {
-                        <table class="formats" id="formats">
+                        <table class="utrecht-table utrecht-table--html-table formats" id="formats">
                             <thead><tr>
                                 <th scope="col">"Format"</th><th scope="col">"Voor"</th>
                                 <th scope="col">"Geldende versie"</th><th scope="col">"Versies"</th>
@@ -51,7 +51,7 @@ pub fn FormatsPage() -> impl IntoView {
                                         .unwrap_or_default();
                                     view! {
                                         <tr>
-                                            <td><a href=format!("/formats/{}", f.code)>{name}</a><br/><code>{f.code.clone()}</code></td>
+                                            <td><a class="nl-link" href=format!("/formats/{}", f.code)>{name}</a><br/><code>{f.code.clone()}</code></td>
                                             <td>{f.version.as_ref().map(|v| label_of(&audiences, &v.audience))}</td>
                                             <td>{match &f.version {
                                                 Some(v) => view! { {format!("v{} sinds {} ", v.number, dates::date(&v.effective_from))}<IllustrativeBadge on=v.illustrative/> }.into_any(),
@@ -146,8 +146,8 @@ fn FormatView(
         .or_else(|| format.versions.last().map(|v| v.name.clone()))
         .unwrap_or_else(|| format.code.clone());
     view! {
-        <nav class="crumbs"><a href="/formats">"Formats"</a>" › "<code>{format.code.clone()}</code></nav>
-        <h1>{title}</h1>
+        <nav class="crumbs"><a class="nl-link" href="/formats">"Formats"</a>" › "<code>{format.code.clone()}</code></nav>
+        <h1 class="nl-heading nl-heading--level-1">{title}</h1>
         {match format.version {
             Some(v) => view! {
                 <dl class="facts">
@@ -162,8 +162,8 @@ fn FormatView(
             }.into_any(),
             None => view! { <p class="note">"Op deze peildatum geldt geen versie van dit format."</p> }.into_any(),
         }}
-        <h2>"Versies"</h2>
-        <table class="history" id="format-versions">
+        <h2 class="nl-heading nl-heading--level-2">"Versies"</h2>
+        <table class="utrecht-table utrecht-table--html-table history" id="format-versions">
             <thead><tr>
                 <th scope="col">"Versie"</th><th scope="col">"Geldig vanaf"</th><th scope="col">"Geldig tot"</th>
                 <th scope="col">"Naam"</th><th scope="col">"Herkomst"</th>
@@ -188,7 +188,7 @@ fn FormatView(
 fn SectionPanel(section: SectionView) -> impl IntoView {
     view! {
         <section class="format-section">
-            <h2>{section.title}</h2>
+            <h2 class="nl-heading nl-heading--level-2">{section.title}</h2>
             <ul class="criteria">
                 {section.criteria.into_iter().map(|c| view! { <li><CriterionFacts criterion=c/></li> }).collect_view()}
             </ul>
@@ -251,7 +251,7 @@ pub fn AppraisalPreviewPage() -> impl IntoView {
         },
     );
     view! {
-        <h1>"Voorvertoning van het personeelsgesprek"</h1>
+        <h1 class="nl-heading nl-heading--level-1">"Voorvertoning van het personeelsgesprek"</h1>
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
                 let manager_view = get("view").as_deref() == Some("manager");
@@ -263,8 +263,8 @@ pub fn AppraisalPreviewPage() -> impl IntoView {
                             let base = format!("/appraisal-preview?group={group}&scale={scale}&on={on}");
                             view! {
                                 <nav class="tabs" id="preview-views">
-                                    <a href=format!("{base}&view=employee") class:active=!manager_view>"Als medewerker"</a>
-                                    <a href=format!("{base}&view=manager") class:active=manager_view>"Als leidinggevende"</a>
+                                    <a class="nl-link" href=format!("{base}&view=employee") class:active=!manager_view>"Als medewerker"</a>
+                                    <a class="nl-link" href=format!("{base}&view=manager") class:active=manager_view>"Als leidinggevende"</a>
                                 </nav>
                                 <p class="hint" id="preview-formats">{format!("Op {} gelden: {}", c.on, c.formats.join(", "))}</p>
                                 <form class="conversation" id="conversation-form" data-view=if manager_view { "manager" } else { "employee" }>
@@ -291,18 +291,18 @@ fn PreviewForm(
     view! {
         <form method="get" class="filters" id="preview-form">
             <label for="preview-group">"Functiegroep"</label>
-            <select id="preview-group" name="group" required>
+            <select class="utrecht-select utrecht-select--html-select" id="preview-group" name="group" required>
                 <option value="">"kies…"</option>
                 {groups.into_iter().map(|g| view! {
                     <option value=g.code.clone() selected=g.code == group>{format!("{} ({}–{})", g.name, g.scale_range.min, g.scale_range.max)}</option>
                 }).collect_view()}
             </select>
             <label for="preview-scale">"Schaal"</label>
-            <input id="preview-scale" name="scale" type="number" min="1" max="19" required value=scale/>
+            <input class="utrecht-textbox utrecht-textbox--html-input" id="preview-scale" name="scale" type="number" min="1" max="19" required value=scale/>
             <label for="preview-on">"Datum"</label>
-            <input id="preview-on" name="on" type="date" value=on/>
+            <input class="utrecht-textbox utrecht-textbox--html-input" id="preview-on" name="on" type="date" value=on/>
             <input type="hidden" name="view" value=if manager_view { "manager" } else { "employee" }/>
-            <button type="submit">"Toon"</button>
+            <button class="utrecht-button utrecht-button--primary-action" type="submit">"Toon"</button>
         </form>
     }
 }
@@ -312,7 +312,7 @@ fn PreviewForm(
 #[component]
 fn ConversationSection(section: CriteriaSection, manager_view: bool) -> impl IntoView {
     view! {
-        <fieldset class="conversation-section" data-section=section.code.clone()>
+        <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset conversation-section" data-section=section.code.clone()>
             <legend>{section.title}</legend>
             {section.criteria.into_iter().map(|c| {
                 let name = format!("rating-{}", c.code);
@@ -323,7 +323,7 @@ fn ConversationSection(section: CriteriaSection, manager_view: bool) -> impl Int
                         <label class="field" for=format!("answer-{}", c.code)>
                             {if manager_view { "Notities van de leidinggevende" } else { "Mijn voorbereiding" }}
                         </label>
-                        <textarea id=format!("answer-{}", c.code) rows="2"></textarea>
+                        <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id=format!("answer-{}", c.code) rows="2"></textarea>
                         {c.rating_scale.clone().map(|s| if manager_view {
                             view! {
                                 <div class="rating" role="radiogroup" aria-label=s.name.clone()>
@@ -331,7 +331,7 @@ fn ConversationSection(section: CriteriaSection, manager_view: bool) -> impl Int
                                         let title = l.description.clone();
                                         view! {
                                             <label class="check" title=title>
-                                                <input type="radio" name=name.clone() value=l.code/>" "{l.label}" — "{l.description}
+                                                <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" name=name.clone() value=l.code/>" "{l.label}" — "{l.description}
                                             </label>
                                         }
                                     }).collect_view()}

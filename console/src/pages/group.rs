@@ -62,10 +62,10 @@ fn GroupView(group: GroupDetail, as_of: Option<String>) -> impl IntoView {
     );
     view! {
         <nav class="crumbs">
-            <a href=href_with_as_of("/", as_of.as_deref())>"Functiefamilies"</a>" › "
-            <a href=family_href>{group.family.name.clone()}</a>" › "{group.name.clone()}
+            <a class="nl-link" href=href_with_as_of("/", as_of.as_deref())>"Functiefamilies"</a>" › "
+            <a class="nl-link" href=family_href>{group.family.name.clone()}</a>" › "{group.name.clone()}
         </nav>
-        <h1>{group.name.clone()}" "<IllustrativeBadge on=group.illustrative/></h1>
+        <h1 class="nl-heading nl-heading--level-1">{group.name.clone()}" "<IllustrativeBadge on=group.illustrative/></h1>
         <dl class="facts">
             <dt>"Familie"</dt>
             <dd>{group.family.name.clone()}" "<InferredBadge on=group.family_inferred what="familie" why=group.data_note.clone()/></dd>
@@ -80,18 +80,18 @@ fn GroupView(group: GroupDetail, as_of: Option<String>) -> impl IntoView {
         {group.description.clone().map(|d| view! { <p class="definition">{d}</p> })}
         {group.data_note.clone().map(|n| view! { <p class="note">{n}</p> })}
         <VersionPanel version=group.version.clone()/>
-        <h2>"Functietyperingen"</h2>
+        <h2 class="nl-heading nl-heading--level-2">"Functietyperingen"</h2>
         <TypingsTable typings=group.typings.clone() code=group.code.clone() as_of=as_of.clone()/>
-        <h2>"Kernprofiel"</h2>
+        <h2 class="nl-heading nl-heading--level-2">"Kernprofiel"</h2>
         {match group.core_profile.clone() {
             Some(profile) => view! { <CoreProfilePanel profile/> }.into_any(),
             None => view! { <p>"Geen kernprofiel vastgelegd."</p> }.into_any(),
         }}
-        <h2>"Verantwoordelijkheden"</h2>
+        <h2 class="nl-heading nl-heading--level-2">"Verantwoordelijkheden"</h2>
         <RequirementsPanel requirements=group.requirements.clone()/>
-        <h2>"Versiegeschiedenis"</h2>
+        <h2 class="nl-heading nl-heading--level-2">"Versiegeschiedenis"</h2>
         <HistoryPanel versions=group.versions.clone() code=group.code.clone()/>
-        <p><a href=format!("/groups/{}/history", group.code) id="history-link">"Alle versies met herkomst, en wat er tussen twee versies veranderde"</a></p>
+        <p><a class="nl-link" href=format!("/groups/{}/history", group.code) id="history-link">"Alle versies met herkomst, en wat er tussen twee versies veranderde"</a></p>
     }
 }
 
@@ -164,14 +164,14 @@ fn TypingsTable(typings: Vec<TypingView>, code: String, as_of: Option<String>) -
         .collect();
     view! {
         <div class="scroll">
-            <table class="typings" id="typings">
+            <table class="utrecht-table utrecht-table--html-table typings" id="typings">
                 <thead>
                     <tr>
                         <th scope="col">"Onderdeel"</th>
                         {typings.iter().map(|t| view! {
                             <th scope="col">
                                 <span class="scale-label">{format!("Schaal {}", t.scale)}</span>
-                                <a class="print-link no-print" href=typing_href(&code, t, as_of.as_deref())>"afdrukbaar"</a>
+                                <a class="nl-link print-link no-print" href=typing_href(&code, t, as_of.as_deref())>"afdrukbaar"</a>
                                 {t.variant.clone().map(|v| view! {
                                     <span class="variant">{match v.name { Some(n) => format!("Variant {}: {n}", v.number), None => format!("Variant {}", v.number) }}</span>
                                 })}
@@ -221,7 +221,7 @@ fn CoreProfilePanel(profile: CoreProfileView) -> impl IntoView {
             <div class="areas">
                 {profile.result_areas.into_iter().map(|a| view! {
                     <article class="area">
-                        <h3>{a.label}</h3>
+                        <h3 class="nl-heading nl-heading--level-3">{a.label}</h3>
                         {if a.results.is_empty() && a.behaviour_indicators.is_empty() {
                             view! { <p class="empty">"Resultaten en gedragsindicatoren nog niet vastgelegd."</p> }.into_any()
                         } else {
@@ -233,7 +233,7 @@ fn CoreProfilePanel(profile: CoreProfileView) -> impl IntoView {
                     </article>
                 }).collect_view()}
             </div>
-            <h3>"Competenties"</h3>
+            <h3 class="nl-heading nl-heading--level-3">"Competenties"</h3>
             {if profile.competences.is_empty() {
                 view! { <p class="empty">"Geen competenties vastgelegd."</p> }.into_any()
             } else {
@@ -259,7 +259,7 @@ fn RequirementsPanel(requirements: Vec<RequirementStatusView>) -> impl IntoView 
                     <span class="status">{if s.covered { "gedekt" } else { "ontbreekt" }}</span>" "
                     <strong>{s.requirement.title.clone()}</strong>" "
                     <IllustrativeBadge on=s.requirement.illustrative/>
-                    <blockquote>{s.requirement.text.clone()}</blockquote>
+                    <blockquote class="utrecht-blockquote utrecht-blockquote--html-blockquote">{s.requirement.text.clone()}</blockquote>
                     <p class="cite">{s.requirement.source_reference.clone()}</p>
                     {s.coverage.into_iter().map(|c| view! {
                         <p class="coverage">
@@ -278,7 +278,7 @@ fn RequirementsPanel(requirements: Vec<RequirementStatusView>) -> impl IntoView 
 fn DecisionsPanel(decisions: Vec<DecisionView>) -> impl IntoView {
     (!decisions.is_empty()).then(|| {
         view! {
-            <h2>"Besluiten uit het versiebeheer van het FGR"</h2>
+            <h2 class="nl-heading nl-heading--level-2">"Besluiten uit het versiebeheer van het FGR"</h2>
             <ul class="decisions" id="decisions">
                 {decisions.into_iter().map(|d| view! {
                     <li>
@@ -294,7 +294,7 @@ fn DecisionsPanel(decisions: Vec<DecisionView>) -> impl IntoView {
 #[component]
 fn HistoryPanel(versions: Vec<VersionListItem>, code: String) -> impl IntoView {
     view! {
-        <table class="history" id="history">
+        <table class="utrecht-table utrecht-table--html-table history" id="history">
             <thead><tr>
                 <th scope="col">"Versie"</th><th scope="col">"Geldig vanaf"</th>
                 <th scope="col">"Geldig tot"</th><th scope="col">"Herkomst"</th>
@@ -304,7 +304,7 @@ fn HistoryPanel(versions: Vec<VersionListItem>, code: String) -> impl IntoView {
                     let href = format!("/groups/{code}?asOf={}", v.effective_from);
                     view! {
                         <tr class:current=v.in_effect>
-                            <td><a href=href>{format!("v{}", v.number)}</a></td>
+                            <td><a class="nl-link" href=href>{format!("v{}", v.number)}</a></td>
                             <td>{dates::date(&v.effective_from)}</td>
                             <td>{dates::until(v.effective_to.as_deref())}</td>
                             <td>{v.provenance.reference.unwrap_or_default()}</td>

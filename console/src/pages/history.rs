@@ -95,11 +95,11 @@ fn HistoryView(
     let code = group.code.clone();
     view! {
         <nav class="crumbs">
-            <a href="/">"Functiefamilies"</a>" › "
-            <a href=format!("/groups/{code}")>{group.name.clone()}</a>" › versiegeschiedenis"
+            <a class="nl-link" href="/">"Functiefamilies"</a>" › "
+            <a class="nl-link" href=format!("/groups/{code}")>{group.name.clone()}</a>" › versiegeschiedenis"
         </nav>
-        <h1>{format!("Versiegeschiedenis van {}", group.name)}</h1>
-        <table class="history" id="version-history">
+        <h1 class="nl-heading nl-heading--level-1">{format!("Versiegeschiedenis van {}", group.name)}</h1>
+        <table class="utrecht-table utrecht-table--html-table history" id="version-history">
             <thead><tr>
                 <th scope="col">"Versie"</th><th scope="col">"Geldig vanaf"</th><th scope="col">"Geldig tot"</th>
                 <th scope="col">"Herkomst"</th><th scope="col">"Voorstel, advies en besluit"</th>
@@ -109,7 +109,7 @@ fn HistoryView(
                     let proposal = adopted.iter().find(|p| p.adopted_version.as_ref().is_some_and(|a| a.number == v.number)).cloned();
                     view! {
                         <tr class:current=v.in_effect>
-                            <td><a href=format!("/groups/{code}?asOf={}", v.effective_from)>{format!("v{}", v.number)}</a></td>
+                            <td><a class="nl-link" href=format!("/groups/{code}?asOf={}", v.effective_from)>{format!("v{}", v.number)}</a></td>
                             <td>{dates::date(&v.effective_from)}</td>
                             <td>{dates::until(v.effective_to.as_deref())}</td>
                             <td>
@@ -117,7 +117,7 @@ fn HistoryView(
                                 <SourceLink url=v.provenance.url/>" "<IllustrativeBadge on=v.illustrative/>
                             </td>
                             <td>{proposal.map(|p| view! {
-                                <a href=format!("/proposals/{}", p.number)>{format!("Nr. {}: {}", p.number, p.title)}</a>
+                                <a class="nl-link" href=format!("/proposals/{}", p.number)>{format!("Nr. {}: {}", p.number, p.title)}</a>
                                 {p.advice.map(|a| view! { <br/>{format!("Advies {} ({})", label_of(&advice, &a.outcome), dates::date(&a.meeting_date))} })}
                                 {p.decision.map(|d| view! { <br/>{format!("Besluit {} ({})", d.reference, dates::date(&d.decision_date))} })}
                             })}</td>
@@ -126,7 +126,7 @@ fn HistoryView(
                 }).collect_view()}
             </tbody>
         </table>
-        <h2>"Vergelijk twee versies"</h2>
+        <h2 class="nl-heading nl-heading--level-2">"Vergelijk twee versies"</h2>
         <VersionCompare numbers from to diff id="compare-form"/>
     }
 }

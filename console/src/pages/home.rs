@@ -13,7 +13,7 @@ pub fn HomePage() -> impl IntoView {
     let as_of = use_as_of();
     let data = page_resource::<ConsoleFamilies>(|a| console_families::Variables { as_of: a.as_of });
     view! {
-        <h1>"Functiefamilies"</h1>
+        <h1 class="nl-heading nl-heading--level-1">"Functiefamilies"</h1>
         <p class="lead">
             "Het Functiegebouw Rijk (FGR) kent acht functiefamilies. De families Lijnmanagement en "
             "Project-/Programmamanagement bevatten de leidinggevende functies."
@@ -34,7 +34,7 @@ pub fn HomePage() -> impl IntoView {
                                         <span class="declared">
                                             {t.count}" volgens "
                                             {match source {
-                                                Some(s) => view! { <a href=s.url.clone().unwrap_or_default() rel="noopener noreferrer" title=s.reference.clone()>{s.title.clone()}</a> }.into_any(),
+                                                Some(s) => view! { <a class="nl-link" href=s.url.clone().unwrap_or_default() rel="noopener noreferrer" title=s.reference.clone()>{s.title.clone()}</a> }.into_any(),
                                                 None => view! { <span>"een onbekende bron"</span> }.into_any(),
                                             }}
                                         </span>
@@ -47,7 +47,7 @@ pub fn HomePage() -> impl IntoView {
                                     let family_href = href_with_as_of(&format!("/families/{}", f.code), as_of.as_deref());
                                     view! {
                                         <li class="family" class:manager=f.is_manager_family>
-                                            <h2><a href=family_href>{f.name.clone()}</a></h2>
+                                            <h2 class="nl-heading nl-heading--level-2"><a class="nl-link" href=family_href>{f.name.clone()}</a></h2>
                                             {f.is_manager_family.then(|| view! { <span class="badge manager">"leidinggevend"</span> })}
                                             {f.definition.map(|d| view! { <p class="definition">{d}</p> })}
                                             {f.data_note.map(|n| view! { <p class="note">{n}</p> })}
@@ -55,7 +55,7 @@ pub fn HomePage() -> impl IntoView {
                                                 {f.function_groups.into_iter().map(|g| {
                                                     let href = href_with_as_of(&format!("/groups/{}", g.code), as_of.as_deref());
                                                     view! {
-                                                        <li><a href=href>{g.name}</a>" "<span class="scales">{g.scale_range.label()}</span></li>
+                                                        <li><a class="nl-link" href=href>{g.name}</a>" "<span class="scales">{g.scale_range.label()}</span></li>
                                                     }
                                                 }).collect_view()}
                                             </ul>
@@ -71,9 +71,9 @@ pub fn HomePage() -> impl IntoView {
         </Suspense>
         <p class="downloads" id="catalogue-downloads">
             "De hele catalogus: "
-            <a href="/api/catalogue.json" download>"catalogus (JSON, fgr-catalogue/1)"</a>" · "
-            <a href="/api/catalogue.csv" download>"typeringen (CSV)"</a>" · "
-            <a href="/catalogue/import">"catalogus importeren (FGR-beheer)"</a>
+            <a class="nl-link" href="/api/catalogue.json" download>"catalogus (JSON, fgr-catalogue/1)"</a>" · "
+            <a class="nl-link" href="/api/catalogue.csv" download>"typeringen (CSV)"</a>" · "
+            <a class="nl-link" href="/catalogue/import">"catalogus importeren (FGR-beheer)"</a>
         </p>
     }
 }

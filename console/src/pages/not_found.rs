@@ -10,7 +10,7 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <h1>"Pagina niet gevonden"</h1>
-        <p><a href="/">"Naar het overzicht van functiefamilies"</a></p>
+        <h1 class="nl-heading nl-heading--level-1">"Pagina niet gevonden"</h1>
+        <p><a class="nl-link" href="/">"Naar het overzicht van functiefamilies"</a></p>
     }
 }

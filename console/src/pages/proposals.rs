@@ -54,7 +54,7 @@ fn refused(error: ApiError) -> AnyView {
         view! {
             <p class="note" id="sign-in-needed">
                 "Wijzigingsvoorstellen zijn alleen zichtbaar na inloggen. "
-                <a href="/auth/login?return_to=/proposals" rel="external">"Inloggen"</a>
+                <a class="nl-link" href="/auth/login?return_to=/proposals" rel="external">"Inloggen"</a>
             </p>
         }
         .into_any()
@@ -80,10 +80,10 @@ pub fn ProposalsPage() -> impl IntoView {
         },
     );
     let tab = move |which: ListView, href: &'static str, label: &'static str| {
-        view! { <a href=href class:active=move || view_of() == which>{label}</a> }
+        view! { <a class="nl-link" href=href class:active=move || view_of() == which>{label}</a> }
     };
     view! {
-        <h1>"Wijzigingsvoorstellen"</h1>
+        <h1 class="nl-heading nl-heading--level-1">"Wijzigingsvoorstellen"</h1>
         <nav class="tabs" id="proposal-tabs">
             {tab(ListView::All, "/proposals", "Alle")}
             {tab(ListView::Mine, "/proposals?view=mine", "Mijn voorstellen")}
@@ -112,7 +112,7 @@ pub fn ProposalsPage() -> impl IntoView {
 #[component]
 fn ProposalTable(proposals: Vec<ProposalSummary>, states: Labels) -> impl IntoView {
     view! {
-        <table class="proposals" id="proposals">
+        <table class="utrecht-table utrecht-table--html-table proposals" id="proposals">
             <thead><tr>
                 <th scope="col">"Nr."</th><th scope="col">"Titel"</th><th scope="col">"Functiegroep"</th>
                 <th scope="col">"Status"</th><th scope="col">"Indiener"</th><th scope="col">"Gewenste ingang"</th>
@@ -121,7 +121,7 @@ fn ProposalTable(proposals: Vec<ProposalSummary>, states: Labels) -> impl IntoVi
                 {proposals.into_iter().map(|p| view! {
                     <tr>
                         <td>{p.number}</td>
-                        <td><a href=format!("/proposals/{}", p.number)>{p.title}</a></td>
+                        <td><a class="nl-link" href=format!("/proposals/{}", p.number)>{p.title}</a></td>
                         <td>{p.function_group.map_or(p.target_code, |g| g.name)}</td>
                         <td class="state">{label_of(&states, &p.state)}</td>
                         <td>{p.author_name.unwrap_or_else(|| HIDDEN.to_owned())}</td>
@@ -192,30 +192,30 @@ fn ProposalView(
     let p = proposal;
     let group = p.function_group.clone();
     view! {
-        <nav class="crumbs"><a href="/proposals">"Wijzigingsvoorstellen"</a>" › "{format!("Nr. {}", p.number)}</nav>
-        <h1>{p.title.clone()}</h1>
+        <nav class="crumbs"><a class="nl-link" href="/proposals">"Wijzigingsvoorstellen"</a>" › "{format!("Nr. {}", p.number)}</nav>
+        <h1 class="nl-heading nl-heading--level-1">{p.title.clone()}</h1>
         <dl class="facts">
             <dt>"Status"</dt><dd id="proposal-state">{label_of(&labels.states, &p.state)}</dd>
             <dt>{if p.target_type == ProposalTarget::APPRAISAL_FORMAT { "Format" } else { "Functiegroep" }}</dt>
             <dd>{match group {
                 Some(g) => view! {
-                    <a href=format!("/groups/{}", g.code)>{g.name}</a>" · "
-                    <a href=format!("/groups/{}/history", g.code)>"versiegeschiedenis"</a>
+                    <a class="nl-link" href=format!("/groups/{}", g.code)>{g.name}</a>" · "
+                    <a class="nl-link" href=format!("/groups/{}/history", g.code)>"versiegeschiedenis"</a>
                 }.into_any(),
-                None => view! { "gespreksformat "<a href=format!("/formats/{}", p.target_code)>{p.target_code.clone()}</a> }.into_any(),
+                None => view! { "gespreksformat "<a class="nl-link" href=format!("/formats/{}", p.target_code)>{p.target_code.clone()}</a> }.into_any(),
             }}</dd>
             <dt>"Indiener"</dt><dd>{p.author_name.clone().unwrap_or_else(|| HIDDEN.to_owned())}</dd>
             <dt>"Gewenste ingang"</dt><dd>{dates::date(&p.requested_effective_from)}</dd>
             <dt>"Basis"</dt><dd>{format!("versie {}", p.base_version_number)}{p.base_version.map(|v| format!(" (sinds {})", dates::date(&v.effective_from)))}</dd>
             {p.adopted_version.map(|v| view! { <dt>"Vastgesteld als"</dt><dd>{format!("versie {} vanaf {}", v.number, dates::date(&v.effective_from))}</dd> })}
         </dl>
-        <h2>"Toelichting"</h2>
+        <h2 class="nl-heading nl-heading--level-2">"Toelichting"</h2>
         <p>{p.rationale.clone()}</p>
         {show_diff.then(|| view! {
-            <h2>"Wijzigingen"</h2>
+            <h2 class="nl-heading nl-heading--level-2">"Wijzigingen"</h2>
             <DiffView changes=p.diff.iter().cloned().map(FieldChange::from).collect()/>
         })}
-        <h2>"Commentaar"</h2>
+        <h2 class="nl-heading nl-heading--level-2">"Commentaar"</h2>
         {if p.comments.is_empty() {
             view! { <p class="empty">"Nog geen commentaar."</p> }.into_any()
         } else {
@@ -226,13 +226,13 @@ fn ProposalView(
             }.into_any()
         }}
         {p.advice.map(|a| view! {
-            <h2>"Advies van de Standaardisatiecommissie"</h2>
+            <h2 class="nl-heading nl-heading--level-2">"Advies van de Standaardisatiecommissie"</h2>
             <p id="advice">{format!("{} ({})", label_of(&labels.advice, &a.outcome), dates::date(&a.meeting_date))}": "{a.rationale}</p>
             {a.conditions.map(|c| view! { <p>"Voorwaarden: "{c}</p> })}
             <p>"Werkgevers: "{a.employer_members.join(", ")}". Vakbonden: "{a.union_members.join(", ")}"."</p>
         })}
         {p.decision.map(|d| view! {
-            <h2>"Besluit"</h2>
+            <h2 class="nl-heading nl-heading--level-2">"Besluit"</h2>
             <p id="decision">{format!("{}: {} ({})", label_of(&labels.decisions, &d.outcome), d.reference, dates::date(&d.decision_date))}</p>
         })}
     }

@@ -45,7 +45,7 @@ pub fn SearchPage() -> impl IntoView {
         },
     );
     view! {
-        <h1>"Zoeken"</h1>
+        <h1 class="nl-heading nl-heading--level-1">"Zoeken"</h1>
         <Suspense fallback=|| view! { <p>"Zoeken…"</p> }>
             {move || Suspend::new(async move {
                 let as_of = as_of.get_untracked();
@@ -61,7 +61,7 @@ pub fn SearchPage() -> impl IntoView {
                         <ol class="search-hits" id="search-hits">
                             {hits.into_iter().map(|hit| {
                                 let href = href_of(&hit, as_of.as_deref());
-                                view! { <li><a href=href>{hit.title}</a>" "<span class="context">{hit.context}</span></li> }
+                                view! { <li><a class="nl-link" href=href>{hit.title}</a>" "<span class="context">{hit.context}</span></li> }
                             }).collect_view()}
                         </ol>
                     }.into_any(),

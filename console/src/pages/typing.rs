@@ -98,17 +98,17 @@ fn TypingView(typing: TypingDocument, as_of: Option<String>) -> impl IntoView {
             .any(|s| s.items.iter().any(|i| i.illustrative));
     view! {
         <nav class="crumbs no-print">
-            <a href=href_with_as_of("/", as_of.as_deref())>"Functiefamilies"</a>" › "
-            <a href=href_with_as_of(&format!("/families/{}", group.family.code), as_of.as_deref())>{group.family.name.clone()}</a>" › "
-            <a href=group_href.clone()>{group.name.clone()}</a>" › "{format!("schaal {}", typing.scale)}
+            <a class="nl-link" href=href_with_as_of("/", as_of.as_deref())>"Functiefamilies"</a>" › "
+            <a class="nl-link" href=href_with_as_of(&format!("/families/{}", group.family.code), as_of.as_deref())>{group.family.name.clone()}</a>" › "
+            <a class="nl-link" href=group_href.clone()>{group.name.clone()}</a>" › "{format!("schaal {}", typing.scale)}
         </nav>
         <article class="typing-document" id="typing-document">
-            <h1>{group.name.clone()}</h1>
+            <h1 class="nl-heading nl-heading--level-1">{group.name.clone()}</h1>
             <p class="subtitle">{format!("Functietypering schaal {} · {}", typing.scale, group.family.name)}</p>
             <p class="actions no-print">
-                <a class="button" id="typing-pdf" href=pdf rel="external" download="">"Download als PDF"</a>
+                <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" id="typing-pdf" href=pdf rel="external" download="">"Download als PDF"</a>
                 " "
-                <button type="button" id="typing-print" on:click=move |_| print()>"Afdrukken"</button>
+                <button class="utrecht-button utrecht-button--secondary-action" type="button" id="typing-print" on:click=move |_| print()>"Afdrukken"</button>
             </p>
             <dl class="facts">
                 <dt>"Functiefamilie"</dt><dd>{group.family.name.clone()}</dd>
@@ -129,7 +129,7 @@ fn TypingView(typing: TypingDocument, as_of: Option<String>) -> impl IntoView {
                 let mut last: Option<String> = None;
                 view! {
                     <section class="typing-section">
-                        <h2>{section.label}</h2>
+                        <h2 class="nl-heading nl-heading--level-2">{section.label}</h2>
                         {if section.items.is_empty() {
                             view! { <p class="empty">"Niet in het register."</p> }.into_any()
                         } else {
@@ -150,12 +150,12 @@ fn TypingView(typing: TypingDocument, as_of: Option<String>) -> impl IntoView {
                 }
             }).collect_view()}
             <section class="typing-section">
-                <h2>"Bron"</h2>
+                <h2 class="nl-heading nl-heading--level-2">"Bron"</h2>
                 <p><SourceLink url=typing.source_url/></p>
                 {typing.note.map(|n| view! { <p class="note">{n}</p> })}
             </section>
         </article>
-        <p class="no-print"><a href=group_href>{format!("Terug naar {}", group.name)}</a></p>
+        <p class="no-print"><a class="nl-link" href=group_href>{format!("Terug naar {}", group.name)}</a></p>
     }
 }
 

@@ -67,7 +67,7 @@ pub fn VacancyTextPage() -> impl IntoView {
         },
     );
     view! {
-        <h1>"Vacaturetekst samenstellen"</h1>
+        <h1 class="nl-heading nl-heading--level-1">"Vacaturetekst samenstellen"</h1>
         <p class="hint">"De standaardclausules die op de gekozen datum gelden voor een functie, in de volgorde van een vacaturetekst, met per clausule de versie waarop u zich kunt beroepen."</p>
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
@@ -104,7 +104,7 @@ fn ComposerForm(groups: Vec<GroupChoice>, choice: Choice) -> impl IntoView {
     view! {
         <form method="get" class="filters composer" id="composer-form">
             <label for="composer-group">"Functiegroep"</label>
-            <select id="composer-group" name="group" required>
+            <select class="utrecht-select utrecht-select--html-select" id="composer-group" name="group" required>
                 <option value="">"kies…"</option>
                 {groups.iter().map(|g| view! {
                     <option value=g.code.clone() selected=g.code == choice.group>
@@ -113,23 +113,23 @@ fn ComposerForm(groups: Vec<GroupChoice>, choice: Choice) -> impl IntoView {
                 }).collect_view()}
             </select>
             <label for="composer-scale">"Schaal"</label>
-            <input id="composer-scale" name="scale" type="number" min="1" max="19" required
+            <input class="utrecht-textbox utrecht-textbox--html-input" id="composer-scale" name="scale" type="number" min="1" max="19" required
                 value=choice.scale.map(|s| s.to_string()).unwrap_or_default()
                 title=scale_hint.unwrap_or_default()/>
             <label for="composer-language">"Taal"</label>
-            <select id="composer-language" name="language">
+            <select class="utrecht-select utrecht-select--html-select" id="composer-language" name="language">
                 {option("nl", "Nederlands", &choice.language)}
                 {option("en", "Engels", &choice.language)}
             </select>
             <label for="composer-on">"Datum"</label>
-            <input id="composer-on" name="on" type="date" value=choice.on.clone().unwrap_or_default()/>
+            <input class="utrecht-textbox utrecht-textbox--html-input" id="composer-on" name="on" type="date" value=choice.on.clone().unwrap_or_default()/>
             <label for="composer-format">"Opmaak"</label>
-            <select id="composer-format" name="format">
+            <select class="utrecht-select utrecht-select--html-select" id="composer-format" name="format">
                 {option("PLAIN", "platte tekst", &choice.format)}
                 {option("MARKDOWN", "Markdown", &choice.format)}
                 {option("HTML", "HTML", &choice.format)}
             </select>
-            <button type="submit">"Samenstellen"</button>
+            <button class="utrecht-button utrecht-button--primary-action" type="submit">"Samenstellen"</button>
         </form>
     }
 }
@@ -147,7 +147,7 @@ fn Composed(text: VacancyTextView) -> impl IntoView {
     let empty = text.sections.is_empty();
     view! {
         <section class="composed" id="composed">
-            <h2>{format!("Op {} ({})", text.on, if text.language == "en" { "Engels" } else { "Nederlands" })}</h2>
+            <h2 class="nl-heading nl-heading--level-2">{format!("Op {} ({})", text.on, if text.language == "en" { "Engels" } else { "Nederlands" })}</h2>
             {(!text.fallbacks.is_empty()).then(|| view! {
                 <p class="note" id="fallbacks">
                     "Zonder Engelse tekst, daarom in het Nederlands: "{text.fallbacks.join(", ")}
@@ -158,7 +158,7 @@ fn Composed(text: VacancyTextView) -> impl IntoView {
             } else {
                 view! {
                     <p>
-                        <button type="button" id="copy-text" on:click=copy>"Kopieer tekst"</button>" "
+                        <button class="utrecht-button utrecht-button--secondary-action" type="button" id="copy-text" on:click=copy>"Kopieer tekst"</button>" "
                         <span id="copy-status" role="status">{move || match copied.get() {
                             Some(true) => "Gekopieerd naar het klembord.",
                             Some(false) => "Kopiëren lukte niet; selecteer de tekst en kopieer zelf.",
@@ -168,8 +168,8 @@ fn Composed(text: VacancyTextView) -> impl IntoView {
                     <pre id="vacancy-text-output">{text.text.clone()}</pre>
                 }.into_any()
             }}
-            <h3>"Herkomst"</h3>
-            <table class="provenance" id="vacancy-provenance">
+            <h3 class="nl-heading nl-heading--level-3">"Herkomst"</h3>
+            <table class="utrecht-table utrecht-table--html-table provenance" id="vacancy-provenance">
                 <thead><tr>
                     <th scope="col">"Sectie"</th><th scope="col">"Clausule"</th><th scope="col">"Versie"</th>
                     <th scope="col">"Verplicht"</th><th scope="col">"Bron"</th>
@@ -181,7 +181,7 @@ fn Composed(text: VacancyTextView) -> impl IntoView {
                             <tr>
                                 <td>{heading.clone()}</td>
                                 <td>
-                                    <a href=format!("/clauses/{}", c.code)><code>{c.code.clone()}</code></a>" "{c.title}" "
+                                    <a class="nl-link" href=format!("/clauses/{}", c.code)><code>{c.code.clone()}</code></a>" "{c.title}" "
                                     <IllustrativeBadge on=c.illustrative/>
                                     {c.fell_back_to_dutch.then(|| view! { <span class="badge">"nl"</span> })}
                                 </td>

@@ -58,6 +58,19 @@ pub struct ClauseChoices {
     pub sections: Labels,
     /// Where a clause stands on the peildatum.
     pub statuses: Labels,
+    /// The most characters a title, a clause text and a source reference may have.
+    pub limits: ClauseLimits,
+}
+
+/// The text limits of a clause version's fields (`vocabulary.limits`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ClauseLimits {
+    /// The title.
+    pub title: i64,
+    /// Each of the texts (Dutch, English).
+    pub text: i64,
+    /// Where the wording comes from.
+    pub source_reference: i64,
 }
 
 impl From<console_clauses::ConsoleClausesVocabulary> for ClauseChoices {
@@ -66,6 +79,11 @@ impl From<console_clauses::ConsoleClausesVocabulary> for ClauseChoices {
             categories: labels_of!(v.clause_categories),
             sections: labels_of!(v.vacancy_sections),
             statuses: labels_of!(v.clause_statuses),
+            limits: ClauseLimits {
+                title: v.limits.title,
+                text: v.limits.clause_text,
+                source_reference: v.limits.source_reference,
+            },
         }
     }
 }
@@ -76,6 +94,11 @@ impl From<console_clause::ConsoleClauseVocabulary> for ClauseChoices {
             categories: labels_of!(v.clause_categories),
             sections: labels_of!(v.vacancy_sections),
             statuses: labels_of!(v.clause_statuses),
+            limits: ClauseLimits {
+                title: v.limits.title,
+                text: v.limits.clause_text,
+                source_reference: v.limits.source_reference,
+            },
         }
     }
 }

@@ -37,6 +37,9 @@ pub(super) async fn check_fields(db: &impl ConnectionTrait, f: &ClauseFields) ->
         limits::SOURCE_REFERENCE,
     )?;
     check_url("sourceUrl", f.source_url.as_deref())?;
+    if let Some(note) = f.change_note.as_deref().filter(|n| !n.trim().is_empty()) {
+        check_words("changeNote", note, limits::TITLE)?;
+    }
     if !(0..=1_000).contains(&f.section_order) {
         return Err(DomainError::bad_input(
             "sectionOrder",

@@ -91,8 +91,8 @@ fn ClauseView(
     let numbers: Vec<i64> = clause.versions.iter().map(|v| v.number).collect();
     let code = clause.code.clone();
     view! {
-        <nav class="crumbs"><a href="/clauses">"Standaardclausules"</a>" › "<code>{code.clone()}</code></nav>
-        <h1>{v.title.clone()}" "<IllustrativeBadge on=v.illustrative/></h1>
+        <nav class="crumbs"><a class="nl-link" href="/clauses">"Standaardclausules"</a>" › "<code>{code.clone()}</code></nav>
+        <h1 class="nl-heading nl-heading--level-1">{v.title.clone()}" "<IllustrativeBadge on=v.illustrative/></h1>
         <dl class="facts">
             <dt>"Status"</dt><dd id="clause-status">{label_of(&statuses, &clause.status)}</dd>
             <dt>"Versie"</dt><dd>{format!("{} (sinds {})", v.number, dates::date(&v.effective_from))}{v.effective_to.clone().map(|t| format!(", tot {}", dates::date(&t)))}</dd>
@@ -102,14 +102,14 @@ fn ClauseView(
             <dt>"Verplicht"</dt><dd>{if v.mandatory { "ja" } else { "nee" }}</dd>
             <dt>"Bron"</dt><dd>{v.source_reference.clone()}" "<SourceLink url=v.source_url.clone()/></dd>
         </dl>
-        <h2>"Tekst"</h2>
-        <blockquote lang="nl" id="clause-text-nl">{v.text_nl.clone()}</blockquote>
+        <h2 class="nl-heading nl-heading--level-2">"Tekst"</h2>
+        <blockquote class="utrecht-blockquote utrecht-blockquote--html-blockquote" lang="nl" id="clause-text-nl">{v.text_nl.clone()}</blockquote>
         {match v.text_en.clone() {
-            Some(en) => view! { <blockquote lang="en" id="clause-text-en">{en}</blockquote> }.into_any(),
+            Some(en) => view! { <blockquote class="utrecht-blockquote utrecht-blockquote--html-blockquote" lang="en" id="clause-text-en">{en}</blockquote> }.into_any(),
             None => view! { <p class="note">"Geen Engelse tekst: Engelstalige vacatureteksten tonen de Nederlandse."</p> }.into_any(),
         }}
-        <h2>"Versies"</h2>
-        <table class="history" id="clause-versions">
+        <h2 class="nl-heading nl-heading--level-2">"Versies"</h2>
+        <table class="utrecht-table utrecht-table--html-table history" id="clause-versions">
             <thead><tr>
                 <th scope="col">"Versie"</th><th scope="col">"Geldig vanaf"</th><th scope="col">"Geldig tot"</th>
                 <th scope="col">"Titel"</th><th scope="col">"Toelichting"</th><th scope="col">"Door"</th>

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::api::Api;
 use crate::components::choices::options;
+use crate::components::limit::Limit;
 use crate::components::step::{StepError, StepStatus};
 use crate::content::lines_of;
 use crate::queries::clauses::{
@@ -106,53 +107,62 @@ impl ClauseForm {
 #[component]
 fn ClauseFields(form: ClauseForm, prefix: &'static str, choices: ClauseChoices) -> impl IntoView {
     let id = move |name: &str| format!("{prefix}-{name}");
-    let text_input = move |name: &'static str, label: &'static str, signal: RwSignal<String>| {
+    let limits = choices.limits;
+    // A field with a limit says it in its label and refuses more (`maxlength`).
+    let limit = |max: Option<i64>| max.map(|max| view! { <Limit max/> });
+    let text_input = move |name: &'static str,
+                           label: &'static str,
+                           signal: RwSignal<String>,
+                           max: Option<i64>| {
         view! {
-            <label class="field" for=id(name)>{label}</label>
-            <input id=id(name) prop:value=move || signal.get() on:input=move |ev| signal.set(event_target_value(&ev))/>
+            <label class="field" for=id(name)>{label}{limit(max)}</label>
+            <input class="utrecht-textbox utrecht-textbox--html-input" id=id(name) maxlength=max prop:value=move || signal.get() on:input=move |ev| signal.set(event_target_value(&ev))/>
         }
     };
-    let text_area = move |name: &'static str, label: &'static str, signal: RwSignal<String>| {
+    let text_area = move |name: &'static str,
+                          label: &'static str,
+                          signal: RwSignal<String>,
+                          max: Option<i64>| {
         view! {
-            <label class="field" for=id(name)>{label}</label>
-            <textarea id=id(name) rows="3" prop:value=move || signal.get() on:input=move |ev| signal.set(event_target_value(&ev))></textarea>
+            <label class="field" for=id(name)>{label}{limit(max)}</label>
+            <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id=id(name) rows="3" maxlength=max prop:value=move || signal.get() on:input=move |ev| signal.set(event_target_value(&ev))></textarea>
         }
     };
     let check = move |name: &'static str, label: &'static str, signal: RwSignal<bool>| {
         view! {
-            <label class="check"><input type="checkbox" id=id(name) prop:checked=move || signal.get()
+            <label class="check"><input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id=id(name) prop:checked=move || signal.get()
                 on:change=move |ev| signal.set(event_target_checked(&ev))/>" "{label}</label>
         }
     };
     view! {
-        {text_input("title", "Titel", form.title)}
+        {text_input("title", "Titel", form.title, Some(limits.title))}
         <label class="field" for=id("category")>"Categorie"</label>
-        <select id=id("category") on:change=move |ev| form.category.set(event_target_value(&ev))>
+        <select class="utrecht-select utrecht-select--html-select" id=id("category") on:change=move |ev| form.category.set(event_target_value(&ev))>
             {options(&choices.categories, &form.category.get_untracked())}
         </select>
         <label class="field" for=id("section")>"Sectie van de vacaturetekst"</label>
-        <select id=id("section") on:change=move |ev| form.section.set(event_target_value(&ev))>
+        <select class="utrecht-select utrecht-select--html-select" id=id("section") on:change=move |ev| form.section.set(event_target_value(&ev))>
             {options(&choices.sections, &form.section.get_untracked())}
         </select>
-        {text_input("order", "Volgorde in de sectie", form.section_order)}
-        {text_area("text-nl", "Tekst (Nederlands, verplicht)", form.text_nl)}
-        {text_area("text-en", "Tekst (Engels, optioneel)", form.text_en)}
+        {text_input("order", "Volgorde in de sectie", form.section_order, None)}
+        {text_area("text-nl", "Tekst (Nederlands, verplicht)", form.text_nl, Some(limits.text))}
+        {text_area("text-en", "Tekst (Engels, optioneel)", form.text_en, Some(limits.text))}
         {check("mandatory", "Verplicht in elke vacaturetekst waarvoor de clausule geldt", form.mandatory)}
-        <fieldset>
+        <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
             <legend>"Geldt voor"</legend>
-            {text_input("scale-min", "Vanaf schaal", form.scale_min)}
-            {text_input("scale-max", "Tot en met schaal", form.scale_max)}
+            {text_input("scale-min", "Vanaf schaal", form.scale_min, None)}
+            {text_input("scale-max", "Tot en met schaal", form.scale_max, None)}
             {check("abd", "Alleen ABD-functies (schaal 15 en hoger)", form.abd_only)}
             {check("manager", "Alleen leidinggevende functiefamilies", form.manager_only)}
-            {text_area("families", "Alleen deze functiefamilies (codes, één per regel)", form.family_codes)}
-            {text_area("groups", "Alleen deze functiegroepen (codes, één per regel)", form.group_codes)}
+            {text_area("families", "Alleen deze functiefamilies (codes, één per regel)", form.family_codes, None)}
+            {text_area("groups", "Alleen deze functiegroepen (codes, één per regel)", form.group_codes, None)}
         </fieldset>
-        {text_input("source", "Bron van de formulering", form.source_reference)}
-        {text_input("source-url", "Link naar de bron", form.source_url)}
+        {text_input("source", "Bron van de formulering", form.source_reference, Some(limits.source_reference))}
+        {text_input("source-url", "Link naar de bron", form.source_url, None)}
         {check("illustrative", "Illustratief: de formulering of regel is van het register, niet van een officiële bron", form.illustrative)}
-        {text_input("note", "Toelichting bij deze versie", form.change_note)}
+        {text_input("note", "Toelichting bij deze versie", form.change_note, Some(limits.title))}
         <label class="field" for=id("from")>"Geldig vanaf (vandaag of later)"</label>
-        <input id=id("from") type="date" required prop:value=move || form.effective_from.get()
+        <input class="utrecht-textbox utrecht-textbox--html-input" id=id("from") type="date" required prop:value=move || form.effective_from.get()
             on:input=move |ev| form.effective_from.set(event_target_value(&ev))/>
     }
 }
@@ -187,9 +197,9 @@ pub(super) fn NewClauseForm(choices: ClauseChoices) -> impl IntoView {
             <summary>"Nieuwe clausule"</summary>
             <form on:submit=submit id="new-clause-form">
                 <label class="field" for="new-code">"Code (hoofdletters, cijfers en _)"</label>
-                <input id="new-code" required on:input=move |ev| code.set(event_target_value(&ev))/>
+                <input class="utrecht-textbox utrecht-textbox--html-input" id="new-code" required on:input=move |ev| code.set(event_target_value(&ev))/>
                 <ClauseFields form prefix="new" choices/>
-                <p><button type="submit" disabled=move || status.busy()>"Clausule toevoegen"</button></p>
+                <p><button class="utrecht-button utrecht-button--primary-action" type="submit" disabled=move || status.busy()>"Clausule toevoegen"</button></p>
                 <StepError status/>
             </form>
         </details>
@@ -249,7 +259,7 @@ pub(super) fn ClauseEditor(
                     "De nieuwe versie vervangt versie {latest} vanaf de gekozen datum; wat daarvoor gold blijft ongewijzigd."
                 )}</p>
                 <ClauseFields form prefix="revise" choices/>
-                <p><button type="submit" disabled=move || revise_status.busy()>"Versie opslaan"</button></p>
+                <p><button class="utrecht-button utrecht-button--primary-action" type="submit" disabled=move || revise_status.busy()>"Versie opslaan"</button></p>
                 <StepError status=revise_status/>
             </form>
         </details>
@@ -257,8 +267,8 @@ pub(super) fn ClauseEditor(
             <summary>"Intrekken"</summary>
             <form on:submit=retire id="retire-clause-form">
                 <label class="field" for="retire-on">"Ingetrokken per (vandaag of later)"</label>
-                <input id="retire-on" type="date" required on:input=move |ev| retire_on.set(event_target_value(&ev))/>
-                <p><button type="submit" disabled=move || retire_status.busy()>"Clausule intrekken"</button></p>
+                <input class="utrecht-textbox utrecht-textbox--html-input" id="retire-on" type="date" required on:input=move |ev| retire_on.set(event_target_value(&ev))/>
+                <p><button class="utrecht-button utrecht-button--primary-action" type="submit" disabled=move || retire_status.busy()>"Clausule intrekken"</button></p>
                 <StepError status=retire_status/>
             </form>
         </details>

@@ -51,10 +51,10 @@ pub fn ClausesPage() -> impl IntoView {
     );
     let selected = move |name: &str| param(name).unwrap_or_default();
     view! {
-        <h1>"Standaardclausules voor vacatureteksten"</h1>
+        <h1 class="nl-heading nl-heading--level-1">"Standaardclausules voor vacatureteksten"</h1>
         <p class="hint">
             "Teksten die in vacatures horen, met wanneer ze gelden. Stel een vacaturetekst samen in de "
-            <a href="/vacancy-text">"samensteller"</a>"."
+            <a class="nl-link" href="/vacancy-text">"samensteller"</a>"."
         </p>
         <Suspense fallback=|| view! { <p>"Laden…"</p> }>
             {move || Suspend::new(async move {
@@ -65,22 +65,22 @@ pub fn ClausesPage() -> impl IntoView {
                         view! {
                             <form method="get" class="filters" id="clause-filter">
                                 <label for="filter-category">"Categorie"</label>
-                                <select id="filter-category" name="category">
+                                <select class="utrecht-select utrecht-select--html-select" id="filter-category" name="category">
                                     <option value="">"alle"</option>
                                     {options(&choices.categories, &selected("category"))}
                                 </select>
                                 <label for="filter-scale">"Schaal"</label>
-                                <input id="filter-scale" name="scale" type="number" min="1" max="19" value=selected("scale")/>
+                                <input class="utrecht-textbox utrecht-textbox--html-input" id="filter-scale" name="scale" type="number" min="1" max="19" value=selected("scale")/>
                                 <label for="filter-status">"Status"</label>
-                                <select id="filter-status" name="status">
+                                <select class="utrecht-select utrecht-select--html-select" id="filter-status" name="status">
                                     <option value="">"alle"</option>
                                     {options(&choices.statuses, &selected("status"))}
                                 </select>
                                 {as_of.get_untracked().map(|d| view! { <input type="hidden" name="asOf" value=d/> })}
-                                <button type="submit">"Filter"</button>
+                                <button class="utrecht-button utrecht-button--primary-action" type="submit">"Filter"</button>
                             </form>
                             <p id="clause-count">{format!("{} clausules", d.vacancy_clauses.total_count)}</p>
-                            <table class="clauses" id="clauses">
+                            <table class="utrecht-table utrecht-table--html-table clauses" id="clauses">
                                 <thead><tr>
                                     <th scope="col">"Clausule"</th><th scope="col">"Categorie"</th><th scope="col">"Sectie"</th>
                                     <th scope="col">"Geldt voor"</th><th scope="col">"Verplicht"</th><th scope="col">"Status"</th>
@@ -90,7 +90,7 @@ pub fn ClausesPage() -> impl IntoView {
                                     {d.vacancy_clauses.nodes.into_iter().map(|c| view! {
                                         <tr class=format!("status-{}", code(&c.status).to_lowercase())>
                                             <td>
-                                                <a href=format!("/clauses/{}", c.code)>{c.version.title}</a>" "
+                                                <a class="nl-link" href=format!("/clauses/{}", c.code)>{c.version.title}</a>" "
                                                 <IllustrativeBadge on=c.version.illustrative/>
                                                 <br/><code>{c.code.clone()}</code>
                                             </td>

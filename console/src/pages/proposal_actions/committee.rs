@@ -46,9 +46,9 @@ pub fn CommentForm(
     view! {
         <form class="comment-form" id="comment-form" on:submit=send>
             <label class="field" for="comment-text">"Commentaar"<Limit max/></label>
-            <textarea id="comment-text" rows="2" required maxlength=max.to_string() prop:value=move || text.get()
+            <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="comment-text" rows="2" required maxlength=max.to_string() prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            <p><button type="submit" disabled=move || status.busy()>"Plaatsen"</button></p>
+            <p><button class="utrecht-button utrecht-button--primary-action" type="submit" disabled=move || status.busy()>"Plaatsen"</button></p>
             <StepError status/>
         </form>
     }
@@ -103,28 +103,28 @@ pub fn AdviceForm(
     };
     view! {
         <form class="advice-form" id="advice-form" on:submit=record>
-            <h2>"Advies vastleggen"</h2>
+            <h2 class="nl-heading nl-heading--level-2">"Advies vastleggen"</h2>
             <label class="field" for="advice-date">"Vergaderdatum"</label>
-            <input id="advice-date" type="date" required on:input=move |ev| meeting.set(event_target_value(&ev))/>
+            <input class="utrecht-textbox utrecht-textbox--html-input" id="advice-date" type="date" required on:input=move |ev| meeting.set(event_target_value(&ev))/>
             <label class="field" for="advice-outcome">"Advies"</label>
-            <select id="advice-outcome" on:change=move |ev| outcome.set(event_target_value(&ev))>
+            <select class="utrecht-select utrecht-select--html-select" id="advice-outcome" on:change=move |ev| outcome.set(event_target_value(&ev))>
                 {options(&outcomes, &first)}
             </select>
             <label class="field" for="advice-rationale">"Motivering"<Limit max=max_rationale/></label>
-            <textarea id="advice-rationale" rows="3" required maxlength=max_rationale.to_string() on:input=move |ev| rationale.set(event_target_value(&ev))></textarea>
+            <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="advice-rationale" rows="3" required maxlength=max_rationale.to_string() on:input=move |ev| rationale.set(event_target_value(&ev))></textarea>
             <label class="field" for="advice-conditions">"Voorwaarden"</label>
-            <textarea id="advice-conditions" rows="2" on:input=move |ev| conditions.set(event_target_value(&ev))></textarea>
+            <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="advice-conditions" rows="2" on:input=move |ev| conditions.set(event_target_value(&ev))></textarea>
             <div class="sides">
                 <div>
                     <label class="field" for="advice-employers">"Aanwezig namens de werkgever (één per regel)"</label>
-                    <textarea id="advice-employers" rows="3" required on:input=move |ev| employers.set(event_target_value(&ev))></textarea>
+                    <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="advice-employers" rows="3" required on:input=move |ev| employers.set(event_target_value(&ev))></textarea>
                 </div>
                 <div>
                     <label class="field" for="advice-unions">"Aanwezig namens de vakbonden (één per regel)"</label>
-                    <textarea id="advice-unions" rows="3" required on:input=move |ev| unions.set(event_target_value(&ev))></textarea>
+                    <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="advice-unions" rows="3" required on:input=move |ev| unions.set(event_target_value(&ev))></textarea>
                 </div>
             </div>
-            <p><button type="submit" disabled=move || status.busy()>"Advies vastleggen"</button></p>
+            <p><button class="utrecht-button utrecht-button--primary-action" type="submit" disabled=move || status.busy()>"Advies vastleggen"</button></p>
             <StepError status/>
         </form>
     }
@@ -171,20 +171,20 @@ pub fn DecisionForm(
     };
     view! {
         <form class="decision-form" id="decision-form" on:submit=record>
-            <h2>"Besluit vastleggen"</h2>
+            <h2 class="nl-heading nl-heading--level-2">"Besluit vastleggen"</h2>
             <p class="hint">{format!(
                 "Bij vaststelling wordt de inhoud een nieuwe versie, geldig vanaf {}.",
                 dates::date(&proposal.requested_effective_from)
             )}</p>
             <label class="field" for="decision-outcome">"Besluit"</label>
-            <select id="decision-outcome" on:change=move |ev| outcome.set(event_target_value(&ev))>
+            <select class="utrecht-select utrecht-select--html-select" id="decision-outcome" on:change=move |ev| outcome.set(event_target_value(&ev))>
                 {options(&outcomes, &first)}
             </select>
             <label class="field" for="decision-reference">"Kenmerk van het besluit"<Limit max=max_reference/></label>
-            <input id="decision-reference" required maxlength=max_reference.to_string() on:input=move |ev| reference.set(event_target_value(&ev))/>
+            <input class="utrecht-textbox utrecht-textbox--html-input" id="decision-reference" required maxlength=max_reference.to_string() on:input=move |ev| reference.set(event_target_value(&ev))/>
             <label class="field" for="decision-date">"Datum van het besluit"</label>
-            <input id="decision-date" type="date" required on:input=move |ev| date.set(event_target_value(&ev))/>
-            <p><button type="submit" disabled=move || status.busy()>"Besluit vastleggen"</button></p>
+            <input class="utrecht-textbox utrecht-textbox--html-input" id="decision-date" type="date" required on:input=move |ev| date.set(event_target_value(&ev))/>
+            <p><button class="utrecht-button utrecht-button--primary-action" type="submit" disabled=move || status.busy()>"Besluit vastleggen"</button></p>
             <StepError status/>
         </form>
     }

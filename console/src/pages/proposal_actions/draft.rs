@@ -104,15 +104,15 @@ pub fn ProposeForm(
             <form id="propose-form" on:submit=start>
                 <p class="hint">"Een concept begint als kopie van de huidige inhoud; daarna bewerkt u het en dient u het in bij de Standaardisatiecommissie."</p>
                 <label class="field" for="propose-title">"Titel"<Limit max=max_title/></label>
-                <input id="propose-title" required maxlength=max_title.to_string() value=title.get_untracked()
+                <input class="utrecht-textbox utrecht-textbox--html-input" id="propose-title" required maxlength=max_title.to_string() value=title.get_untracked()
                     on:input=move |ev| title.set(event_target_value(&ev))/>
                 <label class="field" for="propose-rationale">"Toelichting"<Limit max=max_rationale/></label>
-                <textarea id="propose-rationale" required rows="3" maxlength=max_rationale.to_string()
+                <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="propose-rationale" required rows="3" maxlength=max_rationale.to_string()
                     on:input=move |ev| rationale.set(event_target_value(&ev))>{rationale.get_untracked()}</textarea>
                 <label class="field" for="propose-date">"Gewenste ingangsdatum"</label>
-                <input id="propose-date" type="date" required
+                <input class="utrecht-textbox utrecht-textbox--html-input" id="propose-date" type="date" required
                     on:input=move |ev| date.set(event_target_value(&ev))/>
-                <p><button type="submit" disabled=move || status.busy()>"Concept starten"</button></p>
+                <p><button class="utrecht-button utrecht-button--primary-action" type="submit" disabled=move || status.busy()>"Concept starten"</button></p>
                 <StepError status/>
             </form>
         </details>
@@ -148,6 +148,7 @@ pub fn DraftEditor(
         .collect();
     let typing_sections: Labels = labels_of!(vocabulary.typing_sections);
     let (max_title, max_rationale) = (vocabulary.limits.title, vocabulary.limits.rationale);
+    let max_text = vocabulary.limits.content_text;
     let draft = if proposal.target_type == ProposalTarget::APPRAISAL_FORMAT {
         Doc::Format(FormatDraft::new(&proposal.content, &appraisal_sections))
     } else {
@@ -249,28 +250,28 @@ pub fn DraftEditor(
     };
     view! {
         <section class="draft" id="draft-editor">
-            <h2>"Concept bewerken"</h2>
+            <h2 class="nl-heading nl-heading--level-2">"Concept bewerken"</h2>
             <label class="field" for="draft-title">"Titel"<Limit max=max_title/></label>
-            <input id="draft-title" maxlength=max_title.to_string() prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+            <input class="utrecht-textbox utrecht-textbox--html-input" id="draft-title" maxlength=max_title.to_string() prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
             <label class="field" for="draft-rationale">"Toelichting"<Limit max=max_rationale/></label>
-            <textarea id="draft-rationale" rows="3" maxlength=max_rationale.to_string() prop:value=move || rationale.get()
+            <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="draft-rationale" rows="3" maxlength=max_rationale.to_string() prop:value=move || rationale.get()
                 on:input=move |ev| rationale.set(event_target_value(&ev))></textarea>
             <label class="field" for="draft-date">"Gewenste ingangsdatum"</label>
-            <input id="draft-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+            <input class="utrecht-textbox utrecht-textbox--html-input" id="draft-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
             <div class="editor-and-diff">
                 {match draft {
-                    Doc::Group(draft) => view! { <ContentEditor draft requirements sections=typing_sections.clone()/> }.into_any(),
+                    Doc::Group(draft) => view! { <ContentEditor draft requirements sections=typing_sections.clone() max_text/> }.into_any(),
                     Doc::Format(draft) => view! { <FormatEditor draft requirements scales/> }.into_any(),
                 }}
                 <section class="live-diff" aria-live="polite">
-                    <h3>"Wijzigingen ten opzichte van versie "{proposal.base_version_number}</h3>
+                    <h3 class="nl-heading nl-heading--level-3">"Wijzigingen ten opzichte van versie "{proposal.base_version_number}</h3>
                     {move || preview_error.get().map(|e| view! { <p class="error" role="alert">{e.message}</p> })}
                     {move || view! { <DiffView changes=preview.get()/> }}
                 </section>
             </div>
             <p class="actions">
-                <button type="button" id="save-draft" on:click=save disabled=move || status.busy()>"Opslaan"</button>
-                <button type="button" id="submit-proposal" on:click=save_and_submit disabled=move || status.busy()>
+                <button class="utrecht-button utrecht-button--secondary-action" type="button" id="save-draft" on:click=save disabled=move || status.busy()>"Opslaan"</button>
+                <button class="utrecht-button utrecht-button--secondary-action" type="button" id="submit-proposal" on:click=save_and_submit disabled=move || status.busy()>
                     "Opslaan en indienen"
                 </button>
             </p>
@@ -330,10 +331,10 @@ pub fn AuthorActions(
                         proposal.target_code,
                         latest, base
                     )}
-                    " "<button type="button" id="rebase-proposal" on:click=rebase.clone()>"Opnieuw baseren"</button>
+                    " "<button class="utrecht-button utrecht-button--secondary-action" type="button" id="rebase-proposal" on:click=rebase.clone()>"Opnieuw baseren"</button>
                 </p>
             })}
-            <p><button type="button" id="withdraw-proposal" on:click=withdraw disabled=move || status.busy()>"Voorstel intrekken"</button></p>
+            <p><button class="utrecht-button utrecht-button--secondary-action" type="button" id="withdraw-proposal" on:click=withdraw disabled=move || status.busy()>"Voorstel intrekken"</button></p>
             <StepError status/>
         </section>
     }
