@@ -52,7 +52,8 @@ pub fn App() -> impl IntoView {
     view! {
         <Title text="FGR Register"/>
         <Router>
-            <a class="nl-skip-link nl-skip-link--visible-on-focus" href="#main">"Naar de inhoud"</a>
+            // rel="external": the browser, not the router, follows it, and so moves the focus.
+            <a class="nl-skip-link nl-skip-link--visible-on-focus" href="#main" rel="external">"Naar de inhoud"</a>
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>

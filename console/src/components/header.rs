@@ -18,13 +18,13 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <a class="brand" href="/">"FGR Register"</a>
             <nav class="site-nav">
-                <a class="nl-link" href="/">"Functiefamilies"</a>
-                <a class="nl-link" href="/coverage">"Dekking"</a>
-                <a class="nl-link" href="/proposals">"Voorstellen"</a>
-                <a class="nl-link" href="/clauses">"Clausules"</a>
-                <a class="nl-link" href="/vacancy-text">"Vacaturetekst"</a>
-                <a class="nl-link" href="/formats">"Gespreksformats"</a>
-                <a class="nl-link" href="/audit">"Auditlog"</a>
+                <a href="/">"Functiefamilies"</a>
+                <a href="/coverage">"Dekking"</a>
+                <a href="/proposals">"Voorstellen"</a>
+                <a href="/clauses">"Clausules"</a>
+                <a href="/vacancy-text">"Vacaturetekst"</a>
+                <a href="/formats">"Gespreksformats"</a>
+                <a href="/audit">"Auditlog"</a>
             </nav>
             <span class="tagline">"Functiegebouw Rijk: functiegroepen, typeringen en verantwoordelijkheden"</span>
             <form method="get" action="/search" class="search" role="search" id="search-form">
@@ -39,7 +39,7 @@ pub fn Header() -> impl IntoView {
                 <button class="utrecht-button utrecht-button--secondary-action" type="submit">"Toon"</button>
                 {move || as_of.get().map(|d| view! {
                     <span class="as-of-note">"U bekijkt het FGR zoals het gold op " {d} ". "
-                        <a class="nl-link" href=path>"Naar vandaag"</a>
+                        <a href=path>"Naar vandaag"</a>
                     </span>
                 })}
             </form>

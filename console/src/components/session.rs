@@ -50,7 +50,7 @@ pub fn SessionStatus() -> impl IntoView {
                             </span>
                         }.into_any()
                     }
-                    _ => view! { <a class="nl-link login" id="login" href=login_href rel="external">"Inloggen"</a> }.into_any(),
+                    _ => view! { <a class="login" id="login" href=login_href rel="external">"Inloggen"</a> }.into_any(),
                 }
             })}
         </Suspense>
