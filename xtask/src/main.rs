@@ -23,8 +23,8 @@ use std::time::{Duration, Instant};
 /// The console crate and the name its browser build is published under.
 const CONSOLE_CRATE: &str = "fgr-console";
 const CONSOLE_OUTPUT: &str = "fgr_console";
-/// The tool that publishes the browser build (wasm-bindgen, gzip).
-const SITE_CRATE: &str = "fgr-site";
+/// The tool that publishes the browser build (wasm-bindgen, gzip): a workspace of its own.
+const SITE_MANIFEST: &str = "site/Cargo.toml";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -93,11 +93,25 @@ fn cargo() -> Command {
     Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
+/// The version of `package` in the lockfile at `lockfile` (relative to the root).
+fn locked_version(lockfile: &str, package: &str) -> Result<String> {
+    let lock = fs::read_to_string(root().join(lockfile)).map_err(|e| format!("{lockfile}: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == format!("name = \"{package}\"") {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    Err(format!("{package} is not in {lockfile}"))
+}
+
 /// Builds the console for the browser and publishes it in target/site: the wasm through
 /// wasm-bindgen (by `fgr-site`, which links wasm-bindgen's own library at the console's version),
 /// the house style and GraphiQL from npm, and a gzip copy of each.
 fn build_console() -> Result {
-    step("building the console for the browser (wasm32, hydrate; a first build takes about 4 minutes on 2 cores)");
+    step("building the console for the browser (wasm32, hydrate; a first build takes about 2 minutes on 2 cores)");
     if let Some(rustup) = output(Command::new("rustup").args(["target", "list", "--installed"])) {
         if !rustup.lines().any(|l| l == "wasm32-unknown-unknown") {
             run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
@@ -116,8 +130,20 @@ fn build_console() -> Result {
     ]))?;
     publish_style()?;
     publish_graphiql()?;
-    step("publishing the browser build (wasm-bindgen and gzip; seconds, after a first build of fgr-site)");
-    run(cargo().args(["build", "-p", SITE_CRATE]))?;
+    step("publishing the browser build (wasm-bindgen and gzip; a first build of fgr-site takes about a minute)");
+    let (linked, bindgen) = (
+        locked_version("Cargo.lock", "wasm-bindgen")?,
+        locked_version("site/Cargo.lock", "wasm-bindgen-cli-support")?,
+    );
+    if linked != bindgen {
+        return Err(format!(
+            "the console links wasm-bindgen {linked} but site/Cargo.lock has \
+             wasm-bindgen-cli-support {bindgen}: give site/Cargo.toml the same version"
+        ));
+    }
+    run(cargo()
+        .args(["build", "--manifest-path", SITE_MANIFEST, "--target-dir"])
+        .arg(root().join("target")))?;
     run(Command::new(root().join("target/debug/fgr-site"))
         .arg(root().join(format!(
             "target/wasm32-unknown-unknown/debug/{CONSOLE_OUTPUT}.wasm"
@@ -189,12 +215,8 @@ fn publish_npm_files(folder: &str, files: &[(&str, &str)], out: &str) -> Result 
 }
 
 fn serve(extra: &[String]) -> Result {
-    // The server and the tool that publishes the browser build in one cargo invocation, so that
-    // they share their dependencies and both cores stay busy.
-    step(
-        "building the server (fgr) and fgr-site (a first build takes about 10 minutes on 2 cores)",
-    );
-    run(cargo().args(["build", "-p", "fgr-api", "--bin", "fgr", "-p", SITE_CRATE]))?;
+    step("building the server, fgr (a first build takes about 5 minutes on 2 cores)");
+    run(cargo().args(["build", "-p", "fgr-api", "--bin", "fgr"]))?;
     build_console()?;
     step(
         "starting fgr serve --dev-login (SQLite file fgr.db, seeded on first start); the log \
@@ -333,7 +355,11 @@ fn test(filters: &[String]) -> Result {
     run(nextest.args(filters))?;
 
     step("browser tests (headless Chromium) against a freshly seeded server");
-    run(cargo().args(["build", "-p", "fgr-api", "--bin", "fgr"]))?;
+    // The suite built `fgr` (the process tests run it); building it again with `-p fgr-api`
+    // alone would resolve other features and compile it a second time.
+    if !root().join("target/debug/fgr").exists() {
+        run(cargo().args(["build", "-p", "fgr-api", "--bin", "fgr"]))?;
+    }
     let port = free_port()?;
     let url = format!("http://127.0.0.1:{port}");
     let db_dir = env::temp_dir().join(format!("fgr-browser-{}", std::process::id()));

@@ -146,3 +146,79 @@ async fn the_announced_text_limits_are_the_ones_enforced_and_the_forms_show_them
         "the form says the limit"
     );
 }
+
+/// The clause editor holds to the limits the API announces: its title, texts and source say
+/// them and enforce them with `maxlength`; a change note longer than a title is `BAD_USER_INPUT`
+/// on `changeNote` and adds no clause, one of exactly that length is taken.
+#[tokio::test]
+async fn the_clause_editor_shows_its_limits_and_a_change_note_is_bounded() {
+    let app = TestApp::seeded(crate::support::Backend::Sqlite).await;
+    let limits = app
+        .data(
+            "{ vocabulary { limits { title clauseText sourceReference } } }",
+            json!({}),
+        )
+        .await["vocabulary"]["limits"]
+        .clone();
+    let maintainer = app.person("mo-limits", Role::Maintainer).await;
+    let page = app
+        .send(
+            axum::http::Request::builder()
+                .uri("/clauses")
+                .header("cookie", maintainer.as_str())
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .body;
+    for (field, limit) in [
+        ("new-title", &limits["title"]),
+        ("new-text-nl", &limits["clauseText"]),
+        ("new-text-en", &limits["clauseText"]),
+        ("new-source", &limits["sourceReference"]),
+    ] {
+        assert!(
+            page.contains(&format!(r#"id="{field}" maxlength="{limit}""#)),
+            "{field} enforces {limit}"
+        );
+    }
+    assert!(
+        page.contains(" · ten hoogste 5.000 tekens"),
+        "the text says its limit"
+    );
+
+    let title = limits["title"].as_u64().unwrap() as usize;
+    let before = vacancy_clause::Entity::find()
+        .count(&app.db.conn)
+        .await
+        .unwrap();
+    let create = r#"mutation C($code: String!, $note: String) { createVacancyClause(input: { code: $code, effectiveFrom: "2099-01-01", fields: {
+        title: "t", category: LEADERSHIP, section: PROFILE, textNl: "t", mandatory: false, sourceReference: "s", illustrative: true, changeNote: $note } }) { code } }"#;
+    let refused = app
+        .graphql_with(
+            create,
+            json!({ "code": "PROEF_NOTITIE", "note": "é".repeat(title + 1) }),
+            &[("cookie", maintainer.as_str())],
+        )
+        .await
+        .json();
+    assert_eq!(code_of(&refused), "BAD_USER_INPUT", "{refused}");
+    assert_eq!(refused["errors"][0]["extensions"]["field"], "changeNote");
+    assert_eq!(
+        vacancy_clause::Entity::find()
+            .count(&app.db.conn)
+            .await
+            .unwrap(),
+        before,
+        "a refusal changes nothing"
+    );
+    let taken = app
+        .graphql_with(
+            create,
+            json!({ "code": "PROEF_NOTITIE", "note": "é".repeat(title) }),
+            &[("cookie", maintainer.as_str())],
+        )
+        .await
+        .json();
+    assert!(taken.get("errors").is_none(), "{taken}");
+}
