@@ -117,8 +117,41 @@ test('a gap in the coverage report is closed by a proposal the committee advises
   for (const code of [/\b[a-z_]+\.[a-z_]+\b/, /dev:/, /\bmaintainer\b/, /group_version/, /T\d\d:\d\d:\d\dZ/]) {
     assert.doesNotMatch(shown, code, `a code on the audit page: ${shown.slice(0, 400)}`);
   }
+  // Nor on the proposal, its group's history or the coverage matrix, now that all of them
+  // carry advice, a decision and a new version: no value of the schema's workflow enums (as
+  // introspection gives them) and no SCREAMING_SNAKE code, outside closed details elements.
+  const enums = await workflowEnumValues();
+  for (const path of [proposalPath, `/groups/${GROUP}/history?from=1&to=2`, '/coverage']) {
+    await page.goto(`${BASE}${path}`);
+    const text = await page.locator('main').evaluate((main) => {
+      const copy = main.cloneNode(true);
+      copy.querySelectorAll('details:not([open]) > :not(summary)').forEach((e) => e.remove());
+      document.body.appendChild(copy);
+      const shown = copy.innerText;
+      copy.remove();
+      return shown;
+    });
+    const words = new Set(text.split(/[^A-Za-z0-9_]+/));
+    const codes = [...words].filter((w) => enums.has(w) || /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(w));
+    assert.deepEqual(codes, [], `codes shown on ${path}`);
+  }
   await Promise.all([alice.close(), sam.close(), mo.close()]);
 });
+
+/** Every value of the enums the proposal, history and coverage pages show, by introspection. */
+async function workflowEnumValues() {
+  const names = ['ProposalState', 'ProposalStep', 'AdviceOutcome', 'DecisionOutcome', 'ProposalTarget',
+    'ChangeKind', 'CoverageStatus', 'ProvenanceKind', 'Role', 'TypingSectionKind'];
+  const answer = await fetch(`${BASE}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __schema { types { name enumValues { name } } } }' }),
+  });
+  const types = (await answer.json()).data.__schema.types;
+  const found = types.filter((t) => names.includes(t.name));
+  assert.ok(found.length >= 3, `workflow enums: ${found.map((t) => t.name)}`);
+  return new Set(found.flatMap((t) => t.enumValues.map((v) => v.name)));
+}
 
 async function assertText(locator, expected) {
   await assertEventually(async () => (await locator.innerText()).trim() === expected, `expected "${expected}"`);

@@ -4,7 +4,8 @@
 //!   on SQLite with the seed data (extra arguments go to `fgr serve`);
 //! - `cargo xtask test`: install what the tests need, build the console, and run the whole suite
 //!   (Rust tests on SQLite, PostgreSQL and MariaDB, then the browser tests in headless Chromium);
-//! - `cargo xtask console`: only build the console's browser code into `target/site/pkg`;
+//! - `cargo xtask console`: only build the console's browser code and publish it (`fgr-site`:
+//!   wasm-bindgen, gzip) with the house style and GraphiQL from npm into `target/site`;
 //! - `cargo xtask bench [--scale N]...`: the hot reads under load on SQLite and PostgreSQL, with
 //!   every answer checked (see `bench.rs`).
 //!

@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::appraisal::{self, FormatContent};
 use super::content::{self, GroupContent};
-use super::diff::FieldChange;
+use super::diff::{FieldChange, Names};
 use crate::error::{DomainError, DomainResult};
 
 /// `target_type` of a proposal on a function group.
@@ -228,7 +228,8 @@ impl Target {
         .map_err(DomainError::internal)
     }
 
-    /// What the stored document `proposed` changes against version `base_id`.
+    /// What the stored document `proposed` changes against version `base_id`, its paths in
+    /// `names`.
     ///
     /// # Errors
     /// `INTERNAL` when a document cannot be read.
@@ -237,12 +238,13 @@ impl Target {
         db: &impl ConnectionTrait,
         base_id: i32,
         proposed: &str,
+        names: &Names,
     ) -> DomainResult<Vec<FieldChange>> {
         match self {
             Self::Group(_) => {
                 let base = content::of_version(db, base_id).await?;
                 let new: GroupContent = serde_json::from_str(proposed).map_err(unreadable)?;
-                Ok(super::diff::between(&base, &new))
+                Ok(super::diff::between(&base, &new, names))
             }
             Self::Format(_) => {
                 let base: FormatContent = serde_json::from_value(self.document(db, base_id).await?)

@@ -7,6 +7,39 @@ use std::collections::BTreeMap;
 use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffTag, TextDiff};
 
 use super::content::GroupContent;
+use super::profiles::TypingSection;
+use crate::register::Register;
+
+/// What a diff's paths call things: a responsibility requirement by its title, a typing section
+/// by its printed heading, as people read them (a code no one knows stays as it is).
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    requirements: BTreeMap<String, String>,
+}
+
+impl Names {
+    /// The requirements' titles in `register`.
+    pub fn of(register: &Register) -> Self {
+        Self {
+            requirements: register
+                .requirements()
+                .iter()
+                .map(|r| (r.model.code.clone(), r.model.title.clone()))
+                .collect(),
+        }
+    }
+
+    fn requirement<'a>(&'a self, code: &'a str) -> &'a str {
+        self.requirements.get(code).map_or(code, String::as_str)
+    }
+}
+
+fn section(code: &str) -> &str {
+    match TypingSection::from_code(code) {
+        Some(section) => section.label(),
+        None => code,
+    }
+}
 
 /// What happened to a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +88,7 @@ pub struct FieldChange {
 }
 
 /// The content as lists of texts per field path, in a stable order.
-fn flatten(content: &GroupContent) -> BTreeMap<String, Vec<String>> {
+fn flatten(content: &GroupContent, names: &Names) -> BTreeMap<String, Vec<String>> {
     let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut put = |path: String, text: String| fields.entry(path).or_default().push(text);
     if let Some(purpose) = &content.core_profile.purpose {
@@ -100,7 +133,7 @@ fn flatten(content: &GroupContent) -> BTreeMap<String, Vec<String>> {
                 (Some(sub), false) => format!("{sub}: {}", item.text),
                 (None, _) => item.text.clone(),
             };
-            put(format!("{scale} › {}", item.section), text);
+            put(format!("{scale} › {}", section(&item.section)), text);
         }
     }
     for c in &content.coverage {
@@ -108,7 +141,10 @@ fn flatten(content: &GroupContent) -> BTreeMap<String, Vec<String>> {
             .typing_scale
             .map_or_else(|| "alle typeringen".to_owned(), |s| format!("schaal {s}"));
         put(
-            format!("Dekking › {} ({scope})", c.requirement_code),
+            format!(
+                "Dekking › {} ({scope})",
+                names.requirement(&c.requirement_code)
+            ),
             format!("{}: {}", c.location, c.quote),
         );
     }
@@ -152,10 +188,10 @@ fn change(path: &str, before: Option<&String>, after: Option<&String>) -> FieldC
     }
 }
 
-/// The changes from `old` to `new`.
-pub fn between(old: &GroupContent, new: &GroupContent) -> Vec<FieldChange> {
-    let old = flatten(old);
-    let new = flatten(new);
+/// The changes from `old` to `new`, their paths in `names`.
+pub fn between(old: &GroupContent, new: &GroupContent, names: &Names) -> Vec<FieldChange> {
+    let old = flatten(old, names);
+    let new = flatten(new, names);
     let mut paths: Vec<&String> = old.keys().chain(new.keys()).collect();
     paths.sort();
     paths.dedup();
@@ -207,7 +243,9 @@ pub fn between_fields(old: &[(&str, String)], new: &[(&str, String)]) -> Vec<Fie
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::content::{ResultAreaContent, TypingContent};
+    use crate::domain::content::{
+        CoverageContent, ResultAreaContent, TypingContent, TypingItemContent,
+    };
 
     fn content(results: &[&str], fuwasys: Option<(&str, i32)>) -> GroupContent {
         let mut c = GroupContent::default();
@@ -243,7 +281,7 @@ mod tests {
             ],
             Some(("44443 44434 43 43", 52)),
         );
-        let changes = between(&old, &new);
+        let changes = between(&old, &new, &Names::default());
         assert_eq!(changes.len(), 2, "{changes:#?}");
         let changed = changes
             .iter()
@@ -265,8 +303,46 @@ mod tests {
     }
 
     #[test]
+    fn paths_name_requirements_by_title_and_sections_by_heading() {
+        let old = content(&[], None);
+        let mut new = old.clone();
+        new.typings[0].items.push(TypingItemContent {
+            section: "RESULTATEN".into(),
+            sub_category: None,
+            text: "leidt het team".into(),
+        });
+        new.coverage.push(CoverageContent {
+            requirement_code: "MOTIE_BAMENGA".into(),
+            typing_scale: Some(12),
+            location: "Resultaten".into(),
+            quote: "leidt het team".into(),
+            note: None,
+        });
+        let names = Names {
+            requirements: [("MOTIE_BAMENGA".to_owned(), "Veilig en inclusief".to_owned())].into(),
+        };
+        let paths: Vec<String> = between(&old, &new, &names)
+            .into_iter()
+            .map(|c| c.path)
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "Dekking › Veilig en inclusief (schaal 12)",
+                "Typering schaal 12 › Resultaten"
+            ]
+        );
+        // A code no one knows is shown as it is rather than dropped.
+        let unknown: Vec<String> = between(&old, &new, &Names::default())
+            .into_iter()
+            .map(|c| c.path)
+            .collect();
+        assert_eq!(unknown[0], "Dekking › MOTIE_BAMENGA (schaal 12)");
+    }
+
+    #[test]
     fn identical_content_has_no_changes() {
         let c = content(&["a"], None);
-        assert!(between(&c, &c).is_empty());
+        assert!(between(&c, &c, &Names::default()).is_empty());
     }
 }

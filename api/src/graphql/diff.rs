@@ -115,6 +115,10 @@ impl DiffQuery {
                 .gql()
         };
         let (old, new) = (version("from", from)?, version("to", to)?);
-        Ok(to_graphql(diff::between(&old, &new)))
+        Ok(to_graphql(diff::between(
+            &old,
+            &new,
+            &diff::Names::of(&register),
+        )))
     }
 }

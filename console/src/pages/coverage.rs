@@ -263,7 +263,7 @@ fn FormatCoverage(coverage: FormatCoverageView) -> impl IntoView {
                 view! {
                     <p class="note" id="no-manager-format">
                         "Op deze peildatum geldt geen format voor leidinggevenden: "
-                        {coverage.required_codes.join(", ")}" worden in geen personeelsgesprek beoordeeld."
+                        {coverage.required_titles.join("; ")}": geen daarvan wordt in een personeelsgesprek beoordeeld."
                     </p>
                 }.into_any()
             } else {
@@ -277,7 +277,7 @@ fn FormatCoverage(coverage: FormatCoverageView) -> impl IntoView {
                                 <tr>
                                     <th scope="row">{r.requirement_title}</th>
                                     <td class=if r.covered { "cell covered" } else { "cell missing" }>
-                                        {if r.covered { r.criteria.join(", ") } else { "ontbreekt".to_owned() }}
+                                        {if r.covered { r.criterion_texts.join("; ") } else { "ontbreekt".to_owned() }}
                                     </td>
                                 </tr>
                             }).collect_view()}

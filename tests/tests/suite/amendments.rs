@@ -114,7 +114,9 @@ on_every_backend! {
         assert_eq!(changes.len(), 2, "{diff}");
         assert!(changes.iter().all(|c| c["kind"] == "ADDED"));
         assert!(changes.iter().any(|c| c["path"] == "Kernprofiel › Omgeving › resultaten"));
-        assert!(changes.iter().any(|c| c["path"] == "Dekking › MOTIE_BAMENGA (alle typeringen)"));
+        // People read the requirement's title, not its code.
+        let bamenga = fgr_api::seed::data::REQUIREMENTS.iter().find(|r| r.code == "MOTIE_BAMENGA").unwrap().title;
+        assert!(changes.iter().any(|c| c["path"] == format!("Dekking › {bamenga} (alle typeringen)")), "{diff}");
         let submitted = call(&app, &author, SUBMIT, json!({ "n": n, "v": v })).await;
         assert_eq!(submitted["data"]["submitProposal"]["state"], "SUBMITTED", "{submitted}");
         let commented = call(&app, &secretary, "mutation C($n: Int!) { commentOnProposal(number: $n, text: \"Graag ook de PPM-groepen.\") { comments { authorName text } } }", json!({ "n": n })).await;
@@ -635,9 +637,14 @@ async fn the_console_shows_proposals_with_their_diff_to_people_who_signed_in() {
         .send(page(&format!("/proposals/{}", p["number"]), Some(&author)))
         .await;
     assert!(detail.body.contains(r#"id="diff""#), "{}", detail.body);
+    let bamenga = fgr_api::seed::data::REQUIREMENTS
+        .iter()
+        .find(|r| r.code == "MOTIE_BAMENGA")
+        .unwrap()
+        .title;
     assert!(detail
         .body
-        .contains("Dekking › MOTIE_BAMENGA (alle typeringen)"));
+        .contains(&format!("Dekking › {bamenga} (alle typeringen)")));
     assert!(detail.body.contains("toegevoegd"));
 }
 

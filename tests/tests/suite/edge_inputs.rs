@@ -145,6 +145,12 @@ async fn the_announced_text_limits_are_the_ones_enforced_and_the_forms_show_them
         page.contains(&format!("ten hoogste {title} tekens")),
         "the form says the limit"
     );
+    // The header's search box, on every page, takes no more than the search does.
+    let search = &limits["searchText"];
+    assert!(
+        page.contains(&format!(r#"name="q" maxlength="{search}""#)),
+        "the search box holds to searchText ({search})"
+    );
 }
 
 /// The clause editor holds to the limits the API announces: its title, texts and source say
@@ -177,9 +183,13 @@ async fn the_clause_editor_shows_its_limits_and_a_change_note_is_bounded() {
         ("new-text-en", &limits["clauseText"]),
         ("new-source", &limits["sourceReference"]),
     ] {
+        let at = page
+            .find(&format!(r#"id="{field}""#))
+            .unwrap_or_else(|| panic!("{field} is on the page"));
+        let tag = &page[page[..at].rfind('<').unwrap()..at + page[at..].find('>').unwrap()];
         assert!(
-            page.contains(&format!(r#"id="{field}" maxlength="{limit}""#)),
-            "{field} enforces {limit}"
+            tag.contains(&format!(r#"maxlength="{limit}""#)),
+            "{field} enforces {limit}: {tag}"
         );
     }
     assert!(

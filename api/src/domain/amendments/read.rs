@@ -56,12 +56,15 @@ pub async fn preview_diff(
     caller: &Caller<'_>,
     id: i32,
     content: serde_json::Value,
+    names: &diff::Names,
 ) -> DomainResult<Vec<diff::FieldChange>> {
     // The live diff is part of editing: the author's, on a draft.
     let (_, proposal) = checked(db, caller, Step::Edit, id).await?;
     let target = Target::of(db, &proposal).await?;
     let checked = target.checked(db, content).await?;
-    target.diff(db, proposal.base_version_id, &checked).await
+    target
+        .diff(db, proposal.base_version_id, &checked, names)
+        .await
 }
 
 /// The advice and decision recorded on a proposal, if any.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::{in_effect, Audience, FormatVersion};
+use super::{in_effect, Audience, CriterionContent, FormatVersion};
 use crate::register::{Register, Requirement};
 
 /// For one manager format in effect: each responsibility required of managers, and the criteria
@@ -14,8 +14,8 @@ use crate::register::{Register, Requirement};
 pub struct FormatCoverage<'a> {
     /// The format and version.
     pub format: FormatVersion<'a>,
-    /// Requirement → criterion codes.
-    pub requirements: Vec<(Arc<Requirement>, Vec<String>)>,
+    /// Requirement → the criteria that appraise it.
+    pub requirements: Vec<(Arc<Requirement>, Vec<&'a CriterionContent>)>,
 }
 
 /// Whether the manager formats in effect on `day` appraise every requirement required in the
@@ -45,7 +45,7 @@ pub fn format_coverage(
         let rows = required
             .iter()
             .map(|r| {
-                let by: Vec<String> = f
+                let by: Vec<&CriterionContent> = f
                     .content
                     .sections
                     .iter()
@@ -56,7 +56,6 @@ pub fn format_coverage(
                             .and_then(|a| a.requirement_code.as_ref())
                             == Some(&r.model.code)
                     })
-                    .map(|c| c.code.clone())
                     .collect();
                 (r.clone(), by)
             })

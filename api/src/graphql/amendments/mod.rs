@@ -14,6 +14,7 @@ use crate::domain::amendments::{
     self, Advice, AdviceOutcome as DomainAdviceOutcome, Decision, DraftChanges, NewProposal, State,
     Step, Target, TargetCode,
 };
+use crate::domain::diff::Names;
 use crate::domain::{dates, groups};
 use crate::error::DomainError;
 

@@ -59,7 +59,8 @@ impl AmendmentQuery {
         number: i32,
         content: Json<serde_json::Value>,
     ) -> async_graphql::Result<Vec<crate::graphql::diff::FieldChange>> {
-        let changes = amendments::preview_diff(db(ctx)?, &caller(ctx), number, content.0)
+        let names = Names::of(register(ctx).await?.as_ref());
+        let changes = amendments::preview_diff(db(ctx)?, &caller(ctx), number, content.0, &names)
             .await
             .gql()?;
         Ok(crate::graphql::diff::to_graphql(changes))

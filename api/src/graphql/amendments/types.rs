@@ -322,9 +322,15 @@ impl Proposal {
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<crate::graphql::diff::FieldChange>> {
         let target = Target::of(db(ctx)?, &self.0).await.gql()?;
+        let names = Names::of(register(ctx).await?.as_ref());
         Ok(crate::graphql::diff::to_graphql(
             target
-                .diff(db(ctx)?, self.0.base_version_id, &self.0.content_json)
+                .diff(
+                    db(ctx)?,
+                    self.0.base_version_id,
+                    &self.0.content_json,
+                    &names,
+                )
                 .await
                 .gql()?,
         ))

@@ -124,6 +124,7 @@ impl AppraisalQuery {
         Ok(FormatCoverageReport {
             as_of: Date(day),
             required_codes: required.iter().map(|r| r.model.code.clone()).collect(),
+            required_titles: required.iter().map(|r| r.model.title.clone()).collect(),
             formats: formats
                 .into_iter()
                 .map(|f| {
@@ -134,7 +135,8 @@ impl AppraisalQuery {
                             requirement_code: r.model.code.clone(),
                             requirement_title: r.model.title.clone(),
                             covered: !criteria.is_empty(),
-                            criteria,
+                            criterion_texts: criteria.iter().map(|c| c.text.clone()).collect(),
+                            criteria: criteria.iter().map(|c| c.code.clone()).collect(),
                         })
                         .collect();
                     ManagerFormatCoverage {

@@ -291,8 +291,10 @@ pub struct FormatRequirementCoverage {
     pub requirement_code: String,
     /// Its title.
     pub requirement_title: String,
-    /// Criteria that appraise it; empty when missing.
+    /// Codes of the criteria that appraise it; empty when missing.
     pub criteria: Vec<String>,
+    /// The texts of those criteria (what the conversation asks), in the same order.
+    pub criterion_texts: Vec<String>,
     /// Whether at least one criterion appraises it.
     pub covered: bool,
 }
@@ -319,6 +321,8 @@ pub struct FormatCoverageReport {
     pub as_of: Date,
     /// The requirements required in the manager families on that date.
     pub required_codes: Vec<String>,
+    /// Their titles, in the same order.
+    pub required_titles: Vec<String>,
     /// Each manager format in effect; empty when none is (then every requirement is missing).
     pub formats: Vec<ManagerFormatCoverage>,
 }

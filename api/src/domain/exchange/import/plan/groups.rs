@@ -176,7 +176,7 @@ fn compare(
             name: g.name.clone(),
             action: GroupAction::Added,
             versions_added: g.versions.len(),
-            changes: diff::between(&GroupContent::default(), &new),
+            changes: diff::between(&GroupContent::default(), &new, &diff::Names::of(register)),
         }),
         Some(h) => {
             let latest = h
@@ -185,7 +185,7 @@ fn compare(
                 .last()
                 .map(|v| content::of_entry(register, v))
                 .unwrap_or_default();
-            let changes = diff::between(&latest, &new);
+            let changes = diff::between(&latest, &new, &diff::Names::of(register));
             let held_fields = group_fields(&group_of(register, h));
             let file_fields = group_fields(g);
             for c in diff::between_fields(&held_fields, &file_fields) {
