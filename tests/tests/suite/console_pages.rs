@@ -1,15 +1,12 @@
 //! The console renders complete pages on the server (readable without JavaScript), with data it
 //! got through the GraphQL API.
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 
 use crate::support::{Backend, TestApp};
 
 async fn page(app: &TestApp, path: &str) -> (StatusCode, String) {
-    let answer = app
-        .send(Request::builder().uri(path).body(Body::empty()).unwrap())
-        .await;
+    let answer = app.page(path, None).await;
     (answer.status, answer.body)
 }
 

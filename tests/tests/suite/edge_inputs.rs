@@ -127,16 +127,7 @@ async fn the_announced_text_limits_are_the_ones_enforced_and_the_forms_show_them
     assert!(taken.get("errors").is_none(), "{taken}");
     assert_eq!(proposals().await, 1);
 
-    let page = app
-        .send(
-            axum::http::Request::builder()
-                .uri("/groups/MANAGER")
-                .header("cookie", cookie.as_str())
-                .body(axum::body::Body::empty())
-                .unwrap(),
-        )
-        .await
-        .body;
+    let page = app.page("/groups/MANAGER", Some(&cookie)).await.body;
     assert!(
         page.contains(&format!(r#"maxlength="{title}""#)),
         "the form enforces the limit"
@@ -167,16 +158,7 @@ async fn the_clause_editor_shows_its_limits_and_a_change_note_is_bounded() {
         .await["vocabulary"]["limits"]
         .clone();
     let maintainer = app.person("mo-limits", Role::Maintainer).await;
-    let page = app
-        .send(
-            axum::http::Request::builder()
-                .uri("/clauses")
-                .header("cookie", maintainer.as_str())
-                .body(axum::body::Body::empty())
-                .unwrap(),
-        )
-        .await
-        .body;
+    let page = app.page("/clauses", Some(&maintainer)).await.body;
     for (field, limit) in [
         ("new-title", &limits["title"]),
         ("new-text-nl", &limits["clauseText"]),

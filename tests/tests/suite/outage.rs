@@ -41,16 +41,6 @@ fn assert_unavailable(answer: &Answer, what: &str) {
     );
 }
 
-async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> Answer {
-    let mut request = Request::builder()
-        .uri(path)
-        .header(header::ACCEPT, "text/html");
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    app.send(request.body(Body::empty()).unwrap()).await
-}
-
 async fn ready(app: &TestApp) -> StatusCode {
     app.send(
         Request::builder()
@@ -131,7 +121,7 @@ async fn postgres_stopped_is_unavailable_at_once_and_started_again_serves_withou
     assert_unavailable(&csv, "the coverage download");
     // People get a page in Dutch, signed in or not.
     for cookie in [None, Some(member.as_str())] {
-        let home = page(&app, "/", cookie).await;
+        let home = app.page("/", cookie).await;
         assert_eq!(
             home.status,
             StatusCode::SERVICE_UNAVAILABLE,
@@ -183,7 +173,7 @@ async fn postgres_stopped_is_unavailable_at_once_and_started_again_serves_withou
         .graphql_with(FAMILIES, json!({}), &[("authorization", &bearer)])
         .await;
     assert_eq!(by_machine.status, StatusCode::OK, "{}", by_machine.body);
-    assert_eq!(page(&app, "/", Some(&member)).await.status, StatusCode::OK);
+    assert_eq!(app.page("/", Some(&member)).await.status, StatusCode::OK);
 }
 
 #[tokio::test]

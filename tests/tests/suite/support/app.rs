@@ -131,6 +131,18 @@ impl TestApp {
             .await
     }
 
+    /// `GET path` as a browser would, with the session `cookie` if any.
+    pub async fn page(&self, path: &str, cookie: Option<&str>) -> Answer {
+        let mut request = Request::builder()
+            .uri(path)
+            .header(axum::http::header::ACCEPT, "text/html");
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        self.send(request.body(Body::empty()).expect("request"))
+            .await
+    }
+
     /// Sends `request` through the router.
     pub async fn send(&self, request: Request<Body>) -> Answer {
         let response = self
