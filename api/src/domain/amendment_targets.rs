@@ -238,7 +238,7 @@ impl Target {
         db: &impl ConnectionTrait,
         base_id: i32,
         proposed: &str,
-        names: &Names,
+        names: &Names<'_>,
     ) -> DomainResult<Vec<FieldChange>> {
         match self {
             Self::Group(_) => {

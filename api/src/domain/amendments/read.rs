@@ -56,7 +56,7 @@ pub async fn preview_diff(
     caller: &Caller<'_>,
     id: i32,
     content: serde_json::Value,
-    names: &diff::Names,
+    names: &diff::Names<'_>,
 ) -> DomainResult<Vec<diff::FieldChange>> {
     // The live diff is part of editing: the author's, on a draft.
     let (_, proposal) = checked(db, caller, Step::Edit, id).await?;

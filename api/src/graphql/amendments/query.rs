@@ -59,7 +59,8 @@ impl AmendmentQuery {
         number: i32,
         content: Json<serde_json::Value>,
     ) -> async_graphql::Result<Vec<crate::graphql::diff::FieldChange>> {
-        let names = Names::of(register(ctx).await?.as_ref());
+        let register = register(ctx).await?;
+        let names = Names::of(&register);
         let changes = amendments::preview_diff(db(ctx)?, &caller(ctx), number, content.0, &names)
             .await
             .gql()?;

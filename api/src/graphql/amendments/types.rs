@@ -322,7 +322,8 @@ impl Proposal {
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<crate::graphql::diff::FieldChange>> {
         let target = Target::of(db(ctx)?, &self.0).await.gql()?;
-        let names = Names::of(register(ctx).await?.as_ref());
+        let register = register(ctx).await?;
+        let names = Names::of(&register);
         Ok(crate::graphql::diff::to_graphql(
             target
                 .diff(
